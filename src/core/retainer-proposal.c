@@ -1,0 +1,532 @@
+/* retainer-proposal.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <gio/gio.h>
+#include <glib/gi18n-lib.h>
+#include <math.h>
+#include <string.h>
+
+#include "retainer-money.h"
+#include "retainer-proposal.h"
+
+#define SAMPLE_RESOURCE "/app/retainer/Retainer/sample.retainer"
+
+G_DEFINE_QUARK (retainer-proposal-error-quark, retainer_proposal_error)
+
+/**
+ * retainer_proposal_new:
+ * @card: the rate card to price with (copied)
+ *
+ * Returns: (transfer full): an empty proposal with DOMAIN.md's defaults
+ */
+RetainerProposal *
+retainer_proposal_new (const RetainerRateCard *card)
+{
+  RetainerProposal *proposal = g_new0 (RetainerProposal, 1);
+
+  g_return_val_if_fail (card != NULL, NULL);
+
+  proposal->contact = g_strdup ("");
+  proposal->company = g_strdup ("");
+  proposal->industry = g_strdup ("");
+  proposal->currency = g_strdup (card->currency);
+  proposal->coverage_pct = 100;
+  proposal->complexity = RETAINER_COMPLEXITY_SIMPLE;
+  proposal->change_frequency = RETAINER_CHANGE_STABLE;
+  proposal->support = RETAINER_SUPPORT_NEXT_BUSINESS_DAY;
+  proposal->use_cases = 1;
+  proposal->billing = RETAINER_BILLING_MONTHLY;
+  proposal->horizon_months = 12;
+  proposal->rate_card = retainer_rate_card_copy (card);
+  return proposal;
+}
+
+/**
+ * retainer_proposal_free:
+ * @proposal: (nullable): a proposal
+ */
+void
+retainer_proposal_free (RetainerProposal *proposal)
+{
+  if (proposal == NULL)
+    return;
+
+  g_free (proposal->contact);
+  g_free (proposal->company);
+  g_free (proposal->industry);
+  g_free (proposal->currency);
+  g_free (proposal->tier_id);
+  g_free (proposal->number);
+  g_free (proposal->date);
+  g_free (proposal->language);
+  retainer_rate_card_free (proposal->rate_card);
+  g_free (proposal);
+}
+
+/**
+ * retainer_proposal_copy:
+ * @proposal: a proposal
+ *
+ * Returns: (transfer full): a deep copy
+ */
+RetainerProposal *
+retainer_proposal_copy (const RetainerProposal *proposal)
+{
+  RetainerProposal *copy = g_new0 (RetainerProposal, 1);
+
+  *copy = *proposal;
+  copy->contact = g_strdup (proposal->contact);
+  copy->company = g_strdup (proposal->company);
+  copy->industry = g_strdup (proposal->industry);
+  copy->currency = g_strdup (proposal->currency);
+  copy->tier_id = g_strdup (proposal->tier_id);
+  copy->number = g_strdup (proposal->number);
+  copy->date = g_strdup (proposal->date);
+  copy->language = g_strdup (proposal->language);
+  copy->rate_card = retainer_rate_card_copy (proposal->rate_card);
+  return copy;
+}
+
+/**
+ * retainer_proposal_equal:
+ * @a: a proposal
+ * @b: another
+ *
+ * Returns: whether saving both would write the same file
+ */
+gboolean
+retainer_proposal_equal (const RetainerProposal *a,
+                         const RetainerProposal *b)
+{
+  g_autoptr (cJSON) json_a = retainer_proposal_to_json (a);
+  g_autoptr (cJSON) json_b = retainer_proposal_to_json (b);
+
+  return cJSON_Compare (json_a, json_b, TRUE);
+}
+
+/**
+ * retainer_proposal_set_rate_card:
+ * @proposal: a proposal
+ * @card: the card to price with from now on (copied)
+ *
+ * The founder's tier choice survives when the new card has that tier.
+ */
+void
+retainer_proposal_set_rate_card (RetainerProposal       *proposal,
+                                 const RetainerRateCard *card)
+{
+  RetainerRateCard *copy = retainer_rate_card_copy (card);
+
+  retainer_rate_card_free (proposal->rate_card);
+  proposal->rate_card = copy;
+  if (retainer_rate_card_find_tier (copy, proposal->tier_id) < 0)
+    g_clear_pointer (&proposal->tier_id, g_free);
+}
+
+static gboolean
+set_invalid (GError                  **error,
+             const RetainerJsonSource *source,
+             const char               *key,
+             const char               *problem)
+{
+  retainer_json_set_field_error (error, source, "", key, problem);
+  if (error != NULL && *error != NULL)
+    {
+      (*error)->domain = RETAINER_PROPOSAL_ERROR;
+      (*error)->code = RETAINER_PROPOSAL_ERROR_INVALID;
+    }
+  return FALSE;
+}
+
+/**
+ * retainer_proposal_validate:
+ * @proposal: a proposal
+ * @source: (nullable): its file, for messages
+ * @error: a #GError
+ *
+ * Checks every input against its limits, as files and the window keep them.
+ */
+gboolean
+retainer_proposal_validate (const RetainerProposal   *proposal,
+                            const RetainerJsonSource *source,
+                            GError                  **error)
+{
+  if (!retainer_currency_is_supported (proposal->currency))
+    return set_invalid (error, source, "currency",
+                        _("expected one of USD, EUR, GBP, CAD, AUD, INR, CHF"));
+  if (proposal->monthly_api_spend < 0 || proposal->monthly_api_spend > RETAINER_MONEY_MAX)
+    return set_invalid (error, source, "monthly_api_spend",
+                        _("expected an amount from 0 to 1000000000000"));
+  if (!isfinite (proposal->api_growth_pct) || proposal->api_growth_pct < RETAINER_GROWTH_MIN_PCT
+      || proposal->api_growth_pct > RETAINER_GROWTH_MAX_PCT)
+    return set_invalid (error, source, "api_growth_pct",
+                        _("expected a monthly growth from -25 to 25 percent"));
+  if (!isfinite (proposal->coverage_pct) || proposal->coverage_pct < 0
+      || proposal->coverage_pct > 100)
+    return set_invalid (error, source, "coverage_pct", _("expected a share from 0 to 100 percent"));
+  if (proposal->use_cases < 1 || proposal->use_cases > RETAINER_USE_CASES_MAX)
+    return set_invalid (error, source, "use_cases", _("expected a whole number from 1 to 50"));
+  if (proposal->horizon_months != 12 && proposal->horizon_months != 24
+      && proposal->horizon_months != 36)
+    return set_invalid (error, source, "horizon_months", _("expected 12, 24 or 36"));
+  if (proposal->go_live_months > RETAINER_GO_LIVE_MAX_MONTHS)
+    return set_invalid (error, source, "go_live_months", _("expected a whole number from 0 to 12"));
+  if (proposal->has_setup_fee
+      && (proposal->setup_fee < 0 || proposal->setup_fee > RETAINER_MONEY_MAX))
+    return set_invalid (error, source, "setup_fee",
+                        _("expected an amount from 0 to 1000000000000"));
+  if (proposal->tier_id != NULL
+      && retainer_rate_card_find_tier (proposal->rate_card, proposal->tier_id) < 0)
+    return set_invalid (error, source, "tier",
+                        _("expected the id of a tier of the proposal’s rate card"));
+  if (proposal->date != NULL)
+    {
+      g_autoptr (GDateTime) parsed = NULL;
+      g_autofree char *iso = g_strconcat (proposal->date, "T00:00:00Z", NULL);
+
+      parsed = g_date_time_new_from_iso8601 (iso, NULL);
+      if (strlen (proposal->date) != 10 || parsed == NULL)
+        return set_invalid (error, source, "date", _("expected a date like 2026-11-23"));
+    }
+
+  return TRUE;
+}
+
+static gboolean
+read_prospect (const cJSON              *root,
+               RetainerProposal         *proposal,
+               const RetainerJsonSource *source,
+               GError                  **error)
+{
+  g_autoptr (GError) local_error = NULL;
+  const cJSON *prospect = retainer_json_get_object (root, "", "prospect", FALSE, source,
+                                                    &local_error);
+
+  if (local_error != NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return FALSE;
+    }
+  if (prospect == NULL)
+    return TRUE;
+
+  return retainer_json_get_string (prospect, "prospect", "contact", FALSE,
+                                   RETAINER_TEXT_MAX_LENGTH, &proposal->contact, source, error)
+         && retainer_json_get_string (prospect, "prospect", "company", FALSE,
+                                      RETAINER_TEXT_MAX_LENGTH, &proposal->company, source, error)
+         && retainer_json_get_string (prospect, "prospect", "industry", FALSE,
+                                      RETAINER_TEXT_MAX_LENGTH, &proposal->industry, source, error);
+}
+
+static gboolean
+read_answers (const cJSON              *root,
+              RetainerProposal         *proposal,
+              const RetainerJsonSource *source,
+              GError                  **error)
+{
+  g_autoptr (GError) local_error = NULL;
+  const cJSON *answers = retainer_json_get_object (root, "", "use_case_questions", FALSE, source,
+                                                   &local_error);
+  int tasks = 0, data = 0, evaluation = 0;
+
+  if (local_error != NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return FALSE;
+    }
+  if (answers == NULL)
+    return TRUE;
+
+  if (!retainer_json_get_enum (answers, "use_case_questions", "tasks", TRUE, retainer_tasks_ids,
+                               &tasks, source, error)
+      || !retainer_json_get_enum (answers, "use_case_questions", "data", TRUE, retainer_data_ids,
+                                  &data, source, error)
+      || !retainer_json_get_enum (answers, "use_case_questions", "evaluation", TRUE,
+                                  retainer_evaluation_ids, &evaluation, source, error))
+    return FALSE;
+
+  proposal->has_answers = TRUE;
+  proposal->tasks = tasks;
+  proposal->data_readiness = data;
+  proposal->evaluation = evaluation;
+  return TRUE;
+}
+
+static RetainerRateCard *
+read_rate_card (const cJSON              *root,
+                const RetainerJsonSource *source,
+                GError                  **error)
+{
+  const cJSON *item = cJSON_GetObjectItemCaseSensitive (root, "rate_card");
+  g_autoptr (GError) local_error = NULL;
+  RetainerRateCard *card;
+
+  if (item == NULL || cJSON_IsNull (item))
+    return retainer_rate_card_load_builtin (RETAINER_RATE_CARD_DEFAULT_ID, error);
+
+  if (cJSON_IsString (item))
+    {
+      card = retainer_rate_card_load_builtin (item->valuestring, &local_error);
+      if (card == NULL)
+        {
+          g_autofree char *problem =
+            g_strdup_printf (_("expected “fine-tuning-agency”, “model-maintenance”, "
+                               "“ai-services” or a whole rate card; %s"),
+                             local_error->message);
+          retainer_json_set_field_error (error, source, "", "rate_card", problem);
+        }
+      return card;
+    }
+
+  if (!cJSON_IsObject (item))
+    {
+      retainer_json_set_field_error (error, source, "", "rate_card",
+                                     _("expected the id of a built-in card or a whole rate card"));
+      return NULL;
+    }
+
+  return retainer_rate_card_from_json (item, source, "rate_card", error);
+}
+
+/**
+ * retainer_proposal_from_json:
+ * @root: the file's JSON
+ * @source: the file, for messages
+ * @error: a #GError
+ *
+ * Reads a proposal. Only format, version, monthly_api_spend and complexity
+ * are required; the rest take DOMAIN.md's defaults.
+ *
+ * Returns: (transfer full) (nullable): the proposal
+ */
+RetainerProposal *
+retainer_proposal_from_json (const cJSON              *root,
+                             const RetainerJsonSource *source,
+                             GError                  **error)
+{
+  g_autoptr (RetainerRateCard) card = NULL;
+  g_autoptr (RetainerProposal) proposal = NULL;
+  int complexity = 0, change = 0, support = 0, billing = 0;
+
+  if (!retainer_json_check_format (root, RETAINER_PROPOSAL_FORMAT, RETAINER_PROPOSAL_VERSION,
+                                   source, error))
+    return NULL;
+
+  card = read_rate_card (root, source, error);
+  if (card == NULL)
+    return NULL;
+
+  proposal = retainer_proposal_new (card);
+  g_clear_pointer (&proposal->currency, g_free);
+  complexity = proposal->complexity;
+  change = proposal->change_frequency;
+  support = proposal->support;
+  billing = proposal->billing;
+
+  if (!read_prospect (root, proposal, source, error)
+      || !retainer_json_get_string (root, "", "currency", FALSE, 3, &proposal->currency, source,
+                                    error)
+      || !retainer_json_get_money (root, "", "monthly_api_spend", TRUE,
+                                   &proposal->monthly_api_spend, source, error)
+      || !retainer_json_get_number (root, "", "api_growth_pct", FALSE, RETAINER_GROWTH_MIN_PCT,
+                                    RETAINER_GROWTH_MAX_PCT, &proposal->api_growth_pct, source,
+                                    error)
+      || !retainer_json_get_number (root, "", "coverage_pct", FALSE, 0, 100,
+                                    &proposal->coverage_pct, source, error)
+      || !retainer_json_get_enum (root, "", "complexity", TRUE, retainer_complexity_ids,
+                                  &complexity, source, error)
+      || !read_answers (root, proposal, source, error)
+      || !retainer_json_get_enum (root, "", "change_frequency", FALSE, retainer_change_ids,
+                                  &change, source, error)
+      || !retainer_json_get_bool (root, "", "dedicated_instance", FALSE,
+                                  &proposal->dedicated_instance, source, error)
+      || !retainer_json_get_enum (root, "", "support", FALSE, retainer_support_ids, &support,
+                                  source, error)
+      || !retainer_json_get_uint (root, "", "use_cases", FALSE, 1, RETAINER_USE_CASES_MAX,
+                                  &proposal->use_cases, source, error)
+      || !retainer_json_get_enum (root, "", "billing", FALSE, retainer_billing_ids, &billing,
+                                  source, error)
+      || !retainer_json_get_uint (root, "", "horizon_months", FALSE, 12, 36,
+                                  &proposal->horizon_months, source, error)
+      || !retainer_json_get_uint (root, "", "go_live_months", FALSE, 0,
+                                  RETAINER_GO_LIVE_MAX_MONTHS, &proposal->go_live_months, source,
+                                  error)
+      || !retainer_json_get_string (root, "", "tier", FALSE, 64, &proposal->tier_id, source, error)
+      || !retainer_json_get_string (root, "", "number", FALSE, 64, &proposal->number, source,
+                                    error)
+      || !retainer_json_get_string (root, "", "date", FALSE, 10, &proposal->date, source, error)
+      || !retainer_json_get_string (root, "", "language", FALSE, 16, &proposal->language, source,
+                                    error))
+    return NULL;
+
+  if (cJSON_GetObjectItemCaseSensitive (root, "setup_fee") != NULL
+      && !cJSON_IsNull (cJSON_GetObjectItemCaseSensitive (root, "setup_fee")))
+    {
+      if (!retainer_json_get_money (root, "", "setup_fee", TRUE, &proposal->setup_fee, source,
+                                    error))
+        return NULL;
+      proposal->has_setup_fee = TRUE;
+    }
+
+  if (proposal->currency == NULL)
+    proposal->currency = g_strdup (card->currency);
+  proposal->complexity = complexity;
+  proposal->change_frequency = change;
+  proposal->support = support;
+  proposal->billing = billing;
+
+  if (!retainer_proposal_validate (proposal, source, error))
+    return NULL;
+
+  return g_steal_pointer (&proposal);
+}
+
+/**
+ * retainer_proposal_to_json:
+ * @proposal: a proposal
+ *
+ * Returns: (transfer full): the proposal file's JSON, with the rate card
+ *   it is priced with written out whole
+ */
+cJSON *
+retainer_proposal_to_json (const RetainerProposal *proposal)
+{
+  cJSON *root = cJSON_CreateObject ();
+  cJSON *prospect = cJSON_CreateObject ();
+
+  cJSON_AddStringToObject (root, "format", RETAINER_PROPOSAL_FORMAT);
+  cJSON_AddNumberToObject (root, "version", RETAINER_PROPOSAL_VERSION);
+  cJSON_AddStringToObject (prospect, "contact", proposal->contact ? proposal->contact : "");
+  cJSON_AddStringToObject (prospect, "company", proposal->company ? proposal->company : "");
+  cJSON_AddStringToObject (prospect, "industry", proposal->industry ? proposal->industry : "");
+  cJSON_AddItemToObject (root, "prospect", prospect);
+  cJSON_AddStringToObject (root, "currency", proposal->currency);
+  retainer_json_add_money (root, "monthly_api_spend", proposal->monthly_api_spend);
+  cJSON_AddNumberToObject (root, "api_growth_pct", proposal->api_growth_pct);
+  cJSON_AddNumberToObject (root, "coverage_pct", proposal->coverage_pct);
+  cJSON_AddStringToObject (root, "complexity", retainer_complexity_to_id (proposal->complexity));
+  if (proposal->has_answers)
+    {
+      cJSON *answers = cJSON_AddObjectToObject (root, "use_case_questions");
+
+      cJSON_AddStringToObject (answers, "tasks", retainer_tasks_to_id (proposal->tasks));
+      cJSON_AddStringToObject (answers, "data", retainer_data_to_id (proposal->data_readiness));
+      cJSON_AddStringToObject (answers, "evaluation",
+                               retainer_evaluation_to_id (proposal->evaluation));
+    }
+  cJSON_AddStringToObject (root, "change_frequency",
+                           retainer_change_to_id (proposal->change_frequency));
+  cJSON_AddBoolToObject (root, "dedicated_instance", proposal->dedicated_instance);
+  cJSON_AddStringToObject (root, "support", retainer_support_to_id (proposal->support));
+  cJSON_AddNumberToObject (root, "use_cases", proposal->use_cases);
+  cJSON_AddStringToObject (root, "billing", retainer_billing_to_id (proposal->billing));
+  cJSON_AddNumberToObject (root, "horizon_months", proposal->horizon_months);
+  cJSON_AddNumberToObject (root, "go_live_months", proposal->go_live_months);
+  if (proposal->has_setup_fee)
+    retainer_json_add_money (root, "setup_fee", proposal->setup_fee);
+  else
+    cJSON_AddNullToObject (root, "setup_fee");
+  if (proposal->tier_id != NULL)
+    cJSON_AddStringToObject (root, "tier", proposal->tier_id);
+  else
+    cJSON_AddNullToObject (root, "tier");
+  if (proposal->number != NULL)
+    cJSON_AddStringToObject (root, "number", proposal->number);
+  if (proposal->date != NULL)
+    cJSON_AddStringToObject (root, "date", proposal->date);
+  if (proposal->language != NULL)
+    cJSON_AddStringToObject (root, "language", proposal->language);
+  cJSON_AddItemToObject (root, "rate_card", retainer_rate_card_to_json (proposal->rate_card));
+  return root;
+}
+
+/**
+ * retainer_proposal_load_data:
+ * @text: a proposal file's contents
+ * @length: its length
+ * @display_name: the file's name, for messages
+ * @error: a #GError
+ *
+ * Returns: (transfer full) (nullable): the proposal
+ */
+RetainerProposal *
+retainer_proposal_load_data (const char *text,
+                             gsize       length,
+                             const char *display_name,
+                             GError    **error)
+{
+  RetainerJsonSource source = { display_name, text };
+  g_autoptr (cJSON) root = retainer_json_parse (text, length, &source, error);
+
+  if (root == NULL)
+    return NULL;
+
+  return retainer_proposal_from_json (root, &source, error);
+}
+
+/**
+ * retainer_proposal_load:
+ * @path: a .retainer file
+ * @error: a #GError
+ *
+ * Returns: (transfer full) (nullable): the proposal
+ */
+RetainerProposal *
+retainer_proposal_load (const char *path,
+                        GError    **error)
+{
+  g_autofree char *display_name = g_filename_display_name (path);
+  g_autofree char *text = NULL;
+  g_autoptr (cJSON) root = retainer_json_load_file (path, &text, error);
+  RetainerJsonSource source = { display_name, text };
+
+  if (root == NULL)
+    return NULL;
+
+  return retainer_proposal_from_json (root, &source, error);
+}
+
+/**
+ * retainer_proposal_save:
+ * @proposal: a proposal
+ * @path: where to save it
+ * @error: a #GError
+ *
+ * Saves atomically: a crash or a full disk leaves the previous file whole.
+ */
+gboolean
+retainer_proposal_save (const RetainerProposal *proposal,
+                        const char             *path,
+                        GError                **error)
+{
+  g_autoptr (cJSON) root = retainer_proposal_to_json (proposal);
+
+  return retainer_json_save_file (root, path, error);
+}
+
+/**
+ * retainer_proposal_new_sample:
+ *
+ * Returns: (transfer full): the sample proposal built into Retainer
+ */
+RetainerProposal *
+retainer_proposal_new_sample (void)
+{
+  g_autoptr (GBytes) bytes = g_resources_lookup_data (SAMPLE_RESOURCE,
+                                                      G_RESOURCE_LOOKUP_FLAGS_NONE, NULL);
+  g_autoptr (GError) error = NULL;
+  RetainerProposal *proposal;
+  const char *text;
+  gsize length;
+
+  g_assert (bytes != NULL);
+  text = g_bytes_get_data (bytes, &length);
+  proposal = retainer_proposal_load_data (text, length, SAMPLE_RESOURCE, &error);
+  /* The sample is tested; failing here is a packaging mistake. */
+  if (proposal == NULL)
+    g_error ("%s", error->message);
+  return proposal;
+}

@@ -1,0 +1,548 @@
+/* retainer-recommend.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <math.h>
+
+#include "retainer-money.h"
+#include "retainer-recommend.h"
+
+static const struct
+{
+  RetainerFlags flag;
+  const char   *id;
+  const char   *description;
+} flag_info[] = {
+  { RETAINER_FLAG_BELOW_CANDIDATE_THRESHOLD, "below-candidate-threshold",
+    N_("The prospect spends less on API calls than the card’s savings-candidate threshold.") },
+  { RETAINER_FLAG_SAVINGS_BELOW_MINIMUM, "savings-below-minimum",
+    N_("The client keeps less than the card’s minimum share of the covered spend as savings: "
+       "the pitch must rest on privacy and quality, not savings.") },
+  { RETAINER_FLAG_NO_SAVING, "no-saving",
+    N_("The retainer costs as much as the covered API spend or more: there is no monthly "
+       "saving, so the pitch must rest on privacy and quality.") },
+  { RETAINER_FLAG_FEE_OUTSIDE_BAND, "fee-outside-band",
+    N_("The setup fee is outside the band for this complexity.") },
+  { RETAINER_FLAG_MARGIN_BELOW_FLOOR, "margin-below-floor",
+    N_("At the card’s highest delivery cost, the monthly margin falls below the margin floor.") },
+  { RETAINER_FLAG_NEEDS_NOT_COVERED, "needs-not-covered",
+    N_("No tier of this card covers every need: the most complete tier is used.") },
+  { RETAINER_FLAG_TIER_OVERRIDDEN, "tier-overridden",
+    N_("The tier was chosen by hand instead of the recommendation.") },
+  { RETAINER_FLAG_NO_BREAK_EVEN, "no-break-even",
+    N_("The setup fee is not earned back within the horizon.") },
+};
+
+static const char *const reason_ids[] = { "needs", "spend", "both", "needs-only" };
+
+/**
+ * retainer_flag_to_id:
+ * @flag: one flag
+ *
+ * Returns: the flag's stable id, as in `retainer --summary`
+ */
+const char *
+retainer_flag_to_id (RetainerFlags flag)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (flag_info); i++)
+    if (flag_info[i].flag == flag)
+      return flag_info[i].id;
+
+  g_return_val_if_reached (NULL);
+}
+
+/**
+ * retainer_flag_describe:
+ * @flag: one flag
+ *
+ * Returns: the flag in plain words, translated
+ */
+const char *
+retainer_flag_describe (RetainerFlags flag)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (flag_info); i++)
+    if (flag_info[i].flag == flag)
+      return _(flag_info[i].description);
+
+  g_return_val_if_reached (NULL);
+}
+
+/**
+ * retainer_reason_to_id:
+ * @reason: the rule that chose the tier
+ *
+ * Returns: its stable id
+ */
+const char *
+retainer_reason_to_id (RetainerReason reason)
+{
+  g_return_val_if_fail ((guint) reason < G_N_ELEMENTS (reason_ids), NULL);
+  return reason_ids[reason];
+}
+
+static gint64
+tier_monthly_retainer (const RetainerProposal *proposal,
+                       const RetainerTier     *tier,
+                       RetainerBilling         billing,
+                       guint                  *out_extra)
+{
+  const RetainerRateCard *card = proposal->rate_card;
+  guint extra = proposal->use_cases > tier->included_use_cases
+                  ? proposal->use_cases - tier->included_use_cases
+                  : 0;
+  gint64 base = tier->price + (gint64) extra * card->expansion_price;
+
+  if (out_extra != NULL)
+    *out_extra = extra;
+  if (billing == RETAINER_BILLING_ANNUAL)
+    return base - retainer_money_percent_of (base, card->annual_discount_pct);
+  return base;
+}
+
+typedef struct
+{
+  int    break_even_month;
+  double break_even_months;
+  gint64 net_saving_12;
+  gint64 net_saving_horizon;
+} Projection;
+
+/* Month by month, DOMAIN.md's projection. `months` may be NULL. */
+static void
+project (const RetainerProposal *proposal,
+         gint64                  monthly_retainer,
+         gint64                  setup_fee,
+         GArray                 *months,
+         Projection             *out)
+{
+  double growth = 1.0 + proposal->api_growth_pct / 100.0;
+  double uncovered = 1.0 - proposal->coverage_pct / 100.0;
+  RetainerMonth month0 = { 0, 0, setup_fee, -setup_fee };
+  gint64 without = 0, with = setup_fee, previous_net = -setup_fee;
+
+  out->break_even_month = 0;
+  out->break_even_months = -1;
+  out->net_saving_12 = 0;
+  out->net_saving_horizon = -setup_fee;
+
+  if (months != NULL)
+    g_array_append_val (months, month0);
+
+  for (guint m = 1; m <= proposal->horizon_months; m++)
+    {
+      gint64 api = retainer_money_round ((double) proposal->monthly_api_spend
+                                         * pow (growth, (double) (m - 1)));
+      RetainerMonth month;
+
+      without += api;
+      if (m <= proposal->go_live_months)
+        with += api;
+      else
+        with += retainer_money_round ((double) api * uncovered) + monthly_retainer;
+
+      month.month = m;
+      month.without = without;
+      month.with = with;
+      month.net = without - with;
+      if (months != NULL)
+        g_array_append_val (months, month);
+
+      if (out->break_even_month == 0 && month.net >= 0)
+        {
+          out->break_even_month = (int) m;
+          out->break_even_months = (double) (m - 1)
+                                   + (double) -previous_net / (double) (month.net - previous_net);
+        }
+      if (m == 12)
+        out->net_saving_12 = month.net;
+      out->net_saving_horizon = month.net;
+      previous_net = month.net;
+    }
+}
+
+static int
+find_needs_tier (const RetainerProposal *proposal,
+                 gboolean               *covered)
+{
+  const RetainerRateCard *card = proposal->rate_card;
+
+  for (guint i = 0; i < card->n_tiers; i++)
+    {
+      const RetainerTier *tier = &card->tiers[i];
+
+      if (tier->suits_change >= proposal->change_frequency
+          && (tier->dedicated_instance || !proposal->dedicated_instance)
+          && tier->support >= proposal->support)
+        {
+          *covered = TRUE;
+          return (int) i;
+        }
+    }
+
+  *covered = FALSE;
+  return (int) card->n_tiers - 1;
+}
+
+/* The dearest tier whose list price leaves the client the minimum share. */
+static int
+find_spend_tier (const RetainerProposal *proposal,
+                 gint64                  covered)
+{
+  const RetainerRateCard *card = proposal->rate_card;
+  gint64 max_price = covered - retainer_money_percent_of (covered, card->min_savings_share_pct);
+  int found = -1;
+
+  if (covered <= 0)
+    return -1;
+
+  for (guint i = 0; i < card->n_tiers; i++)
+    if (card->tiers[i].price <= max_price)
+      found = (int) i;
+
+  return found;
+}
+
+static double
+share_of (gint64 part,
+          gint64 whole)
+{
+  return whole > 0 ? (double) part / (double) whole : 0.0;
+}
+
+/**
+ * retainer_recommend:
+ * @proposal: a valid proposal (see retainer_proposal_validate())
+ *
+ * Computes the recommendation, the projection and the agency's figures.
+ *
+ * Returns: (transfer full): the result
+ */
+RetainerResult *
+retainer_recommend (const RetainerProposal *proposal)
+{
+  const RetainerRateCard *card;
+  const RetainerSetupBand *band;
+  const RetainerTier *tier;
+  RetainerResult *result;
+  Projection projection;
+  gboolean needs_covered;
+  gint64 platform;
+  int override;
+
+  g_return_val_if_fail (proposal != NULL, NULL);
+  g_return_val_if_fail (proposal->rate_card != NULL && proposal->rate_card->n_tiers > 0, NULL);
+
+  card = proposal->rate_card;
+  result = g_new0 (RetainerResult, 1);
+  result->months = g_array_sized_new (FALSE, TRUE, sizeof (RetainerMonth),
+                                      proposal->horizon_months + 1);
+  result->tier_options = g_array_sized_new (FALSE, TRUE, sizeof (RetainerTierOption),
+                                            card->n_tiers);
+  result->horizon_months = proposal->horizon_months;
+
+  /* 1. Setup band and fee */
+  result->complexity = proposal->complexity;
+  band = &card->bands[proposal->complexity];
+  result->setup_band_low = band->low;
+  result->setup_band_high = band->high;
+  result->suggested_setup_fee = retainer_setup_band_midpoint (band);
+  result->setup_fee = proposal->has_setup_fee ? proposal->setup_fee : result->suggested_setup_fee;
+  if (result->setup_fee < band->low || result->setup_fee > band->high)
+    result->flags |= RETAINER_FLAG_FEE_OUTSIDE_BAND;
+
+  /* 2.-4. Needs tier, spend tier, recommended tier */
+  result->covered_api_spend = retainer_money_round ((double) proposal->monthly_api_spend
+                                                    * proposal->coverage_pct / 100.0);
+  result->needs_tier = find_needs_tier (proposal, &needs_covered);
+  if (!needs_covered)
+    result->flags |= RETAINER_FLAG_NEEDS_NOT_COVERED;
+  result->spend_tier = find_spend_tier (proposal, result->covered_api_spend);
+  if (result->spend_tier < 0)
+    {
+      result->recommended_tier = result->needs_tier;
+      result->reason = RETAINER_REASON_NEEDS_ONLY;
+    }
+  else if (result->needs_tier > result->spend_tier)
+    {
+      result->recommended_tier = result->needs_tier;
+      result->reason = RETAINER_REASON_NEEDS;
+    }
+  else if (result->spend_tier > result->needs_tier)
+    {
+      result->recommended_tier = result->spend_tier;
+      result->reason = RETAINER_REASON_SPEND;
+    }
+  else
+    {
+      result->recommended_tier = result->needs_tier;
+      result->reason = RETAINER_REASON_BOTH;
+    }
+
+  override = retainer_rate_card_find_tier (card, proposal->tier_id);
+  result->chosen_tier = override >= 0 ? override : result->recommended_tier;
+  if (result->chosen_tier != result->recommended_tier)
+    result->flags |= RETAINER_FLAG_TIER_OVERRIDDEN;
+  if (proposal->monthly_api_spend < card->candidate_threshold)
+    result->flags |= RETAINER_FLAG_BELOW_CANDIDATE_THRESHOLD;
+
+  /* 5. Monthly retainer of the chosen tier */
+  tier = &card->tiers[result->chosen_tier];
+  result->tier_price = tier->price;
+  result->monthly_retainer = tier_monthly_retainer (proposal, tier, proposal->billing,
+                                                    &result->extra_use_cases);
+  result->annual_option_retainer = tier_monthly_retainer (proposal, tier, RETAINER_BILLING_ANNUAL,
+                                                          NULL);
+  result->annual_prepay = proposal->billing == RETAINER_BILLING_ANNUAL
+                            ? 12 * result->monthly_retainer
+                            : 0;
+  result->monthly_saving = result->covered_api_spend - result->monthly_retainer;
+  result->saving_share = share_of (result->monthly_saving, result->covered_api_spend);
+  if (result->monthly_saving <= 0)
+    result->flags |= RETAINER_FLAG_NO_SAVING;
+  else if (result->saving_share * 100.0 < card->min_savings_share_pct)
+    result->flags |= RETAINER_FLAG_SAVINGS_BELOW_MINIMUM;
+
+  /* Projection */
+  project (proposal, result->monthly_retainer, result->setup_fee, result->months, &projection);
+  result->break_even_month = projection.break_even_month;
+  result->break_even_months = projection.break_even_months;
+  result->net_saving_12 = projection.net_saving_12;
+  result->net_saving_horizon = projection.net_saving_horizon;
+  if (result->break_even_month == 0)
+    result->flags |= RETAINER_FLAG_NO_BREAK_EVEN;
+
+  /* The agency's own figures */
+  platform = tier->platform_cost * (tier->platform_per_use_case ? (gint64) proposal->use_cases : 1);
+  result->agency_monthly_cost_low = platform + tier->compute_cost_low + tier->labour_cost_low;
+  result->agency_monthly_cost_high = platform + tier->compute_cost_high + tier->labour_cost_high;
+  result->margin_low_pct = 100.0 * share_of (result->monthly_retainer
+                                             - result->agency_monthly_cost_high,
+                                             result->monthly_retainer);
+  result->margin_high_pct = 100.0 * share_of (result->monthly_retainer
+                                              - result->agency_monthly_cost_low,
+                                              result->monthly_retainer);
+  if (result->margin_low_pct < card->margin_floor_pct)
+    result->flags |= RETAINER_FLAG_MARGIN_BELOW_FLOOR;
+  result->setup_margin_low = result->setup_fee - card->build_cost_high;
+  result->setup_margin_high = result->setup_fee - card->build_cost_low;
+  result->first_year_value = result->setup_fee + 12 * result->monthly_retainer;
+
+  /* Every tier for this prospect, for the side-by-side comparison */
+  for (guint i = 0; i < card->n_tiers; i++)
+    {
+      RetainerTierOption option = { 0 };
+      Projection tier_projection;
+
+      option.tier = i;
+      option.monthly_retainer = tier_monthly_retainer (proposal, &card->tiers[i],
+                                                       proposal->billing, NULL);
+      option.monthly_saving = result->covered_api_spend - option.monthly_retainer;
+      option.saving_share = share_of (option.monthly_saving, result->covered_api_spend);
+      project (proposal, option.monthly_retainer, result->setup_fee, NULL, &tier_projection);
+      option.break_even_month = tier_projection.break_even_month;
+      option.break_even_months = tier_projection.break_even_months;
+      option.net_saving_horizon = tier_projection.net_saving_horizon;
+      g_array_append_val (result->tier_options, option);
+    }
+
+  return result;
+}
+
+/**
+ * retainer_result_free:
+ * @result: (nullable): a result
+ */
+void
+retainer_result_free (RetainerResult *result)
+{
+  if (result == NULL)
+    return;
+
+  g_clear_pointer (&result->months, g_array_unref);
+  g_clear_pointer (&result->tier_options, g_array_unref);
+  g_free (result);
+}
+
+/**
+ * retainer_result_describe_reason:
+ * @result: a result
+ * @proposal: the proposal it was computed from
+ *
+ * Returns: (transfer full): one sentence naming the rule that chose the
+ *   recommended tier
+ */
+char *
+retainer_result_describe_reason (const RetainerResult   *result,
+                                 const RetainerProposal *proposal)
+{
+  const RetainerRateCard *card = proposal->rate_card;
+  const char *name = card->tiers[result->recommended_tier].name;
+  g_autofree char *share = retainer_format_percent (card->min_savings_share_pct, 0);
+
+  switch (result->reason)
+    {
+    case RETAINER_REASON_NEEDS:
+      /* Translators: %s is a tier name like "Growth". */
+      return g_strdup_printf (_("Chosen by the client’s needs: %s is the cheapest tier that "
+                                "covers how often their business changes, the instance and the "
+                                "support they need."), name);
+    case RETAINER_REASON_SPEND:
+      /* Translators: %1$s is a tier name, %2$s a percentage like "40%". */
+      return g_strdup_printf (_("Chosen by the spend: %1$s is the most complete tier that still "
+                                "leaves the client at least %2$s of the covered API spend."),
+                              name, share);
+    case RETAINER_REASON_BOTH:
+      /* Translators: %1$s is a tier name, %2$s a percentage like "40%". */
+      return g_strdup_printf (_("%1$s covers the client’s needs and is the most the spend "
+                                "supports while the client keeps at least %2$s of it."),
+                              name, share);
+    case RETAINER_REASON_NEEDS_ONLY:
+    default:
+      /* Translators: %1$s is a tier name, %2$s a percentage like "40%". */
+      return g_strdup_printf (_("Chosen by the client’s needs: no tier leaves the client %2$s of "
+                                "the covered API spend, so %1$s rests on privacy and quality, "
+                                "not savings."), name, share);
+    }
+}
+
+/**
+ * retainer_result_describe_break_even:
+ * @result: a result
+ *
+ * Returns: (transfer full): "month 2", "month 3 (2.3 months)" or
+ *   "no break-even within 24 months"
+ */
+char *
+retainer_result_describe_break_even (const RetainerResult *result)
+{
+  g_autofree char *fraction = NULL;
+
+  if (result->break_even_month == 0)
+    return g_strdup_printf (ngettext ("no break-even within %u month",
+                                      "no break-even within %u months",
+                                      result->horizon_months),
+                            result->horizon_months);
+
+  if (fabs (result->break_even_months - round (result->break_even_months)) < 0.005)
+    return g_strdup_printf (_("month %d"), result->break_even_month);
+
+  fraction = retainer_format_number (result->break_even_months, 1);
+  /* Translators: %1$d is the month in which the client is even,
+   * %2$s the exact point in months, like "2.3". */
+  return g_strdup_printf (_("month %1$d (%2$s months)"), result->break_even_month, fraction);
+}
+
+static cJSON *
+number_or_null (double value,
+                gboolean present)
+{
+  return present ? cJSON_CreateNumber (value) : cJSON_CreateNull ();
+}
+
+static double
+round_to (double value,
+          double digits)
+{
+  double scale = pow (10.0, digits);
+
+  return round (value * scale) / scale;
+}
+
+/**
+ * retainer_result_to_json:
+ * @result: a result
+ * @proposal: the proposal it was computed from
+ *
+ * Returns: (transfer full): the `retainer --summary` document, amounts in
+ *   major units
+ */
+cJSON *
+retainer_result_to_json (const RetainerResult   *result,
+                         const RetainerProposal *proposal)
+{
+  const RetainerRateCard *card = proposal->rate_card;
+  cJSON *root = cJSON_CreateObject ();
+  cJSON *band = cJSON_CreateObject ();
+  cJSON *flags = cJSON_CreateArray ();
+  cJSON *agency = cJSON_CreateObject ();
+  cJSON *months = cJSON_CreateArray ();
+  cJSON *tiers = cJSON_CreateArray ();
+
+  cJSON_AddStringToObject (root, "company", proposal->company ? proposal->company : "");
+  cJSON_AddStringToObject (root, "currency", proposal->currency);
+  cJSON_AddStringToObject (root, "rate_card", card->id);
+  cJSON_AddStringToObject (root, "recommended_tier", card->tiers[result->recommended_tier].id);
+  cJSON_AddStringToObject (root, "chosen_tier", card->tiers[result->chosen_tier].id);
+  cJSON_AddStringToObject (root, "needs_tier", card->tiers[result->needs_tier].id);
+  if (result->spend_tier >= 0)
+    cJSON_AddStringToObject (root, "spend_tier", card->tiers[result->spend_tier].id);
+  else
+    cJSON_AddNullToObject (root, "spend_tier");
+  cJSON_AddStringToObject (root, "reason", retainer_reason_to_id (result->reason));
+  cJSON_AddStringToObject (band, "complexity", retainer_complexity_to_id (result->complexity));
+  retainer_json_add_money (band, "low", result->setup_band_low);
+  retainer_json_add_money (band, "high", result->setup_band_high);
+  cJSON_AddItemToObject (root, "setup_band", band);
+  retainer_json_add_money (root, "setup_fee", result->setup_fee);
+  retainer_json_add_money (root, "suggested_setup_fee", result->suggested_setup_fee);
+  retainer_json_add_money (root, "tier_price", result->tier_price);
+  cJSON_AddNumberToObject (root, "extra_use_cases", result->extra_use_cases);
+  cJSON_AddStringToObject (root, "billing", retainer_billing_to_id (proposal->billing));
+  retainer_json_add_money (root, "monthly_retainer", result->monthly_retainer);
+  retainer_json_add_money (root, "annual_option_retainer", result->annual_option_retainer);
+  retainer_json_add_money (root, "covered_api_spend", result->covered_api_spend);
+  retainer_json_add_money (root, "monthly_saving", result->monthly_saving);
+  cJSON_AddNumberToObject (root, "saving_share", round_to (result->saving_share, 4));
+  cJSON_AddItemToObject (root, "break_even_month",
+                         number_or_null (result->break_even_month, result->break_even_month > 0));
+  cJSON_AddItemToObject (root, "break_even_months",
+                         number_or_null (round_to (result->break_even_months, 2),
+                                         result->break_even_month > 0));
+  retainer_json_add_money (root, "net_saving_12", result->net_saving_12);
+  retainer_json_add_money (root, "net_saving_horizon", result->net_saving_horizon);
+  cJSON_AddNumberToObject (root, "horizon_months", result->horizon_months);
+  for (guint i = 0; i < G_N_ELEMENTS (flag_info); i++)
+    if (result->flags & flag_info[i].flag)
+      cJSON_AddItemToArray (flags, cJSON_CreateString (flag_info[i].id));
+  cJSON_AddItemToObject (root, "flags", flags);
+  retainer_json_add_money (agency, "monthly_cost_low", result->agency_monthly_cost_low);
+  retainer_json_add_money (agency, "monthly_cost_high", result->agency_monthly_cost_high);
+  cJSON_AddNumberToObject (agency, "margin_low_pct", round_to (result->margin_low_pct, 2));
+  cJSON_AddNumberToObject (agency, "margin_high_pct", round_to (result->margin_high_pct, 2));
+  retainer_json_add_money (agency, "setup_margin_low", result->setup_margin_low);
+  retainer_json_add_money (agency, "setup_margin_high", result->setup_margin_high);
+  retainer_json_add_money (agency, "first_year_value", result->first_year_value);
+  cJSON_AddItemToObject (root, "agency", agency);
+  for (guint i = 0; i < result->tier_options->len; i++)
+    {
+      const RetainerTierOption *option = &g_array_index (result->tier_options,
+                                                         RetainerTierOption, i);
+      cJSON *item = cJSON_CreateObject ();
+
+      cJSON_AddStringToObject (item, "tier", card->tiers[option->tier].id);
+      retainer_json_add_money (item, "monthly_retainer", option->monthly_retainer);
+      retainer_json_add_money (item, "monthly_saving", option->monthly_saving);
+      cJSON_AddItemToObject (item, "break_even_month",
+                             number_or_null (option->break_even_month,
+                                             option->break_even_month > 0));
+      retainer_json_add_money (item, "net_saving_horizon", option->net_saving_horizon);
+      cJSON_AddItemToArray (tiers, item);
+    }
+  cJSON_AddItemToObject (root, "tiers", tiers);
+  for (guint i = 0; i < result->months->len; i++)
+    {
+      const RetainerMonth *month = &g_array_index (result->months, RetainerMonth, i);
+      cJSON *item = cJSON_CreateObject ();
+
+      cJSON_AddNumberToObject (item, "month", month->month);
+      retainer_json_add_money (item, "without", month->without);
+      retainer_json_add_money (item, "with", month->with);
+      retainer_json_add_money (item, "net", month->net);
+      cJSON_AddItemToArray (months, item);
+    }
+  cJSON_AddItemToObject (root, "months", months);
+  return root;
+}

@@ -1,0 +1,112 @@
+/* retainer-recommend.h: the recommendation and the projection of DOMAIN.md
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <glib.h>
+
+#include "retainer-proposal.h"
+
+G_BEGIN_DECLS
+
+typedef enum
+{
+  RETAINER_FLAG_BELOW_CANDIDATE_THRESHOLD = 1 << 0, /* spend under the card's candidate threshold */
+  RETAINER_FLAG_SAVINGS_BELOW_MINIMUM     = 1 << 1, /* client keeps less than the minimum share */
+  RETAINER_FLAG_NO_SAVING                 = 1 << 2, /* retainer costs as much as the covered spend or more */
+  RETAINER_FLAG_FEE_OUTSIDE_BAND          = 1 << 3,
+  RETAINER_FLAG_MARGIN_BELOW_FLOOR        = 1 << 4, /* worst-case monthly margin under the floor */
+  RETAINER_FLAG_NEEDS_NOT_COVERED         = 1 << 5, /* no tier covers the needs: the top tier is used */
+  RETAINER_FLAG_TIER_OVERRIDDEN           = 1 << 6, /* the founder chose another tier */
+  RETAINER_FLAG_NO_BREAK_EVEN             = 1 << 7, /* not within the horizon */
+} RetainerFlags;
+
+#define RETAINER_N_FLAGS 8
+
+/* Which rule decided the recommended tier. */
+typedef enum
+{
+  RETAINER_REASON_NEEDS,      /* needs tier above what the spend supports */
+  RETAINER_REASON_SPEND,      /* the spend supports a higher tier than the needs ask */
+  RETAINER_REASON_BOTH,       /* needs and spend point at the same tier */
+  RETAINER_REASON_NEEDS_ONLY, /* no tier leaves the minimum saving: the needs decide */
+} RetainerReason;
+
+typedef struct
+{
+  guint  month;
+  gint64 without;   /* cumulative cost without the agency */
+  gint64 with;      /* cumulative cost with the agency, setup fee included */
+  gint64 net;       /* without - with */
+} RetainerMonth;
+
+/* What one tier would mean for this prospect. */
+typedef struct
+{
+  guint  tier;
+  gint64 monthly_retainer;
+  gint64 monthly_saving;
+  double saving_share;       /* 0..1 of the covered spend; may be negative */
+  int    break_even_month;   /* 0: none within the horizon */
+  double break_even_months;  /* < 0: none */
+  gint64 net_saving_horizon;
+} RetainerTierOption;
+
+typedef struct
+{
+  RetainerComplexity complexity;
+  gint64             setup_band_low;
+  gint64             setup_band_high;
+  gint64             setup_fee;
+  gint64             suggested_setup_fee;
+  int                needs_tier;        /* index into the card's tiers */
+  int                spend_tier;        /* -1: no tier leaves the minimum saving */
+  int                recommended_tier;
+  int                chosen_tier;
+  RetainerReason     reason;
+  guint              extra_use_cases;
+  gint64             tier_price;        /* chosen tier's list price */
+  gint64             monthly_retainer;  /* R, with extra use cases and annual discount */
+  gint64             annual_prepay;     /* 12 x R when billed annually, else 0 */
+  gint64             annual_option_retainer; /* R if billed annually, whatever the billing */
+  gint64             covered_api_spend; /* S x c */
+  gint64             monthly_saving;    /* covered spend - R */
+  double             saving_share;      /* 0..1 */
+  int                break_even_month;  /* 0: none within the horizon */
+  double             break_even_months; /* < 0: none */
+  gint64             net_saving_12;
+  gint64             net_saving_horizon;
+  guint              horizon_months;
+  RetainerFlags      flags;
+  /* The founder's private figures. */
+  gint64             agency_monthly_cost_low;
+  gint64             agency_monthly_cost_high;
+  double             margin_low_pct;
+  double             margin_high_pct;
+  gint64             setup_margin_low;  /* fee - highest build cost */
+  gint64             setup_margin_high; /* fee - lowest build cost */
+  gint64             first_year_value;  /* F + 12 x R */
+  GArray            *months;            /* RetainerMonth, months 0..horizon */
+  GArray            *tier_options;      /* RetainerTierOption, one per tier of the card */
+} RetainerResult;
+
+RetainerResult *retainer_recommend                (const RetainerProposal *proposal);
+void            retainer_result_free              (RetainerResult         *result);
+
+const char     *retainer_flag_to_id               (RetainerFlags           flag);
+const char     *retainer_flag_describe            (RetainerFlags           flag);
+const char     *retainer_reason_to_id             (RetainerReason          reason);
+/* One sentence naming the rule that chose the tier, translated. */
+char           *retainer_result_describe_reason   (const RetainerResult   *result,
+                                                   const RetainerProposal *proposal);
+/* "month 2", "2.3 months" or "no break-even within 24 months", translated. */
+char           *retainer_result_describe_break_even (const RetainerResult *result);
+
+/* The `retainer --summary` document. */
+cJSON          *retainer_result_to_json           (const RetainerResult   *result,
+                                                   const RetainerProposal *proposal);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (RetainerResult, retainer_result_free)
+
+G_END_DECLS
