@@ -1,3 +1,342 @@
+/* test-cli.c: the command line as a user runs it, with no display
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
 #include "config.h"
-#include <glib.h>
-int main (int argc, char *argv[]) { g_test_init (&argc, &argv, NULL); return g_test_run (); }
+
+#include <gio/gio.h>
+#include <locale.h>
+#include <string.h>
+
+#include "retainer-json.h"
+
+typedef struct
+{
+  int   status;
+  char *out;
+  char *err;
+} Run;
+
+static void
+run_clear (Run *run)
+{
+  g_free (run->out);
+  g_free (run->err);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Run, run_clear)
+
+static void
+run_retainer (Run               *run,
+              const char *const *args)
+{
+  g_autoptr (GSubprocessLauncher) launcher = NULL;
+  g_autoptr (GSubprocess) process = NULL;
+  g_autoptr (GPtrArray) argv = g_ptr_array_new ();
+  g_autoptr (GError) error = NULL;
+  const char *bin = g_getenv ("RETAINER_BIN");
+
+  g_assert_nonnull (bin);
+  g_ptr_array_add (argv, (gpointer) bin);
+  for (guint i = 0; args[i] != NULL; i++)
+    g_ptr_array_add (argv, (gpointer) args[i]);
+  g_ptr_array_add (argv, NULL);
+
+  launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE
+                                        | G_SUBPROCESS_FLAGS_STDERR_PIPE);
+  /* The command line must never need a display. */
+  g_subprocess_launcher_unsetenv (launcher, "DISPLAY");
+  g_subprocess_launcher_unsetenv (launcher, "WAYLAND_DISPLAY");
+  process = g_subprocess_launcher_spawnv (launcher, (const char *const *) argv->pdata, &error);
+  g_assert_no_error (error);
+  g_subprocess_communicate_utf8 (process, NULL, NULL, &run->out, &run->err, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_subprocess_get_if_exited (process));
+  run->status = g_subprocess_get_exit_status (process);
+}
+
+static char *
+write_file (const char *name,
+            const char *contents,
+            gssize      length)
+{
+  char *path;
+
+  g_assert_cmpint (g_mkdir_with_parents (g_get_user_data_dir (), 0755), ==, 0);
+  path = g_build_filename (g_get_user_data_dir (), name, NULL);
+  g_assert_true (g_file_set_contents (path, contents, length, NULL));
+  return path;
+}
+
+static cJSON *
+summary_of (const char *proposal_text)
+{
+  g_autofree char *path = write_file ("proposal.retainer", proposal_text, -1);
+  const char *args[] = { "--summary", path, NULL };
+  g_auto (Run) run = { 0 };
+  cJSON *json;
+
+  run_retainer (&run, args);
+  g_assert_cmpstr (run.err, ==, "");
+  g_assert_cmpint (run.status, ==, 0);
+  json = cJSON_Parse (run.out);
+  g_assert_nonnull (json);
+  return json;
+}
+
+static double
+number_at (const cJSON *object,
+           const char  *key)
+{
+  const cJSON *item = cJSON_GetObjectItemCaseSensitive (object, key);
+
+  g_assert_true (cJSON_IsNumber (item));
+  return item->valuedouble;
+}
+
+static const char *
+string_at (const cJSON *object,
+           const char  *key)
+{
+  const cJSON *item = cJSON_GetObjectItemCaseSensitive (object, key);
+
+  g_assert_true (cJSON_IsString (item));
+  return item->valuestring;
+}
+
+/* DOMAIN.md's first worked example, written by hand from its text. */
+static void
+test_summary_worked_example (void)
+{
+  g_autoptr (cJSON) json = summary_of ("{\"format\": \"retainer-proposal\", \"version\": 1,\n"
+                                       " \"monthly_api_spend\": 5000, \"complexity\": \"simple\",\n"
+                                       " \"change_frequency\": \"stable\"}\n");
+  const cJSON *band = cJSON_GetObjectItemCaseSensitive (json, "setup_band");
+  const cJSON *agency = cJSON_GetObjectItemCaseSensitive (json, "agency");
+  const cJSON *months = cJSON_GetObjectItemCaseSensitive (json, "months");
+  const cJSON *flags = cJSON_GetObjectItemCaseSensitive (json, "flags");
+  const cJSON *month2;
+
+  g_assert_cmpstr (string_at (json, "recommended_tier"), ==, "essentials");
+  g_assert_cmpstr (string_at (json, "chosen_tier"), ==, "essentials");
+  g_assert_cmpstr (string_at (band, "complexity"), ==, "simple");
+  g_assert_cmpfloat (number_at (band, "low"), ==, 5000);
+  g_assert_cmpfloat (number_at (band, "high"), ==, 7000);
+  g_assert_cmpfloat (number_at (json, "setup_fee"), ==, 6000);
+  g_assert_cmpfloat (number_at (json, "monthly_retainer"), ==, 2000);
+  g_assert_cmpfloat (number_at (json, "covered_api_spend"), ==, 5000);
+  g_assert_cmpfloat (number_at (json, "monthly_saving"), ==, 3000);
+  g_assert_cmpfloat (number_at (json, "saving_share"), ==, 0.6);
+  g_assert_cmpfloat (number_at (json, "break_even_month"), ==, 2);
+  g_assert_cmpfloat (number_at (json, "break_even_months"), ==, 2);
+  g_assert_cmpfloat (number_at (json, "net_saving_12"), ==, 30000);
+  g_assert_cmpfloat (number_at (json, "net_saving_horizon"), ==, 30000);
+  g_assert_cmpfloat (number_at (json, "horizon_months"), ==, 12);
+  g_assert_true (cJSON_IsArray (flags));
+  g_assert_cmpint (cJSON_GetArraySize (flags), ==, 0);
+  g_assert_cmpfloat (number_at (agency, "monthly_cost_low"), ==, 264.5);
+  g_assert_cmpfloat (number_at (agency, "monthly_cost_high"), ==, 564.5);
+  g_assert_cmpfloat (number_at (agency, "margin_low_pct"), ==, 71.78);
+  g_assert_cmpfloat (number_at (agency, "margin_high_pct"), ==, 86.78);
+  g_assert_cmpfloat (number_at (agency, "first_year_value"), ==, 30000);
+  g_assert_cmpint (cJSON_GetArraySize (months), ==, 13);
+  month2 = cJSON_GetArrayItem (months, 2);
+  g_assert_cmpfloat (number_at (month2, "month"), ==, 2);
+  g_assert_cmpfloat (number_at (month2, "without"), ==, 10000);
+  g_assert_cmpfloat (number_at (month2, "with"), ==, 10000);
+  g_assert_cmpfloat (number_at (month2, "net"), ==, 0);
+}
+
+static void
+test_summary_setup_7000 (void)
+{
+  g_autoptr (cJSON) json = summary_of ("{\"format\": \"retainer-proposal\", \"version\": 1,"
+                                       " \"monthly_api_spend\": 5000, \"complexity\": \"simple\","
+                                       " \"setup_fee\": 7000}");
+
+  g_assert_cmpfloat (number_at (json, "break_even_month"), ==, 3);
+  g_assert_cmpfloat (number_at (json, "break_even_months"), ==, 2.33);
+}
+
+static void
+test_summary_no_break_even (void)
+{
+  g_autoptr (cJSON) json = summary_of ("{\"format\": \"retainer-proposal\", \"version\": 1,"
+                                       " \"monthly_api_spend\": 1500, \"complexity\": \"complex\"}");
+  const cJSON *flags = cJSON_GetObjectItemCaseSensitive (json, "flags");
+  g_autofree char *flags_text = cJSON_PrintUnformatted (flags);
+
+  g_assert_true (cJSON_IsNull (cJSON_GetObjectItemCaseSensitive (json, "break_even_month")));
+  g_assert_true (cJSON_IsNull (cJSON_GetObjectItemCaseSensitive (json, "break_even_months")));
+  g_assert_cmpstr (flags_text, ==, "[\"below-candidate-threshold\",\"no-saving\",\"no-break-even\"]");
+}
+
+static void
+test_help (void)
+{
+  const char *args[] = { "--help", NULL };
+  g_auto (Run) run = { 0 };
+
+  run_retainer (&run, args);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_nonnull (strstr (run.out, "--summary"));
+  g_assert_nonnull (strstr (run.out, "--export-pdf"));
+  g_assert_nonnull (strstr (run.out, "--agency"));
+  g_assert_nonnull (strstr (run.out, "Exit status"));
+}
+
+typedef struct
+{
+  const char *name;
+  const char *contents;   /* NULL: the file does not exist */
+  const char *expected;   /* in the message, besides the file's name */
+} BadInput;
+
+#define HEAD "{\"format\": \"retainer-proposal\", \"version\": 1, "
+
+static const BadInput bad_inputs[] = {
+  { "missing-file", NULL, "Could not read" },
+  { "empty", "", "is empty" },
+  { "whitespace-only", "  \n\t ", "is empty" },
+  { "malformed", HEAD "\"monthly_api_spend\": 5000,, \"complexity\": \"simple\"}", "line 1: not valid JSON" },
+  { "truncated", HEAD "\"monthly_api_spend\": 5000, \"complexity\": \"sim", "not valid JSON" },
+  { "trailing-garbage", HEAD "\"monthly_api_spend\": 5000, \"complexity\": \"simple\"} x", "not valid JSON" },
+  { "not-an-object", "[1, 2, 3]", "expected a JSON object" },
+  { "binary", "{\"format\"\0\1\2", "not a text file" },
+  { "other-format", "{\"format\": \"retainer-agency\", \"version\": 1}", "“format”" },
+  { "newer-version", "{\"format\": \"retainer-proposal\", \"version\": 2}", "newer version of Retainer" },
+  { "missing-spend", HEAD "\"complexity\": \"simple\"}", "“monthly_api_spend”: is required" },
+  { "missing-complexity", HEAD "\"monthly_api_spend\": 5000}", "“complexity”: is required" },
+  { "spend-as-text", HEAD "\"monthly_api_spend\": \"5000\", \"complexity\": \"simple\"}", "“monthly_api_spend”: expected a number" },
+  { "negative-spend", HEAD "\"monthly_api_spend\": -1, \"complexity\": \"simple\"}", "“monthly_api_spend”: expected a number from 0 to 1000000000000, got -1" },
+  { "infinite-spend", HEAD "\"monthly_api_spend\": 1e999, \"complexity\": \"simple\"}", "“monthly_api_spend”: expected a number from 0 to 1000000000000, got a number too large" },
+  { "absurd-spend", HEAD "\"monthly_api_spend\": 1000000000001, \"complexity\": \"simple\"}", "“monthly_api_spend”: expected a number from 0 to 1000000000000" },
+  { "absurd-fee", HEAD "\"monthly_api_spend\": 5000, \"complexity\": \"simple\", \"setup_fee\": 5e12}", "“setup_fee”" },
+  { "unknown-complexity", HEAD "\"monthly_api_spend\": 5000, \"complexity\": \"easy\"}", "“complexity”: expected one of “simple”, “moderate”, “complex”" },
+  { "unknown-billing", HEAD "\"monthly_api_spend\": 5000, \"complexity\": \"simple\", \"billing\": \"yearly\"}", "“billing”" },
+  { "unknown-currency", HEAD "\"monthly_api_spend\": 5000, \"complexity\": \"simple\", \"currency\": \"BTC\"}", "“currency”" },
+  { "growth-absurd", HEAD "\"monthly_api_spend\": 5000, \"complexity\": \"simple\", \"api_growth_pct\": 400}", "“api_growth_pct”" },
+  { "coverage-over-100", HEAD "\"monthly_api_spend\": 5000, \"complexity\": \"simple\", \"coverage_pct\": 120}", "“coverage_pct”" },
+  { "horizon-13", HEAD "\"monthly_api_spend\": 5000, \"complexity\": \"simple\", \"horizon_months\": 13}", "“horizon_months”: expected 12, 24 or 36" },
+  { "use-cases-fraction", HEAD "\"monthly_api_spend\": 5000, \"complexity\": \"simple\", \"use_cases\": 1.5}", "“use_cases”" },
+  { "dedicated-as-text", HEAD "\"monthly_api_spend\": 5000, \"complexity\": \"simple\", \"dedicated_instance\": \"yes\"}", "“dedicated_instance”: expected true or false" },
+  { "unknown-tier", HEAD "\"monthly_api_spend\": 5000, \"complexity\": \"simple\", \"tier\": \"platinum\"}", "“tier”" },
+  { "prospect-not-object", HEAD "\"monthly_api_spend\": 5000, \"complexity\": \"simple\", \"prospect\": \"ACME\"}", "“prospect”: expected an object" },
+  { "company-as-number", HEAD "\"monthly_api_spend\": 5000, \"complexity\": \"simple\", \"prospect\": {\"company\": 7}}", "“prospect.company”: expected text" },
+  { "unknown-card", HEAD "\"monthly_api_spend\": 5000, \"complexity\": \"simple\", \"rate_card\": \"cheap\"}", "“rate_card”" },
+  { "card-no-tiers", HEAD "\"monthly_api_spend\": 5000, \"complexity\": \"simple\", \"rate_card\": {\"id\": \"x\", \"name\": \"X\", \"setup_bands\": {\"simple\": {\"low\": 1, \"high\": 2}, \"moderate\": {\"low\": 2, \"high\": 3}, \"complex\": {\"low\": 3, \"high\": 4}}, \"tiers\": []}}", "“rate_card.tiers”: expected at least one retainer tier" },
+  { "card-overlapping-bands", HEAD "\"monthly_api_spend\": 5000, \"complexity\": \"simple\", \"rate_card\": {\"id\": \"x\", \"name\": \"X\", \"setup_bands\": {\"simple\": {\"low\": 1, \"high\": 5}, \"moderate\": {\"low\": 2, \"high\": 6}, \"complex\": {\"low\": 6, \"high\": 7}}, \"tiers\": [{\"id\": \"a\", \"name\": \"A\", \"price\": 10}]}}", "“rate_card.setup_bands.moderate.low”: overlaps" },
+  { "bad-date", HEAD "\"monthly_api_spend\": 5000, \"complexity\": \"simple\", \"date\": \"2026-02-31\"}", "“date”" },
+  { "control-characters", HEAD "\"monthly_api_spend\": 5000, \"complexity\": \"simple\", \"prospect\": {\"company\": \"A\\u0007B\"}}", "“prospect.company”: expected text without control characters" },
+};
+
+static void
+test_bad_input (gconstpointer data)
+{
+  const BadInput *c = data;
+  g_autofree char *name = g_strdup_printf ("%s.retainer", c->name);
+  g_autofree char *path = NULL;
+  const char *args[] = { "--summary", NULL, NULL };
+  g_auto (Run) run = { 0 };
+
+  if (c->contents != NULL)
+    {
+      /* The binary case has NULs: write its bytes up to the closing quote. */
+      gssize length = strcmp (c->name, "binary") == 0 ? 13 : -1;
+      path = write_file (name, c->contents, length);
+    }
+  else
+    path = g_build_filename (g_get_user_data_dir (), name, NULL);
+
+  args[1] = path;
+  run_retainer (&run, args);
+  g_test_message ("%s", run.err);
+  g_assert_cmpint (run.status, ==, 2);
+  g_assert_cmpstr (run.out, ==, "");
+  g_assert_nonnull (strstr (run.err, name));
+  g_assert_nonnull (strstr (run.err, c->expected));
+  /* One line, not a crash report. */
+  g_assert_cmpint (strchr (run.err, '\n') - run.err, ==, strlen (run.err) - 1);
+}
+
+static void
+test_huge_file (void)
+{
+  gsize size = 10 * 1024 * 1024;
+  g_autofree char *contents = g_malloc (size);
+  g_autofree char *path = NULL;
+  const char *args[] = { "--summary", NULL, NULL };
+  g_auto (Run) run = { 0 };
+
+  memset (contents, ' ', size);
+  memcpy (contents, "{\"format\": \"retainer-proposal\"", 30);
+  contents[size - 1] = '}';
+  path = write_file ("huge.retainer", contents, (gssize) size);
+  args[1] = path;
+  run_retainer (&run, args);
+  g_assert_cmpint (run.status, ==, 2);
+  g_assert_nonnull (strstr (run.err, "huge.retainer is too large"));
+}
+
+static void
+test_deep_nesting (void)
+{
+  GString *text = g_string_new (HEAD "\"monthly_api_spend\": 5000, \"complexity\": \"simple\", \"x\": ");
+  g_autofree char *path = NULL;
+  const char *args[] = { "--summary", NULL, NULL };
+  g_auto (Run) run = { 0 };
+
+  for (guint i = 0; i < 100000; i++)
+    g_string_append_c (text, '[');
+  for (guint i = 0; i < 100000; i++)
+    g_string_append_c (text, ']');
+  g_string_append_c (text, '}');
+  path = write_file ("deep.retainer", text->str, (gssize) text->len);
+  g_string_free (text, TRUE);
+  args[1] = path;
+  run_retainer (&run, args);
+  g_assert_cmpint (run.status, ==, 2);
+  g_assert_nonnull (strstr (run.err, "deep.retainer, line 1: not valid JSON"));
+}
+
+static void
+test_bad_arguments (void)
+{
+  const char *unknown[] = { "--frobnicate", NULL };
+  const char *two_files[] = { "--export-pdf", "out.pdf", "a.retainer", "b.retainer", NULL };
+  const char *agency_alone[] = { "--agency", "agency.json", NULL };
+  g_auto (Run) run1 = { 0 };
+  g_auto (Run) run2 = { 0 };
+  g_auto (Run) run3 = { 0 };
+
+  run_retainer (&run1, unknown);
+  g_assert_cmpint (run1.status, ==, 2);
+  g_assert_nonnull (strstr (run1.err, "--help"));
+  run_retainer (&run2, two_files);
+  g_assert_cmpint (run2.status, ==, 2);
+  run_retainer (&run3, agency_alone);
+  g_assert_cmpint (run3.status, ==, 2);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  setlocale (LC_ALL, "C.UTF-8");
+  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+
+  g_test_add_func ("/core/cli/summary/worked-example", test_summary_worked_example);
+  g_test_add_func ("/core/cli/summary/setup-7000", test_summary_setup_7000);
+  g_test_add_func ("/core/cli/summary/no-break-even", test_summary_no_break_even);
+  g_test_add_func ("/core/cli/help", test_help);
+  for (guint i = 0; i < G_N_ELEMENTS (bad_inputs); i++)
+    {
+      g_autofree char *path = g_strdup_printf ("/core/cli/bad-input/%s", bad_inputs[i].name);
+      g_test_add_data_func (path, &bad_inputs[i], test_bad_input);
+    }
+  g_test_add_func ("/core/cli/bad-input/huge-file", test_huge_file);
+  g_test_add_func ("/core/cli/bad-input/deep-nesting", test_deep_nesting);
+  g_test_add_func ("/core/cli/bad-arguments", test_bad_arguments);
+
+  return g_test_run ();
+}

@@ -34,44 +34,195 @@ line_of_offset (const char *text,
   return line;
 }
 
-/* Best effort: the line where `"key":` first appears after the parent's
- * own key. Good enough to take the user to the right place. */
+/* Finding the line of a field: a small scanner that walks the source text
+ * (already known to be valid JSON) along a path like "tiers[1].price". */
+typedef struct
+{
+  const char *text;
+  const char *p;
+  char      **segments; /* "tiers", "[1]", "price" */
+  guint       n_segments;
+  int         depth;
+} LineScanner;
+
+static void scan_skip_value (LineScanner *scanner);
+static const char *scan_value (LineScanner *scanner, guint segment);
+
+static void
+scan_space (LineScanner *scanner)
+{
+  while (*scanner->p == ' ' || *scanner->p == '\t' || *scanner->p == '\n' || *scanner->p == '\r')
+    scanner->p++;
+}
+
+/* Reads a string at p (which is on the opening quote); returns it unescaped
+ * only as far as plain keys need (escapes are kept as written). */
+static char *
+scan_string (LineScanner *scanner)
+{
+  const char *start = ++scanner->p;
+
+  while (*scanner->p != '\0' && *scanner->p != '"')
+    {
+      if (*scanner->p == '\\' && scanner->p[1] != '\0')
+        scanner->p++;
+      scanner->p++;
+    }
+  if (*scanner->p == '"')
+    scanner->p++;
+  return g_strndup (start, (gsize) (scanner->p - start - 1));
+}
+
+static void
+scan_skip_value (LineScanner *scanner)
+{
+  scan_value (scanner, G_MAXUINT);
+}
+
+/* Scans one value; when `segment` is a real index, looks for the rest of the
+ * path inside it and returns where the last segment's key or item starts. */
+static const char *
+scan_value (LineScanner *scanner,
+            guint        segment)
+{
+  const char *found = NULL;
+
+  scan_space (scanner);
+  if (++scanner->depth > CJSON_NESTING_LIMIT + 1)
+    return NULL;
+
+  if (*scanner->p == '{')
+    {
+      scanner->p++;
+      scan_space (scanner);
+      while (*scanner->p == '"')
+        {
+          const char *key_start = scanner->p;
+          g_autofree char *key = scan_string (scanner);
+          gboolean match = segment < scanner->n_segments
+                           && strcmp (scanner->segments[segment], key) == 0;
+
+          scan_space (scanner);
+          if (*scanner->p == ':')
+            scanner->p++;
+          if (match && found == NULL && segment + 1 == scanner->n_segments)
+            {
+              found = key_start;
+              scan_skip_value (scanner);
+            }
+          else if (match && found == NULL)
+            found = scan_value (scanner, segment + 1);
+          else
+            scan_skip_value (scanner);
+          scan_space (scanner);
+          if (*scanner->p == ',')
+            scanner->p++;
+          scan_space (scanner);
+        }
+      if (*scanner->p == '}')
+        scanner->p++;
+    }
+  else if (*scanner->p == '[')
+    {
+      guint index = 0;
+
+      scanner->p++;
+      scan_space (scanner);
+      while (*scanner->p != ']' && *scanner->p != '\0')
+        {
+          g_autofree char *wanted = g_strdup_printf ("[%u]", index++);
+          const char *item_start = scanner->p;
+          gboolean match = segment < scanner->n_segments
+                           && strcmp (scanner->segments[segment], wanted) == 0;
+
+          if (match && found == NULL && segment + 1 == scanner->n_segments)
+            {
+              found = item_start;
+              scan_skip_value (scanner);
+            }
+          else if (match && found == NULL)
+            found = scan_value (scanner, segment + 1);
+          else
+            scan_skip_value (scanner);
+          scan_space (scanner);
+          if (*scanner->p == ',')
+            scanner->p++;
+          else if (*scanner->p != ']')
+            break;
+          scan_space (scanner);
+        }
+      if (*scanner->p == ']')
+        scanner->p++;
+    }
+  else if (*scanner->p == '"')
+    {
+      g_free (scan_string (scanner));
+    }
+  else
+    {
+      while (*scanner->p != '\0' && strchr (",]} \t\r\n", *scanner->p) == NULL)
+        scanner->p++;
+    }
+
+  scanner->depth--;
+  return found;
+}
+
+/* "tiers[1].price" -> "tiers", "[1]", "price" */
+static GPtrArray *
+split_path (const char *path)
+{
+  GPtrArray *segments = g_ptr_array_new_with_free_func (g_free);
+  const char *p = path;
+
+  while (*p != '\0')
+    {
+      const char *end;
+
+      if (*p == '.')
+        p++;
+      if (*p == '[')
+        {
+          end = strchr (p, ']');
+          end = end != NULL ? end + 1 : p + strlen (p);
+        }
+      else
+        {
+          end = p + strcspn (p, ".[");
+        }
+      if (end > p)
+        g_ptr_array_add (segments, g_strndup (p, (gsize) (end - p)));
+      p = end;
+    }
+
+  g_ptr_array_add (segments, NULL);
+  return segments;
+}
+
 static guint
 find_field_line (const char *text,
                  const char *path,
                  const char *key)
 {
-  g_autofree char *needle = NULL;
-  const char *from = text;
-  const char *hit;
+  g_autofree char *full_path = NULL;
+  g_autoptr (GPtrArray) segments = NULL;
+  LineScanner scanner = { 0 };
+  const char *found;
 
   if (text == NULL || key == NULL)
     return 0;
 
-  if (path != NULL && *path != '\0')
-    {
-      g_auto (GStrv) parts = g_strsplit_set (path, ".[", -1);
+  full_path = path != NULL && *path != '\0'
+                ? (key[0] == '[' ? g_strconcat (path, key, NULL) : g_strconcat (path, ".", key, NULL))
+                : g_strdup (key);
+  segments = split_path (full_path);
+  scanner.text = text;
+  scanner.p = text;
+  scanner.segments = (char **) segments->pdata;
+  scanner.n_segments = segments->len - 1;
+  found = scan_value (&scanner, 0);
 
-      for (guint i = 0; parts[i] != NULL; i++)
-        {
-          g_autofree char *part_needle = NULL;
-          const char *part_hit;
-
-          if (parts[i][0] == '\0' || g_ascii_isdigit (parts[i][0]))
-            continue;
-          part_needle = g_strdup_printf ("\"%s\"", parts[i]);
-          part_hit = strstr (from, part_needle);
-          if (part_hit != NULL)
-            from = part_hit;
-        }
-    }
-
-  needle = g_strdup_printf ("\"%s\"", key);
-  hit = strstr (from, needle);
-  if (hit == NULL)
-    return 0;
-
-  return line_of_offset (text, (gsize) (hit - text));
+  return found != NULL ? line_of_offset (text, (gsize) (found - text)) : 0;
 }
 
 /**

@@ -274,8 +274,8 @@ read_rate_card (const cJSON              *root,
         {
           g_autofree char *problem =
             g_strdup_printf (_("expected “fine-tuning-agency”, “model-maintenance”, "
-                               "“ai-services” or a whole rate card; %s"),
-                             local_error->message);
+                               "“ai-services” or a whole rate card, got “%s”"),
+                             item->valuestring);
           retainer_json_set_field_error (error, source, "", "rate_card", problem);
         }
       return card;

@@ -495,12 +495,13 @@ tier_to_json (const RetainerTier *tier)
   cJSON *object = cJSON_CreateObject ();
   cJSON *cost = cJSON_CreateObject ();
   cJSON *margin = cJSON_CreateObject ();
-  cJSON *includes = cJSON_AddArrayToObject (object, "includes");
+  cJSON *includes;
 
   cJSON_AddStringToObject (object, "id", tier->id);
   cJSON_AddStringToObject (object, "name", tier->name);
   if (tier->summary != NULL)
     cJSON_AddStringToObject (object, "summary", tier->summary);
+  includes = cJSON_AddArrayToObject (object, "includes");
   for (guint i = 0; tier->includes != NULL && tier->includes[i] != NULL; i++)
     cJSON_AddItemToArray (includes, cJSON_CreateString (tier->includes[i]));
   retainer_json_add_money (object, "price", tier->price);
