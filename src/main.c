@@ -20,7 +20,10 @@ main (int   argc,
   int status = 0;
 
   setlocale (LC_ALL, "");
-  bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
+  /* Tests read the translations from the build folder. */
+  bindtextdomain (GETTEXT_PACKAGE, g_getenv ("RETAINER_LOCALEDIR") != NULL
+                                     ? g_getenv ("RETAINER_LOCALEDIR")
+                                     : LOCALEDIR);
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
   textdomain (GETTEXT_PACKAGE);
 

@@ -512,7 +512,9 @@ retainer_json_get_string (const cJSON              *object,
   if (g_utf8_strlen (text, -1) > (glong) max_length)
     {
       g_autofree char *problem =
-        g_strdup_printf (_("expected at most %" G_GSIZE_FORMAT " characters"), max_length);
+        g_strdup_printf (ngettext ("expected at most %lu character",
+                                   "expected at most %lu characters", max_length),
+                         (unsigned long) max_length);
       retainer_json_set_field_error (error, source, path, key, problem);
       return FALSE;
     }
