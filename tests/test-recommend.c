@@ -228,6 +228,10 @@ test_recommend_table (gconstpointer data)
   g_assert_cmpstr (tier_id (proposal, result->recommended_tier), ==, c->recommended);
   g_assert_cmpint (result->reason, ==, c->reason);
   g_assert_cmpint (result->monthly_retainer, ==, retainer_money_from_major (c->retainer));
+  if (c->billing == RETAINER_BILLING_ANNUAL)
+    g_assert_cmpint (result->monthly_billing_retainer, >, result->monthly_retainer);
+  else
+    g_assert_cmpint (result->monthly_billing_retainer, ==, result->monthly_retainer);
   g_assert_cmpint (result->flags & c->flags_set, ==, c->flags_set);
   g_assert_cmpint (result->flags & c->flags_clear, ==, 0);
 }
@@ -351,6 +355,9 @@ test_agency_figures (void)
   g_assert_cmpint (result->setup_margin_low, ==, USD (6000 - 5000));
   g_assert_cmpint (result->setup_margin_high, ==, USD (6000 - 1500));
   g_assert_cmpint (result->first_year_value, ==, USD (6000 + 12 * 2000));
+  /* Prepaying the year at 10% off saves 12 x $200. */
+  g_assert_cmpint (result->annual_option_retainer, ==, USD (1800));
+  g_assert_cmpint (result->annual_option_saving, ==, USD (2400));
 }
 
 static void

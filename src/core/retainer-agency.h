@@ -14,6 +14,16 @@ G_BEGIN_DECLS
 #define RETAINER_AGENCY_FORMAT "retainer-agency"
 #define RETAINER_AGENCY_VERSION 1
 
+/* Limits of the profile's fields. */
+#define RETAINER_AGENCY_TEXT_MAX_LENGTH 200
+#define RETAINER_AGENCY_ADDRESS_MAX_LENGTH 500
+#define RETAINER_AGENCY_PREFIX_MAX_LENGTH 20
+#define RETAINER_AGENCY_VALIDITY_MAX_DAYS 365
+#define RETAINER_AGENCY_NUMBER_MAX 99999999
+/* The largest logo file accepted; an exported profile carries it in base64
+ * and must stay under RETAINER_JSON_MAX_FILE_SIZE. */
+#define RETAINER_AGENCY_LOGO_MAX_SIZE (2 * 1024 * 1024)
+
 typedef enum
 {
   RETAINER_PAPER_A4,
@@ -21,10 +31,22 @@ typedef enum
   RETAINER_N_PAPERS
 } RetainerPaper;
 
+extern const char *const retainer_paper_ids[];
+
+typedef enum
+{
+  RETAINER_LOGO_NONE,
+  RETAINER_LOGO_PNG,
+  RETAINER_LOGO_JPEG,
+} RetainerLogoType;
+
 typedef struct
 {
   char         *name;            /* agency name */
   char         *logo_path;       /* absolute path of the logo, or NULL */
+  GBytes       *logo_data;       /* the logo's bytes when held in memory (an imported
+                                  * profile, or after retainer_agency_set_logo()); when
+                                  * set, it wins over logo_path */
   char         *primary_color;   /* "#RRGGBB" */
   char         *accent_color;    /* "#RRGGBB" */
   char         *contact_name;
@@ -55,9 +77,18 @@ GQuark          retainer_agency_error_quark   (void);
 RetainerAgency *retainer_agency_new_default   (void);
 RetainerAgency *retainer_agency_copy          (const RetainerAgency *agency);
 void            retainer_agency_free          (RetainerAgency       *agency);
+/* Checks colours, lengths and numbers; `display_name` names the profile in messages. */
+gboolean        retainer_agency_validate      (const RetainerAgency *agency,
+                                               const char           *display_name,
+                                               GError              **error);
 
+/* Reads a profile: one saved by retainer_agency_save() (logo in a file next
+ * to it) or one written by retainer_agency_export() (logo inside). A logo
+ * that is missing is not an error here: the PDF warns about it. */
 RetainerAgency *retainer_agency_load          (const char           *path,
                                                GError              **error);
+/* Writes the profile atomically and copies the logo next to it, as
+ * "<name>-logo.png" or ".jpg", so that moving the original breaks nothing. */
 gboolean        retainer_agency_save          (const RetainerAgency *agency,
                                                const char           *path,
                                                GError              **error);
@@ -65,10 +96,50 @@ gboolean        retainer_agency_save          (const RetainerAgency *agency,
 char           *retainer_agency_user_path     (void);
 /* The stored profile, or the default one when none is stored yet. */
 RetainerAgency *retainer_agency_load_user     (GError              **error);
+/* Saves as the stored profile, creating the folder. */
+gboolean        retainer_agency_save_user     (const RetainerAgency *agency,
+                                               GError              **error);
+
+/* One file to share a brand with the team: the profile with the logo inside
+ * as base64 ("logo_data" and "logo_type"). */
+gboolean        retainer_agency_export        (const RetainerAgency *agency,
+                                               const char           *path,
+                                               GError              **error);
+/* Loads a shared profile and stores it as the user's, logo copied. */
+RetainerAgency *retainer_agency_import        (const char           *path,
+                                               GError              **error);
+
+/* Reads a PNG or JPEG into the profile (checked by its signature and size),
+ * so it no longer depends on the original file. NULL removes the logo. */
+gboolean        retainer_agency_set_logo      (RetainerAgency       *agency,
+                                               const char           *path,
+                                               GError              **error);
+/* The logo's bytes, from memory or from logo_path; NULL without a logo. */
+GBytes         *retainer_agency_get_logo      (const RetainerAgency *agency,
+                                               GError              **error);
+RetainerLogoType retainer_logo_type_detect    (const guint8         *data,
+                                               gsize                 length);
 
 /* "RT-0042" for the profile's next number. */
 char           *retainer_agency_format_number (const RetainerAgency *agency,
                                                guint                 number);
+
+/* "#RRGGBB" into 0..1 components; FALSE for anything else. */
+gboolean        retainer_color_parse          (const char           *text,
+                                               double               *red,
+                                               double               *green,
+                                               double               *blue);
+
+/* The paper of a locale name like "en_US.UTF-8": Letter in the US and
+ * Canada, A4 elsewhere. */
+RetainerPaper   retainer_paper_from_locale_name (const char         *locale_name);
+/* The paper of the current LC_PAPER. */
+RetainerPaper   retainer_paper_from_locale    (void);
+const char     *retainer_paper_label          (RetainerPaper         paper);
+/* Size in PostScript points. */
+void            retainer_paper_get_size       (RetainerPaper         paper,
+                                               double               *width,
+                                               double               *height);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (RetainerAgency, retainer_agency_free)
 

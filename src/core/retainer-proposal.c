@@ -272,10 +272,12 @@ read_rate_card (const cJSON              *root,
       card = retainer_rate_card_load_builtin (item->valuestring, &local_error);
       if (card == NULL)
         {
+          /* The file's bytes are echoed back: make them valid text first. */
+          g_autofree char *given = g_utf8_make_valid (item->valuestring, -1);
           g_autofree char *problem =
             g_strdup_printf (_("expected “fine-tuning-agency”, “model-maintenance”, "
                                "“ai-services” or a whole rate card, got “%s”"),
-                             item->valuestring);
+                             given);
           retainer_json_set_field_error (error, source, "", "rate_card", problem);
         }
       return card;

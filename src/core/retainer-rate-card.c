@@ -645,8 +645,10 @@ retainer_rate_card_load_builtin (const char *id,
   bytes = g_resources_lookup_data (resource, G_RESOURCE_LOOKUP_FLAGS_NONE, NULL);
   if (bytes == NULL)
     {
+      g_autofree char *given = g_utf8_make_valid (id, -1);
+
       g_set_error (error, RETAINER_RATE_CARD_ERROR, RETAINER_RATE_CARD_ERROR_NOT_FOUND,
-                   _("There is no built-in rate card “%s”"), id);
+                   _("There is no built-in rate card “%s”"), given);
       return NULL;
     }
 

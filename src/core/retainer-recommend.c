@@ -293,8 +293,13 @@ retainer_recommend (const RetainerProposal *proposal)
   result->tier_price = tier->price;
   result->monthly_retainer = tier_monthly_retainer (proposal, tier, proposal->billing,
                                                     &result->extra_use_cases);
+  result->monthly_billing_retainer = tier_monthly_retainer (proposal, tier,
+                                                            RETAINER_BILLING_MONTHLY, NULL);
   result->annual_option_retainer = tier_monthly_retainer (proposal, tier, RETAINER_BILLING_ANNUAL,
                                                           NULL);
+  result->annual_option_saving = 12 * (result->monthly_billing_retainer
+                                        - result->annual_option_retainer);
+  result->annual_option_prepay = 12 * result->annual_option_retainer;
   result->annual_prepay = proposal->billing == RETAINER_BILLING_ANNUAL
                             ? 12 * result->monthly_retainer
                             : 0;
@@ -492,7 +497,9 @@ retainer_result_to_json (const RetainerResult   *result,
   cJSON_AddNumberToObject (root, "extra_use_cases", result->extra_use_cases);
   cJSON_AddStringToObject (root, "billing", retainer_billing_to_id (proposal->billing));
   retainer_json_add_money (root, "monthly_retainer", result->monthly_retainer);
+  retainer_json_add_money (root, "monthly_billing_retainer", result->monthly_billing_retainer);
   retainer_json_add_money (root, "annual_option_retainer", result->annual_option_retainer);
+  retainer_json_add_money (root, "annual_option_saving", result->annual_option_saving);
   retainer_json_add_money (root, "covered_api_spend", result->covered_api_spend);
   retainer_json_add_money (root, "monthly_saving", result->monthly_saving);
   cJSON_AddNumberToObject (root, "saving_share", round_to (result->saving_share, 4));

@@ -68,8 +68,11 @@ typedef struct
   guint              extra_use_cases;
   gint64             tier_price;        /* chosen tier's list price */
   gint64             monthly_retainer;  /* R, with extra use cases and annual discount */
+  gint64             monthly_billing_retainer; /* R if billed monthly, whatever the billing */
   gint64             annual_prepay;     /* 12 x R when billed annually, else 0 */
   gint64             annual_option_retainer; /* R if billed annually, whatever the billing */
+  gint64             annual_option_saving;   /* what 12 months prepaid save against monthly */
+  gint64             annual_option_prepay;   /* 12 x the annual option's R, paid up front */
   gint64             covered_api_spend; /* S x c */
   gint64             monthly_saving;    /* covered spend - R */
   double             saving_share;      /* 0..1 */

@@ -1,9 +1,995 @@
-/* TEMPORARY stand-in until the PDF lands (issue 4). */
+/* retainer-pdf.c: the proposal document
+ *
+ * The pages: a cover, then the summary, why a model needs ongoing care, the
+ * plan, the investment, the savings chart and quarter table, all plans side
+ * by side, next steps and the acceptance block. Only what the client may
+ * see: the agency's costs and margins never reach this file.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
 #include "config.h"
-#include "retainer-pdf.h"
+
+#include <glib/gi18n-lib.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "retainer-money.h"
+#include "retainer-pdf-private.h"
 
 G_DEFINE_QUARK (retainer-pdf-error-quark, retainer_pdf_error)
 
+static void
+record_error_cb (HPDF_STATUS error_no,
+                 HPDF_STATUS detail_no,
+                 void       *user_data)
+{
+  RetainerPdfWriter *writer = user_data;
+
+  if (writer->status == 0)
+    {
+      writer->status = error_no;
+      writer->detail = detail_no;
+    }
+}
+
+static RetainerPdfColor
+color_from_hex (const char *text,
+                const char *fallback)
+{
+  RetainerPdfColor color;
+
+  if (!retainer_color_parse (text, &color.red, &color.green, &color.blue))
+    retainer_color_parse (fallback, &color.red, &color.green, &color.blue);
+  return color;
+}
+
+static RetainerPdfColor
+color_mix_white (const RetainerPdfColor *color,
+                 double                  amount)
+{
+  RetainerPdfColor mixed = {
+    color->red * amount + (1 - amount),
+    color->green * amount + (1 - amount),
+    color->blue * amount + (1 - amount),
+  };
+  return mixed;
+}
+
+static double
+luminance (const RetainerPdfColor *color)
+{
+  return 0.2126 * color->red + 0.7152 * color->green + 0.0722 * color->blue;
+}
+
+static char *
+money (const RetainerProposal *proposal,
+       gint64                  amount)
+{
+  return retainer_money_format (amount, proposal->currency, RETAINER_MONEY_FORMAT_DEFAULT);
+}
+
+static char *
+per_month (const RetainerProposal *proposal,
+           gint64                  amount)
+{
+  g_autofree char *formatted = money (proposal, amount);
+
+  /* Translators: an amount per month, like "$2,000 per month". */
+  return g_strdup_printf (_("%s per month"), formatted);
+}
+
+static gboolean
+is_set (const char *text)
+{
+  return text != NULL && *text != '\0';
+}
+
+/* The proposal's date, or today. */
+static GDateTime *
+proposal_date (const RetainerProposal *proposal)
+{
+  int year, month, day;
+
+  if (proposal->date != NULL && sscanf (proposal->date, "%d-%d-%d", &year, &month, &day) == 3)
+    {
+      GDateTime *date = g_date_time_new_local (year, month, day, 12, 0, 0);
+
+      if (date != NULL)
+        return date;
+    }
+
+  return g_date_time_new_now_local ();
+}
+
+static char *
+format_long_date (GDateTime *date)
+{
+  /* Translators: a date in a document, as strftime() takes it: "%B %-d, %Y"
+   * gives "March 4, 2025"; German would use "%-d. %B %Y". */
+  return g_date_time_format (date, C_("long date", "%B %-d, %Y"));
+}
+
+typedef struct
+{
+  const RetainerProposal *proposal;
+  const RetainerResult   *result;
+  const RetainerAgency   *agency;
+  const RetainerTier     *tier;
+  char                   *number;
+  char                   *date;
+  char                   *valid_until;
+  char                   *company;
+  char                   *agency_name;
+} Document;
+
+static void
+document_clear (Document *document)
+{
+  g_free (document->number);
+  g_free (document->date);
+  g_free (document->valid_until);
+  g_free (document->company);
+  g_free (document->agency_name);
+}
+
+static char *
+join_present (const char *separator,
+              const char *const *parts,
+              guint n_parts)
+{
+  GString *out = g_string_new (NULL);
+
+  for (guint i = 0; i < n_parts; i++)
+    {
+      if (!is_set (parts[i]))
+        continue;
+      if (out->len > 0)
+        g_string_append (out, separator);
+      g_string_append (out, parts[i]);
+    }
+  return g_string_free (out, FALSE);
+}
+
+static void
+draw_cover (RetainerPdfWriter *writer,
+            Document          *document)
+{
+  const RetainerAgency *agency = document->agency;
+  const RetainerProposal *proposal = document->proposal;
+  double width = writer->right - writer->left;
+  double y = writer->top;
+  double logo_width;
+  double title_size = 28;
+  double band_top, band_height, inner;
+  const RetainerPdfColor *band_text;
+  g_autofree char *title = NULL;
+  g_autofree char *attention = NULL;
+  g_autoptr (GPtrArray) title_lines = NULL;
+  double right_column = width * 0.45;
+
+  retainer_pdf_new_page (writer);
+
+  /* Letterhead: the logo left, the agency and its address right. */
+  logo_width = retainer_pdf_draw_logo (writer, writer->left, y, width * 0.4, 64);
+  if (logo_width == 0 && is_set (agency->name))
+    {
+      double used = retainer_pdf_draw_box (writer, writer->bold, 18, 22, &writer->primary,
+                                           writer->left, y, width * 0.5,
+                                           RETAINER_PDF_ALIGN_LEFT, agency->name);
+      (void) used;
+    }
+  {
+    double right_x = writer->right - right_column;
+    double ry = y;
+
+    if (logo_width > 0 && is_set (agency->name))
+      ry -= retainer_pdf_draw_box (writer, writer->bold, 11, 14, &writer->primary, right_x, ry,
+                                   right_column, RETAINER_PDF_ALIGN_RIGHT, agency->name);
+    if (is_set (agency->address))
+      ry -= retainer_pdf_draw_box (writer, writer->regular, 8.5, 11.5, &writer->muted, right_x,
+                                   ry, right_column, RETAINER_PDF_ALIGN_RIGHT, agency->address);
+    {
+      const char *parts[] = { agency->website };
+
+      if (is_set (parts[0]))
+        retainer_pdf_draw_box (writer, writer->regular, 8.5, 11.5, &writer->muted, right_x, ry,
+                               right_column, RETAINER_PDF_ALIGN_RIGHT, parts[0]);
+    }
+  }
+
+  /* The title band in the agency's colour, as tall as the company name needs. */
+  /* Translators: the cover title; %s is the prospect's company. */
+  title = g_strdup_printf (_("Proposal for %s"), document->company);
+  title_lines = retainer_pdf_wrap (writer, writer->bold, title_size, title, width - 48);
+  while (title_lines->len > 4 && title_size > 16)
+    {
+      title_size -= 2;
+      g_ptr_array_unref (title_lines);
+      title_lines = retainer_pdf_wrap (writer, writer->bold, title_size, title, width - 48);
+    }
+
+  if (is_set (proposal->contact))
+    /* Translators: on the cover, under the title; %s is the prospect's contact person. */
+    attention = g_strdup_printf (_("For the attention of %s"), proposal->contact);
+
+  inner = 24 + 14 + title_lines->len * title_size * 1.2 + 12;
+  if (attention != NULL)
+    inner += retainer_pdf_box_height (writer, writer->regular, 11, 15, width - 48, attention);
+  if (is_set (proposal->industry))
+    inner += retainer_pdf_box_height (writer, writer->regular, 10, 14, width - 48,
+                                      proposal->industry);
+  band_height = MAX (200, inner + 24);
+  band_top = writer->height * 0.70;
+  band_text = writer->primary_is_light ? &writer->ink : &writer->white;
+
+  retainer_pdf_fill_rect (writer, &writer->primary, 0, band_top - band_height, writer->width,
+                          band_height);
+  retainer_pdf_fill_rect (writer, &writer->accent, 0, band_top - band_height, writer->width, 5);
+
+  y = band_top - 30;
+  /* Translators: the small label above the cover title. */
+  retainer_pdf_draw_text (writer, writer->bold, 10, writer->primary_is_light ? &writer->ink
+                                                                              : &writer->accent,
+                          writer->left + 24, y, 0, RETAINER_PDF_ALIGN_LEFT,
+                          C_("cover", "PROPOSAL"));
+  y -= 14;
+  for (guint i = 0; i < title_lines->len; i++)
+    {
+      y -= title_size * 1.2;
+      retainer_pdf_draw_text (writer, writer->bold, title_size, band_text, writer->left + 24,
+                              y + title_size * 0.25, width - 48, RETAINER_PDF_ALIGN_LEFT,
+                              g_ptr_array_index (title_lines, i));
+    }
+  y -= 12;
+  if (attention != NULL)
+    y -= retainer_pdf_draw_box (writer, writer->regular, 11, 15, band_text, writer->left + 24, y,
+                                width - 48, RETAINER_PDF_ALIGN_LEFT, attention);
+  if (is_set (proposal->industry))
+    retainer_pdf_draw_box (writer, writer->regular, 10, 14, band_text, writer->left + 24, y,
+                           width - 48, RETAINER_PDF_ALIGN_LEFT, proposal->industry);
+
+  /* The facts under the band, two columns. */
+  {
+    const char *contact_parts[] = { agency->contact_name, agency->email, agency->phone };
+    g_autofree char *prepared_by = join_present ("\n", contact_parts, G_N_ELEMENTS (contact_parts));
+    const struct
+    {
+      const char *label;
+      const char *value;
+    } facts[] = {
+      { _("Date"), document->date },
+      { _("Proposal number"), document->number },
+      { _("Valid until"), document->valid_until },
+      { _("Your contact"), prepared_by },
+    };
+    double column = width / 2;
+    double row_top = band_top - band_height - 36;
+
+    for (guint i = 0; i < G_N_ELEMENTS (facts); i += 2)
+      {
+        double used = 0;
+
+        for (guint j = 0; j < 2 && i + j < G_N_ELEMENTS (facts); j++)
+          {
+            double x = writer->left + j * column;
+            double h;
+
+            if (!is_set (facts[i + j].value))
+              continue;
+            retainer_pdf_draw_text (writer, writer->bold, 8, &writer->muted, x, row_top - 8,
+                                    column - 12, RETAINER_PDF_ALIGN_LEFT, facts[i + j].label);
+            h = 14 + retainer_pdf_draw_box (writer, writer->regular, 11, 15, &writer->ink, x,
+                                            row_top - 14, column - 12, RETAINER_PDF_ALIGN_LEFT,
+                                            facts[i + j].value);
+            used = MAX (used, h);
+          }
+        row_top -= used + 18;
+      }
+  }
+}
+
+static void
+draw_key_figures (RetainerPdfWriter *writer,
+                  Document          *document)
+{
+  const RetainerProposal *proposal = document->proposal;
+  const RetainerResult *result = document->result;
+  g_autofree char *spend = per_month (proposal, proposal->monthly_api_spend);
+  g_autofree char *saving = per_month (proposal, result->monthly_saving);
+  g_autofree char *break_even = retainer_result_describe_break_even (result);
+  g_autofree char *net_12 = money (proposal, result->net_saving_12);
+  const struct
+  {
+    const char *label;
+    const char *value;
+  } figures[] = {
+    { _("Current API spend"), spend },
+    { _("Recommended plan"), document->tier->name },
+    { _("Monthly saving"), saving },
+    { _("Break-even"), break_even },
+    { _("Net saving after 12 months"), net_12 },
+  };
+  guint n = G_N_ELEMENTS (figures);
+  double gap = 8;
+  double box_width = (writer->right - writer->left - gap * (n - 1)) / n;
+  double height = 0;
+
+  for (guint i = 0; i < n; i++)
+    {
+      double h = 10 + retainer_pdf_box_height (writer, writer->bold, 7.5, 10, box_width - 16,
+                                               figures[i].label)
+                 + 4 + retainer_pdf_box_height (writer, writer->bold, 11, 14, box_width - 16,
+                                                figures[i].value) + 10;
+      height = MAX (height, h);
+    }
+
+  retainer_pdf_need (writer, height);
+  for (guint i = 0; i < n; i++)
+    {
+      double x = writer->left + i * (box_width + gap);
+      double y = writer->y - 10;
+
+      retainer_pdf_fill_rect (writer, &writer->primary_tint, x, writer->y - height, box_width,
+                              height);
+      retainer_pdf_fill_rect (writer, &writer->primary, x, writer->y - height, 2.5, height);
+      y -= retainer_pdf_draw_box (writer, writer->bold, 7.5, 10, &writer->muted, x + 10, y,
+                                  box_width - 16, RETAINER_PDF_ALIGN_LEFT, figures[i].label);
+      y -= 4;
+      retainer_pdf_draw_box (writer, writer->bold, 11, 14, &writer->primary, x + 10, y,
+                             box_width - 16, RETAINER_PDF_ALIGN_LEFT, figures[i].value);
+    }
+  writer->y -= height + 14;
+}
+
+static void
+draw_summary (RetainerPdfWriter *writer,
+              Document          *document)
+{
+  const RetainerProposal *proposal = document->proposal;
+  const RetainerResult *result = document->result;
+  g_autofree char *spend = money (proposal, proposal->monthly_api_spend);
+  g_autofree char *coverage = retainer_format_percent (proposal->coverage_pct, 0);
+  g_autofree char *retainer = money (proposal, result->monthly_retainer);
+  g_autofree char *saving = money (proposal, result->monthly_saving);
+  g_autofree char *share = retainer_format_percent (result->saving_share * 100, 0);
+  g_autofree char *setup = money (proposal, result->setup_fee);
+  g_autofree char *break_even = retainer_result_describe_break_even (result);
+  g_autofree char *net_12 = money (proposal, result->net_saving_12);
+  g_autofree char *opening = NULL;
+  g_autofree char *outcome = NULL;
+
+  retainer_pdf_heading (writer, _("Summary"), 80);
+
+  /* Translators: %1$s the prospect's monthly API spend, %2$s the share of it
+   * the tuned model takes over ("100%"), %3$s the plan's name, %4$s the
+   * monthly retainer. */
+  opening = g_strdup_printf (_("Today you spend %1$s a month on AI API calls. We propose to take "
+                               "over %2$s of that work with a model tuned to your business, "
+                               "which we host, monitor and retrain for you on the %3$s plan "
+                               "for %4$s a month. Your data stays with you, and the model "
+                               "improves every month."),
+                             spend, coverage, document->tier->name, retainer);
+  retainer_pdf_paragraph (writer, writer->regular, RETAINER_PDF_BODY_SIZE, opening);
+
+  if (result->flags & RETAINER_FLAG_NO_SAVING)
+    outcome = g_strdup (_("The plan costs as much as the API calls it replaces or more: its "
+                          "value lies in privacy, control over your data and a model that "
+                          "knows your business, not in lower bills."));
+  else if (result->break_even_month > 0)
+    /* Translators: %1$s the monthly saving, %2$s its share of the covered
+     * spend ("58%"), %3$s the setup fee, %4$s when it is paid back ("month 2"
+     * or "month 2 (1.4 months)"), %5$s the net saving after 12 months. */
+    outcome = g_strdup_printf (_("You keep %1$s a month (%2$s of the covered spend). The setup "
+                                 "fee of %3$s is paid back in %4$s, and after 12 months your "
+                                 "net saving is %5$s."),
+                               saving, share, setup, break_even, net_12);
+  else
+    /* Translators: %1$s the monthly saving, %2$s its share of the covered
+     * spend, %3$s the setup fee, %4$s like "no break-even within 24 months". */
+    outcome = g_strdup_printf (_("You keep %1$s a month (%2$s of the covered spend). The setup "
+                                 "fee of %3$s takes longer to pay back: %4$s."),
+                               saving, share, setup, break_even);
+  retainer_pdf_paragraph (writer, writer->regular, RETAINER_PDF_BODY_SIZE, outcome);
+
+  draw_key_figures (writer, document);
+}
+
+static void
+draw_why_care (RetainerPdfWriter *writer,
+               Document          *document)
+{
+  static const struct
+  {
+    const char *title;
+    const char *text;
+  } reasons[] = {
+    { N_("Drift"),
+      N_("Your policies, prices and products change. Answers that were right at launch "
+         "slowly turn wrong, and no error message says so. We retrain on fresh examples so "
+         "that the model follows your business as it is today, not as it was.") },
+    { N_("Distribution shift"),
+      N_("New customers, channels and products bring inputs the model has never seen: "
+         "other phrasing, other languages, other document layouts. We watch for them and "
+         "fold them into the next version before accuracy slips.") },
+    { N_("Error accumulation"),
+      N_("Every mistake the model makes is logged and reviewed. Those failures are the most "
+         "valuable training data there is, so each version learns from the last one instead "
+         "of repeating it.") },
+    { N_("Monitoring"),
+      N_("Someone has to watch uptime, latency, error rates and answer quality, and act when "
+         "they move. We do, with alerts and a regular report, so that you hear about a "
+         "problem from us first.") },
+  };
+
+  retainer_pdf_heading (writer, _("Why a model needs ongoing care"), 60);
+  retainer_pdf_paragraph (writer, writer->regular, RETAINER_PDF_BODY_SIZE,
+                          _("A model tuned to your business is not a one-off delivery. From "
+                            "the day it goes live, the world it learned from moves on. Four "
+                            "forces wear a model down; the retainer is how we stay ahead of "
+                            "them."));
+
+  for (guint i = 0; i < G_N_ELEMENTS (reasons); i++)
+    {
+      retainer_pdf_subheading (writer, _(reasons[i].title), 2 * RETAINER_PDF_BODY_LEADING);
+      retainer_pdf_paragraph (writer, writer->regular, RETAINER_PDF_BODY_SIZE, _(reasons[i].text));
+    }
+}
+
+static const char *
+yes_no (gboolean value)
+{
+  return value ? _("Yes") : _("No");
+}
+
+static void
+draw_plan (RetainerPdfWriter *writer,
+           Document          *document)
+{
+  const RetainerProposal *proposal = document->proposal;
+  const RetainerResult *result = document->result;
+  const RetainerTier *tier = document->tier;
+  const RetainerRateCard *card = proposal->rate_card;
+  g_autofree char *heading = NULL;
+  g_autofree char *use_cases = NULL;
+  g_autofree char *price = per_month (proposal, result->tier_price);
+  static const double fractions[] = { 0.4, 0.6 };
+  static const RetainerPdfAlign aligns[] = { RETAINER_PDF_ALIGN_LEFT, RETAINER_PDF_ALIGN_LEFT };
+  RetainerPdfTable table;
+
+  /* Translators: a heading; %s is the plan's name, like "Growth". */
+  heading = g_strdup_printf (_("Your plan: %s"), tier->name);
+  retainer_pdf_heading (writer, heading, 60);
+  if (is_set (tier->summary))
+    retainer_pdf_paragraph (writer, writer->regular, RETAINER_PDF_BODY_SIZE, tier->summary);
+
+  if (result->extra_use_cases > 0)
+    {
+      g_autofree char *each = per_month (proposal, card->expansion_price);
+
+      /* Translators: %1$u use cases included in the plan, %2$u extra ones, %3$s
+       * the price of each extra one per month. */
+      use_cases = g_strdup_printf (ngettext ("%1$u included, plus %2$u more at %3$s",
+                                             "%1$u included, plus %2$u more at %3$s each",
+                                             result->extra_use_cases),
+                                   tier->included_use_cases, result->extra_use_cases, each);
+    }
+  else
+    use_cases = g_strdup_printf (ngettext ("%u included", "%u included",
+                                           tier->included_use_cases),
+                                 tier->included_use_cases);
+
+  retainer_pdf_table_init (&table, writer, 2, fractions, aligns, NULL);
+  {
+    const char *rows[][2] = {
+      { _("Retraining"), retainer_retraining_label (tier->retraining) },
+      { _("Support"), retainer_support_label (tier->support) },
+      { _("Dedicated model instance"), yes_no (tier->dedicated_instance) },
+      { _("Use cases"), use_cases },
+      { _("List price"), price },
+    };
+
+    retainer_pdf_need (writer, 40);
+    for (guint i = 0; i < G_N_ELEMENTS (rows); i++)
+      retainer_pdf_table_add_row (&table, rows[i], FALSE);
+  }
+  retainer_pdf_table_clear (&table);
+  writer->y -= 10;
+
+  if (tier->includes != NULL && tier->includes[0] != NULL)
+    {
+      retainer_pdf_subheading (writer, _("What the plan includes"), 2 * RETAINER_PDF_BODY_LEADING);
+      for (guint i = 0; tier->includes[i] != NULL; i++)
+        retainer_pdf_list_item (writer, "•", tier->includes[i]);
+    }
+}
+
+static void
+draw_investment (RetainerPdfWriter *writer,
+                 Document          *document)
+{
+  const RetainerProposal *proposal = document->proposal;
+  const RetainerResult *result = document->result;
+  const RetainerRateCard *card = proposal->rate_card;
+  static const double fractions[] = { 0.3, 0.22, 0.48 };
+  static const RetainerPdfAlign aligns[] = {
+    RETAINER_PDF_ALIGN_LEFT, RETAINER_PDF_ALIGN_RIGHT, RETAINER_PDF_ALIGN_LEFT,
+  };
+  const char *header[] = { _("Item"), _("Amount"), _("Details") };
+  g_autofree char *setup = money (proposal, result->setup_fee);
+  g_autofree char *retainer = per_month (proposal, result->monthly_retainer);
+  g_autofree char *annual = per_month (proposal, result->annual_option_retainer);
+  g_autofree char *discount = retainer_format_percent (card->annual_discount_pct, 0);
+  g_autofree char *retainer_note = NULL;
+  g_autofree char *annual_note = NULL;
+  g_autofree char *complexity = NULL;
+  g_autofree char *yearly_saving_text = money (proposal, result->annual_option_saving);
+  g_autofree char *prepay = money (proposal, result->annual_option_prepay);
+  RetainerPdfTable table;
+
+  retainer_pdf_heading (writer, _("Your investment"), 80);
+
+  /* Translators: %s is the use case's complexity, like "Moderate". */
+  complexity = g_strdup_printf (_("Paid once: data preparation, fine-tuning, evaluation and "
+                                  "deployment (complexity: %s)"),
+                                retainer_complexity_label (result->complexity));
+  if (proposal->billing == RETAINER_BILLING_ANNUAL)
+    /* Translators: %1$s the amount paid up front for a year, %2$s the discount ("10%"). */
+    retainer_note = g_strdup_printf (_("Billed annually: %1$s up front, %2$s annual discount "
+                                       "included. Hosting, monitoring and retraining included."),
+                                     prepay, discount);
+  else
+    retainer_note = g_strdup (_("Billed monthly. Hosting, monitoring and retraining included; "
+                                "cancel with 30 days’ notice."));
+
+  if (result->annual_option_saving > 0)
+    /* Translators: %1$s the annual discount ("10%"), %2$s the amount paid up
+     * front, %3$s what the client saves in a year compared with monthly billing. */
+    annual_note = g_strdup_printf (_("Pay 12 months up front (%2$s) and get %1$s off: you save "
+                                     "%3$s a year compared with monthly billing."),
+                                   discount, prepay, yearly_saving_text);
+
+  retainer_pdf_table_init (&table, writer, 3, fractions, aligns, header);
+  retainer_pdf_need (writer, retainer_pdf_table_header_height (&table) + 40);
+  retainer_pdf_table_draw_header (&table);
+  {
+    const char *row[] = { _("One-time setup fee"), setup, complexity };
+    retainer_pdf_table_add_row (&table, row, FALSE);
+  }
+  {
+    const char *row[] = { _("Monthly retainer"), retainer, retainer_note };
+    retainer_pdf_table_add_row (&table, row, TRUE);
+  }
+  if (annual_note != NULL && proposal->billing != RETAINER_BILLING_ANNUAL)
+    {
+      const char *row[] = { _("Annual option"), annual, annual_note };
+      retainer_pdf_table_add_row (&table, row, FALSE);
+    }
+  retainer_pdf_table_clear (&table);
+  writer->y -= 8;
+}
+
+static void
+draw_savings (RetainerPdfWriter *writer,
+              Document          *document)
+{
+  const RetainerProposal *proposal = document->proposal;
+  const RetainerResult *result = document->result;
+  g_autofree char *heading = NULL;
+  static const double fractions[] = { 0.28, 0.24, 0.24, 0.24 };
+  static const RetainerPdfAlign aligns[] = {
+    RETAINER_PDF_ALIGN_LEFT, RETAINER_PDF_ALIGN_RIGHT, RETAINER_PDF_ALIGN_RIGHT,
+    RETAINER_PDF_ALIGN_RIGHT,
+  };
+  const char *header[] = {
+    _("Period"), _("Without us (total)"), _("With us (total)"), _("Your net saving"),
+  };
+  double chart_height = 210;
+  guint horizon = result->months != NULL ? result->months->len - 1 : 0;
+  RetainerPdfTable table;
+
+  if (horizon == 0)
+    return;
+
+  /* Translators: a heading; %u is the number of months shown. */
+  heading = g_strdup_printf (ngettext ("Your savings over %u month", "Your savings over %u months",
+                                       horizon), horizon);
+  retainer_pdf_heading (writer, heading, chart_height + 40);
+  retainer_pdf_paragraph (writer, writer->regular, RETAINER_PDF_BODY_SIZE,
+                          _("What your AI work costs in total, month by month: without us, "
+                            "the API bills; with us, the setup fee, the retainer and any API "
+                            "calls the model does not take over. Where the lines cross, the "
+                            "setup fee has paid for itself."));
+  retainer_pdf_need (writer, chart_height);
+  retainer_pdf_draw_savings_chart (writer, proposal, result, chart_height);
+
+  retainer_pdf_table_init (&table, writer, 4, fractions, aligns, header);
+  retainer_pdf_subheading (writer, _("By quarter"),
+                           retainer_pdf_table_header_height (&table) + 30);
+  retainer_pdf_table_draw_header (&table);
+  for (guint start = 1; start <= horizon; start += 3)
+    {
+      guint end = MIN (start + 2, horizon);
+      const RetainerMonth *month = &g_array_index (result->months, RetainerMonth, end);
+      g_autofree char *period = NULL;
+      g_autofree char *without = money (proposal, month->without);
+      g_autofree char *with = money (proposal, month->with);
+      g_autofree char *net = money (proposal, month->net);
+      const char *row[4];
+
+      /* Translators: a quarter in the table, like "Q1 · months 1–3". */
+      period = g_strdup_printf (_("Q%1$u · months %2$u–%3$u"), (start + 2) / 3, start, end);
+      row[0] = period;
+      row[1] = without;
+      row[2] = with;
+      row[3] = net;
+      retainer_pdf_table_add_row (&table, row, FALSE);
+    }
+  retainer_pdf_table_clear (&table);
+}
+
+static char *
+option_break_even (const RetainerResult     *result,
+                   const RetainerTierOption *option)
+{
+  if (option->break_even_month <= 0)
+    /* Translators: no break-even for a plan; %u is the horizon in months. */
+    return g_strdup_printf (ngettext ("not within %u month", "not within %u months",
+                                      result->horizon_months),
+                            result->horizon_months);
+  /* Translators: the month a plan pays back its setup fee. */
+  return g_strdup_printf (_("month %d"), option->break_even_month);
+}
+
+static void
+draw_all_plans (RetainerPdfWriter *writer,
+                Document          *document)
+{
+  const RetainerProposal *proposal = document->proposal;
+  const RetainerResult *result = document->result;
+  const RetainerRateCard *card = proposal->rate_card;
+  guint n_tiers = result->tier_options != NULL ? result->tier_options->len : 0;
+  guint per_table = 4;
+  g_autofree char *net_label = NULL;
+
+  if (n_tiers == 0)
+    return;
+
+  /* Translators: a row in the plans table; %u is the horizon in months. */
+  net_label = g_strdup_printf (ngettext ("Net saving over %u month", "Net saving over %u months",
+                                         result->horizon_months),
+                               result->horizon_months);
+
+  retainer_pdf_heading (writer, _("All plans side by side"), 120);
+
+  for (guint first = 0; first < n_tiers; first += per_table)
+    {
+      guint count = MIN (per_table, n_tiers - first);
+      double fractions[8];
+      RetainerPdfAlign aligns[8];
+      const char *header[8];
+      char *headers[8] = { NULL };
+      RetainerPdfTable table;
+      enum { ROW_PRICE, ROW_RETRAINING, ROW_SUPPORT, ROW_DEDICATED, ROW_USE_CASES, ROW_SAVING,
+             ROW_BREAK_EVEN, ROW_NET, N_ROWS };
+      const char *labels[N_ROWS] = {
+        _("Monthly retainer"), _("Retraining"), _("Support"), _("Dedicated model instance"),
+        _("Use cases included"), _("Your monthly saving"), _("Break-even"), net_label,
+      };
+      char *cells[N_ROWS][8] = { { NULL } };
+
+      fractions[0] = 0.28;
+      aligns[0] = RETAINER_PDF_ALIGN_LEFT;
+      header[0] = "";
+      for (guint c = 0; c < count; c++)
+        {
+          guint index = first + c;
+          const RetainerTierOption *option = &g_array_index (result->tier_options,
+                                                             RetainerTierOption, index);
+          const RetainerTier *tier = &card->tiers[option->tier];
+
+          fractions[c + 1] = 0.72 / count;
+          aligns[c + 1] = RETAINER_PDF_ALIGN_LEFT;
+          if ((int) option->tier == result->chosen_tier)
+            /* Translators: the header of the proposed plan's column; %s is its name. */
+            headers[c] = g_strdup_printf (_("%s\n✓ Proposed"), tier->name);
+          else
+            headers[c] = g_strdup (tier->name);
+          header[c + 1] = headers[c];
+
+          cells[ROW_PRICE][c + 1] = per_month (proposal, option->monthly_retainer);
+          cells[ROW_RETRAINING][c + 1] = g_strdup (retainer_retraining_label (tier->retraining));
+          cells[ROW_SUPPORT][c + 1] = g_strdup (retainer_support_label (tier->support));
+          cells[ROW_DEDICATED][c + 1] = g_strdup (yes_no (tier->dedicated_instance));
+          cells[ROW_USE_CASES][c + 1] = g_strdup_printf ("%u", tier->included_use_cases);
+          cells[ROW_SAVING][c + 1] = per_month (proposal, option->monthly_saving);
+          cells[ROW_BREAK_EVEN][c + 1] = option_break_even (result, option);
+          cells[ROW_NET][c + 1] = money (proposal, option->net_saving_horizon);
+        }
+
+      retainer_pdf_table_init (&table, writer, count + 1, fractions, aligns, header);
+      table.size = 8.5;
+      for (guint c = 0; c < count; c++)
+        {
+          const RetainerTierOption *option = &g_array_index (result->tier_options,
+                                                             RetainerTierOption, first + c);
+
+          if ((int) option->tier == result->chosen_tier)
+            table.marked_column = (int) c + 1;
+        }
+
+      retainer_pdf_need (writer, retainer_pdf_table_header_height (&table) + 60);
+      retainer_pdf_table_draw_header (&table);
+      for (guint r = 0; r < N_ROWS; r++)
+        {
+          const char *row[8];
+
+          row[0] = labels[r];
+          for (guint c = 0; c < count; c++)
+            row[c + 1] = cells[r][c + 1];
+          retainer_pdf_table_add_row (&table, row, FALSE);
+          for (guint c = 0; c < count; c++)
+            g_free (cells[r][c + 1]);
+        }
+      for (guint c = 0; c < count; c++)
+        g_free (headers[c]);
+      retainer_pdf_table_clear (&table);
+      writer->y -= 12;
+    }
+}
+
+static void
+draw_next_steps (RetainerPdfWriter *writer,
+                 Document          *document)
+{
+  g_autofree char *sign = NULL;
+  g_autofree char *cadence = NULL;
+
+  retainer_pdf_heading (writer, _("Next steps"), 60);
+
+  /* Translators: %s is the date until which the proposal is valid. */
+  sign = g_strdup_printf (_("Sign the acceptance below and send it back by %s."),
+                          document->valid_until);
+  /* Translators: %s is the plan's retraining, like "Quarterly retraining". */
+  cadence = g_strdup_printf (_("From then on the retainer runs: monitoring from day one, "
+                               "a report every month, and retraining on the plan’s schedule "
+                               "(%s)."),
+                             retainer_retraining_label (document->tier->retraining));
+
+  retainer_pdf_list_item (writer, "1.", sign);
+  retainer_pdf_list_item (writer, "2.",
+                          _("Kick-off within a week: we agree on the tasks, collect sample data "
+                            "and set the quality bar together."));
+  retainer_pdf_list_item (writer, "3.",
+                          _("Your first model in production within 3 weeks, measured against "
+                            "that bar before it serves a single request."));
+  retainer_pdf_list_item (writer, "4.", cadence);
+}
+
+static void
+draw_signature_column (RetainerPdfWriter *writer,
+                       double             x,
+                       double             top,
+                       double             width,
+                       const char        *party,
+                       const char        *name,
+                       const char        *title)
+{
+  double y = top;
+  const char *labels[] = { _("Signature"), _("Name"), _("Title"), _("Date") };
+  const char *values[] = { NULL, name, title, NULL };
+
+  y -= retainer_pdf_draw_box (writer, writer->bold, 10, 14, &writer->primary, x, y, width,
+                              RETAINER_PDF_ALIGN_LEFT, party);
+  for (guint i = 0; i < G_N_ELEMENTS (labels); i++)
+    {
+      y -= i == 0 ? 34 : 26;
+      if (is_set (values[i]))
+        {
+          g_autofree char *fitted = retainer_pdf_fit (writer, writer->regular, 9.5, values[i],
+                                                      width);
+          retainer_pdf_draw_text (writer, writer->regular, 9.5, &writer->ink, x, y + 4, width,
+                                  RETAINER_PDF_ALIGN_LEFT, fitted);
+        }
+      retainer_pdf_line (writer, &writer->muted, 0.6, FALSE, x, y, x + width, y);
+      retainer_pdf_draw_text (writer, writer->regular, 7.5, &writer->muted, x, y - 9, width,
+                              RETAINER_PDF_ALIGN_LEFT, labels[i]);
+    }
+}
+
+static void
+draw_acceptance (RetainerPdfWriter *writer,
+                 Document          *document)
+{
+  const RetainerProposal *proposal = document->proposal;
+  const RetainerResult *result = document->result;
+  const RetainerAgency *agency = document->agency;
+  double width = writer->right - writer->left;
+  double column = (width - 30) / 2;
+  g_autofree char *setup = money (proposal, result->setup_fee);
+  g_autofree char *retainer = money (proposal, result->monthly_retainer);
+  g_autofree char *text = NULL;
+  g_autofree char *for_client = NULL;
+  g_autofree char *for_agency = NULL;
+  double text_height, party_height, block_height;
+
+  /* Translators: %1$s the prospect's company, %2$s the proposal number,
+   * %3$s the plan's name, %4$s the setup fee, %5$s the monthly retainer. */
+  text = g_strdup_printf (_("By signing below, %1$s accepts proposal %2$s: the %3$s plan with a "
+                            "one-time setup fee of %4$s and a monthly retainer of %5$s, on the "
+                            "terms described in this document."),
+                          document->company, document->number, document->tier->name, setup,
+                          retainer);
+  /* Translators: above a signature; %s is a company. */
+  for_client = g_strdup_printf (_("For %s"), document->company);
+  for_agency = g_strdup_printf (_("For %s"), document->agency_name);
+
+  text_height = retainer_pdf_box_height (writer, writer->regular, RETAINER_PDF_BODY_SIZE,
+                                         RETAINER_PDF_BODY_LEADING, width, text);
+  party_height = MAX (retainer_pdf_box_height (writer, writer->bold, 10, 14, column, for_client),
+                      retainer_pdf_box_height (writer, writer->bold, 10, 14, column, for_agency));
+  block_height = text_height + 18 + party_height + 34 + 3 * 26 + 14;
+
+  /* The heading, the text and both signature columns stay together. */
+  retainer_pdf_heading (writer, _("Acceptance"), block_height);
+  writer->y -= retainer_pdf_draw_box (writer, writer->regular, RETAINER_PDF_BODY_SIZE,
+                                      RETAINER_PDF_BODY_LEADING, &writer->ink, writer->left,
+                                      writer->y, width, RETAINER_PDF_ALIGN_LEFT, text);
+  writer->y -= 18;
+  draw_signature_column (writer, writer->left, writer->y, column, for_client, proposal->contact,
+                         NULL);
+  draw_signature_column (writer, writer->left + column + 30, writer->y, column, for_agency,
+                         agency->signatory_name, agency->signatory_title);
+  writer->y -= block_height - text_height - 18;
+}
+
+static void
+set_up_writer (RetainerPdfWriter *writer,
+               Document          *document)
+{
+  const RetainerAgency *agency = document->agency;
+  const char *contact_parts[] = {
+    document->agency_name, agency->email, agency->phone, agency->website,
+  };
+  double margin = 56;
+
+  retainer_paper_get_size (agency->paper, &writer->width, &writer->height);
+  writer->left = margin;
+  writer->right = writer->width - margin;
+  writer->top = writer->height - 48;
+  writer->bottom = 72;
+
+  writer->primary = color_from_hex (agency->primary_color, "#1F4E79");
+  writer->accent = color_from_hex (agency->accent_color, "#2E8B57");
+  writer->primary_is_light = luminance (&writer->primary) > 0.6;
+  /* A light brand colour would vanish as text on white: darken it there. */
+  writer->primary_tint = color_mix_white (&writer->primary, 0.08);
+  writer->ink = (RetainerPdfColor) { 0.13, 0.14, 0.16 };
+  writer->muted = (RetainerPdfColor) { 0.42, 0.44, 0.48 };
+  writer->rule = (RetainerPdfColor) { 0.82, 0.83, 0.85 };
+  writer->white = (RetainerPdfColor) { 1, 1, 1 };
+
+  writer->header_left = g_strdup (document->agency_name);
+  /* Translators: the running header; %1$s the proposal number, %2$s the company. */
+  writer->header_right = g_strdup_printf (_("Proposal %1$s · %2$s"), document->number,
+                                          document->company);
+  writer->footer_contact = join_present ("  ·  ", contact_parts, G_N_ELEMENTS (contact_parts));
+  writer->footer_line = g_strdup (agency->footer);
+}
+
+static void
+writer_clear (RetainerPdfWriter *writer)
+{
+  g_clear_pointer (&writer->pages, g_ptr_array_unref);
+  g_clear_pointer (&writer->header_left, g_free);
+  g_clear_pointer (&writer->header_right, g_free);
+  g_clear_pointer (&writer->footer_contact, g_free);
+  g_clear_pointer (&writer->footer_line, g_free);
+}
+
+static gboolean
+render (RetainerPdfWriter *writer,
+        Document          *document,
+        GPtrArray         *warnings,
+        GError           **error)
+{
+  g_autofree char *regular_path = NULL;
+  g_autofree char *bold_path = NULL;
+  const char *regular_name, *bold_name;
+  g_autoptr (GError) logo_error = NULL;
+  g_autoptr (GBytes) logo = NULL;
+  g_autofree char *title = NULL;
+
+  if (!retainer_pdf_find_fonts (&regular_path, &bold_path, error))
+    return FALSE;
+
+  HPDF_SetCompressionMode (writer->doc, HPDF_COMP_ALL);
+  HPDF_UseUTFEncodings (writer->doc);
+  HPDF_SetCurrentEncoder (writer->doc, "UTF-8");
+
+  regular_name = HPDF_LoadTTFontFromFile (writer->doc, regular_path, HPDF_TRUE);
+  bold_name = g_strcmp0 (bold_path, regular_path) == 0
+                ? regular_name
+                : HPDF_LoadTTFontFromFile (writer->doc, bold_path, HPDF_TRUE);
+  if (regular_name == NULL || bold_name == NULL)
+    {
+      g_autofree char *display_name = g_filename_display_name (regular_name == NULL ? regular_path
+                                                                                    : bold_path);
+
+      g_set_error (error, RETAINER_PDF_ERROR, RETAINER_PDF_ERROR_FONT,
+                   _("The font %s could not be embedded (error 0x%04X)"), display_name,
+                   (guint) writer->status);
+      return FALSE;
+    }
+  writer->regular = HPDF_GetFont (writer->doc, regular_name, "UTF-8");
+  writer->bold = HPDF_GetFont (writer->doc, bold_name, "UTF-8");
+  if (writer->regular == NULL || writer->bold == NULL)
+    {
+      g_set_error (error, RETAINER_PDF_ERROR, RETAINER_PDF_ERROR_FONT,
+                   _("The font %s could not be used with UTF-8 text (error 0x%04X)"),
+                   regular_path, (guint) writer->status);
+      return FALSE;
+    }
+
+  /* A logo that cannot be used costs the logo, never the document. */
+  logo = retainer_agency_get_logo (document->agency, &logo_error);
+  if (logo != NULL)
+    {
+      g_autofree char *display_name =
+        document->agency->logo_path != NULL
+          ? g_filename_display_name (document->agency->logo_path)
+          : g_strdup (_("in the agency profile"));
+
+      writer->logo = retainer_pdf_load_logo (writer->doc, logo, display_name, &logo_error);
+      if (writer->logo == NULL)
+        {
+          HPDF_ResetError (writer->doc);
+          writer->status = 0;
+        }
+    }
+  if (logo_error != NULL && warnings != NULL)
+    g_ptr_array_add (warnings, g_strdup (logo_error->message));
+
+  title = g_strdup_printf (_("Proposal for %s"), document->company);
+  HPDF_SetInfoAttr (writer->doc, HPDF_INFO_TITLE, title);
+  if (is_set (document->agency_name))
+    HPDF_SetInfoAttr (writer->doc, HPDF_INFO_AUTHOR, document->agency_name);
+  HPDF_SetInfoAttr (writer->doc, HPDF_INFO_CREATOR, PACKAGE_NAME " " PACKAGE_VERSION);
+
+  draw_cover (writer, document);
+  retainer_pdf_new_page (writer);
+  draw_summary (writer, document);
+  draw_why_care (writer, document);
+  draw_plan (writer, document);
+  draw_investment (writer, document);
+  draw_savings (writer, document);
+  draw_all_plans (writer, document);
+  draw_next_steps (writer, document);
+  draw_acceptance (writer, document);
+  retainer_pdf_finish_pages (writer);
+
+  if (writer->status != 0)
+    {
+      g_set_error (error, RETAINER_PDF_ERROR, RETAINER_PDF_ERROR_RENDER,
+                   _("The PDF could not be drawn (libharu error 0x%04X, detail %u)"),
+                   (guint) writer->status, (guint) writer->detail);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+/**
+ * retainer_pdf_export:
+ * @proposal: the proposal
+ * @result: its result, from retainer_recommend()
+ * @agency: the brand
+ * @path: the PDF to write, atomically
+ * @warnings: (nullable): receives translated messages (char *) of problems
+ *   that did not stop the export, such as a logo that could not be read
+ * @error: a #GError
+ *
+ * Writes the proposal document. A failure leaves no partial file behind.
+ */
 gboolean
 retainer_pdf_export (const RetainerProposal *proposal,
                      const RetainerResult   *result,
@@ -12,6 +998,83 @@ retainer_pdf_export (const RetainerProposal *proposal,
                      GPtrArray              *warnings,
                      GError                **error)
 {
-  g_set_error (error, RETAINER_PDF_ERROR, RETAINER_PDF_ERROR_RENDER, "PDF export is not built yet");
-  return FALSE;
+  RetainerPdfWriter writer = { 0 };
+  Document document = { 0 };
+  g_auto (HPDF_Doc) doc = NULL;
+  g_autoptr (GDateTime) date = NULL;
+  g_autoptr (GDateTime) valid_until = NULL;
+  g_autofree guint8 *contents = NULL;
+  HPDF_UINT32 size = 0;
+  gboolean ok = FALSE;
+
+  g_return_val_if_fail (proposal != NULL, FALSE);
+  g_return_val_if_fail (result != NULL, FALSE);
+  g_return_val_if_fail (agency != NULL, FALSE);
+  g_return_val_if_fail (path != NULL, FALSE);
+  g_return_val_if_fail (result->chosen_tier >= 0
+                        && (guint) result->chosen_tier < proposal->rate_card->n_tiers, FALSE);
+
+  document.proposal = proposal;
+  document.result = result;
+  document.agency = agency;
+  document.tier = &proposal->rate_card->tiers[result->chosen_tier];
+  document.number = is_set (proposal->number)
+                      ? g_strdup (proposal->number)
+                      : retainer_agency_format_number (agency, agency->next_number);
+  date = proposal_date (proposal);
+  valid_until = g_date_time_add_days (date, (int) MAX (agency->validity_days, 1));
+  document.date = format_long_date (date);
+  document.valid_until = format_long_date (valid_until);
+  document.company = g_strdup (is_set (proposal->company) ? proposal->company
+                                                          : _("your company"));
+  document.agency_name = g_strdup (is_set (agency->name) ? agency->name : _("our agency"));
+
+  writer.pages = g_ptr_array_new ();
+  doc = HPDF_New (record_error_cb, &writer);
+  writer.doc = doc;
+  if (doc == NULL)
+    {
+      g_set_error (error, RETAINER_PDF_ERROR, RETAINER_PDF_ERROR_RENDER,
+                   _("The PDF could not be started: out of memory"));
+      goto out;
+    }
+
+  set_up_writer (&writer, &document);
+  if (!render (&writer, &document, warnings, error))
+    goto out;
+
+  /* Rendered to memory first: the file is only replaced once all is well. */
+  if (HPDF_SaveToStream (doc) != HPDF_OK)
+    {
+      g_set_error (error, RETAINER_PDF_ERROR, RETAINER_PDF_ERROR_RENDER,
+                   _("The PDF could not be assembled (libharu error 0x%04X)"),
+                   (guint) writer.status);
+      goto out;
+    }
+  size = HPDF_GetStreamSize (doc);
+  contents = g_malloc (MAX (size, 1));
+  if (HPDF_GetContents (doc, contents, &size) != HPDF_OK)
+    {
+      g_set_error (error, RETAINER_PDF_ERROR, RETAINER_PDF_ERROR_RENDER,
+                   _("The PDF could not be assembled (libharu error 0x%04X)"),
+                   (guint) writer.status);
+      goto out;
+    }
+
+  {
+    g_autoptr (GError) write_error = NULL;
+
+    if (!retainer_file_replace_contents (path, (const char *) contents, size, &write_error))
+      {
+        g_set_error_literal (error, RETAINER_PDF_ERROR, RETAINER_PDF_ERROR_WRITE,
+                             write_error->message);
+        goto out;
+      }
+  }
+  ok = TRUE;
+
+out:
+  writer_clear (&writer);
+  document_clear (&document);
+  return ok;
 }

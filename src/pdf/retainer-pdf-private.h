@@ -1,0 +1,203 @@
+/* retainer-pdf-private.h: the typesetter shared by the PDF's parts
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <glib.h>
+#include <hpdf.h>
+
+#include "retainer-agency.h"
+#include "retainer-pdf.h"
+
+G_BEGIN_DECLS
+
+/* HPDF_Doc is already a pointer: g_auto (HPDF_Doc) doc = HPDF_New (...). */
+G_DEFINE_AUTO_CLEANUP_FREE_FUNC (HPDF_Doc, HPDF_Free, NULL)
+
+typedef struct
+{
+  double red;
+  double green;
+  double blue;
+} RetainerPdfColor;
+
+typedef enum
+{
+  RETAINER_PDF_ALIGN_LEFT,
+  RETAINER_PDF_ALIGN_RIGHT,
+  RETAINER_PDF_ALIGN_CENTER,
+} RetainerPdfAlign;
+
+typedef struct
+{
+  HPDF_Doc          doc;
+  HPDF_STATUS       status;          /* the first libharu error, 0 when none */
+  HPDF_STATUS       detail;
+  HPDF_Font         regular;
+  HPDF_Font         bold;
+  HPDF_Image        logo;            /* NULL without a usable logo */
+  GPtrArray        *pages;           /* HPDF_Page, in order */
+  HPDF_Page         page;            /* the page being filled */
+  double            width;           /* of the paper, in points */
+  double            height;
+  double            left;            /* content box */
+  double            right;
+  double            top;
+  double            bottom;
+  double            y;               /* top of the next thing on the page */
+  RetainerPdfColor  primary;
+  RetainerPdfColor  primary_tint;    /* the primary colour on white, for fills */
+  RetainerPdfColor  accent;
+  RetainerPdfColor  ink;
+  RetainerPdfColor  muted;
+  RetainerPdfColor  rule;
+  RetainerPdfColor  white;
+  gboolean          primary_is_light; /* dark text on primary fills */
+  char             *header_left;     /* running header on pages after the cover */
+  char             *header_right;
+  char             *footer_contact;  /* running footer */
+  char             *footer_line;
+} RetainerPdfWriter;
+
+/* Fonts (fontconfig): a TrueType file with glyf outlines covering the
+ * scripts and currency signs we promise. */
+gboolean   retainer_pdf_find_fonts       (char                 **regular_path,
+                                          char                 **bold_path,
+                                          GError               **error);
+
+/* Logos: decoded, flattened onto white and scaled down before embedding. */
+HPDF_Image retainer_pdf_load_logo        (HPDF_Doc               doc,
+                                          GBytes                *bytes,
+                                          const char            *display_name,
+                                          GError               **error);
+
+/* Text */
+double     retainer_pdf_text_width       (RetainerPdfWriter     *writer,
+                                          HPDF_Font              font,
+                                          double                 size,
+                                          const char            *text);
+/* Breaks `text` into lines no wider than `width`; words too long for a line
+ * are broken between characters. Newlines start new lines. */
+GPtrArray *retainer_pdf_wrap             (RetainerPdfWriter     *writer,
+                                          HPDF_Font              font,
+                                          double                 size,
+                                          const char            *text,
+                                          double                 width);
+/* `text` cut with an ellipsis to fit `width`. */
+char      *retainer_pdf_fit              (RetainerPdfWriter     *writer,
+                                          HPDF_Font              font,
+                                          double                 size,
+                                          const char            *text,
+                                          double                 width);
+void       retainer_pdf_draw_text        (RetainerPdfWriter     *writer,
+                                          HPDF_Font              font,
+                                          double                 size,
+                                          const RetainerPdfColor *color,
+                                          double                 x,
+                                          double                 baseline,
+                                          double                 width,
+                                          RetainerPdfAlign       align,
+                                          const char            *text);
+/* Draws wrapped lines from `top` in a box; returns the height used. */
+double     retainer_pdf_draw_box         (RetainerPdfWriter     *writer,
+                                          HPDF_Font              font,
+                                          double                 size,
+                                          double                 leading,
+                                          const RetainerPdfColor *color,
+                                          double                 x,
+                                          double                 top,
+                                          double                 width,
+                                          RetainerPdfAlign       align,
+                                          const char            *text);
+double     retainer_pdf_box_height       (RetainerPdfWriter     *writer,
+                                          HPDF_Font              font,
+                                          double                 size,
+                                          double                 leading,
+                                          double                 width,
+                                          const char            *text);
+
+/* Shapes */
+void       retainer_pdf_fill_rect        (RetainerPdfWriter     *writer,
+                                          const RetainerPdfColor *color,
+                                          double                 x,
+                                          double                 y,
+                                          double                 width,
+                                          double                 height);
+void       retainer_pdf_line             (RetainerPdfWriter     *writer,
+                                          const RetainerPdfColor *color,
+                                          double                 line_width,
+                                          gboolean               dashed,
+                                          double                 x1,
+                                          double                 y1,
+                                          double                 x2,
+                                          double                 y2);
+/* Draws the logo inside a box, keeping its proportions; returns the width used. */
+double     retainer_pdf_draw_logo        (RetainerPdfWriter     *writer,
+                                          double                 x,
+                                          double                 top,
+                                          double                 max_width,
+                                          double                 max_height);
+
+/* The flow of pages */
+void       retainer_pdf_new_page         (RetainerPdfWriter     *writer);
+/* Starts a new page unless `height` still fits above the bottom margin. */
+void       retainer_pdf_need             (RetainerPdfWriter     *writer,
+                                          double                 height);
+/* A section heading, kept on the page with the first `keep_with` points of what follows. */
+void       retainer_pdf_heading          (RetainerPdfWriter     *writer,
+                                          const char            *text,
+                                          double                 keep_with);
+void       retainer_pdf_subheading       (RetainerPdfWriter     *writer,
+                                          const char            *text,
+                                          double                 keep_with);
+/* Body text that may flow onto the next page between lines. */
+void       retainer_pdf_paragraph        (RetainerPdfWriter     *writer,
+                                          HPDF_Font              font,
+                                          double                 size,
+                                          const char            *text);
+/* A list item with its marker ("•", "1."), kept whole on a page. */
+void       retainer_pdf_list_item        (RetainerPdfWriter     *writer,
+                                          const char            *marker,
+                                          const char            *text);
+/* Running header, footer and page numbers on every page, once all exist. */
+void       retainer_pdf_finish_pages     (RetainerPdfWriter     *writer);
+
+/* Tables: rows are never split across pages; the header repeats. */
+typedef struct
+{
+  RetainerPdfWriter *writer;
+  guint              n_columns;
+  double             widths[8];
+  RetainerPdfAlign   aligns[8];
+  char              *header[8];
+  int                marked_column;  /* tinted, -1 for none */
+  double             size;
+} RetainerPdfTable;
+
+void       retainer_pdf_table_init       (RetainerPdfTable      *table,
+                                          RetainerPdfWriter     *writer,
+                                          guint                  n_columns,
+                                          const double          *fractions,
+                                          const RetainerPdfAlign *aligns,
+                                          const char * const    *header);
+void       retainer_pdf_table_clear      (RetainerPdfTable      *table);
+double     retainer_pdf_table_header_height (RetainerPdfTable   *table);
+void       retainer_pdf_table_draw_header (RetainerPdfTable     *table);
+/* `strong` draws the row in bold on a tint. */
+void       retainer_pdf_table_add_row    (RetainerPdfTable      *table,
+                                          const char * const    *cells,
+                                          gboolean               strong);
+
+/* The savings chart, drawn as vectors. */
+void       retainer_pdf_draw_savings_chart (RetainerPdfWriter   *writer,
+                                          const RetainerProposal *proposal,
+                                          const RetainerResult  *result,
+                                          double                 height);
+
+/* Layout constants, in points. */
+#define RETAINER_PDF_BODY_SIZE 10.0
+#define RETAINER_PDF_BODY_LEADING 14.5
+#define RETAINER_PDF_SMALL_SIZE 8.0
+
+G_END_DECLS

@@ -1,0 +1,232 @@
+/* test-agency.c: the agency profile, its logo and sharing it
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <glib.h>
+#include <glib/gstdio.h>
+#include <locale.h>
+#include <string.h>
+
+#include "retainer-agency.h"
+
+static void
+test_defaults (void)
+{
+  g_autoptr (RetainerAgency) agency = retainer_agency_new_default ();
+  g_autofree char *number = NULL;
+
+  g_assert_cmpuint (agency->validity_days, ==, 30);
+  g_assert_true (retainer_color_parse (agency->primary_color, NULL, NULL, NULL));
+  g_assert_true (retainer_color_parse (agency->accent_color, NULL, NULL, NULL));
+  g_assert_true (retainer_agency_validate (agency, "default", NULL));
+  agency->next_number = 42;
+  g_free (agency->number_prefix);
+  agency->number_prefix = g_strdup ("AC-");
+  number = retainer_agency_format_number (agency, agency->next_number);
+  g_assert_cmpstr (number, ==, "AC-0042");
+}
+
+static void
+test_paper_from_locale (void)
+{
+  const struct
+  {
+    const char   *locale;
+    RetainerPaper paper;
+  } cases[] = {
+    { "en_US.UTF-8", RETAINER_PAPER_LETTER },
+    { "fr_CA", RETAINER_PAPER_LETTER },
+    { "en_CA.UTF-8@euro", RETAINER_PAPER_LETTER },
+    { "de_DE.UTF-8", RETAINER_PAPER_A4 },
+    { "pl_PL", RETAINER_PAPER_A4 },
+    { "en_GB.UTF-8", RETAINER_PAPER_A4 },
+    { "C", RETAINER_PAPER_A4 },
+    { "en_USA", RETAINER_PAPER_A4 },
+    { NULL, RETAINER_PAPER_A4 },
+  };
+  double width, height;
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    g_assert_cmpint (retainer_paper_from_locale_name (cases[i].locale), ==, cases[i].paper);
+
+  retainer_paper_get_size (RETAINER_PAPER_LETTER, &width, &height);
+  g_assert_cmpfloat (width, ==, 612);
+  g_assert_cmpfloat (height, ==, 792);
+}
+
+static void
+test_color_parse (void)
+{
+  double red, green, blue;
+
+  g_assert_true (retainer_color_parse ("#FF8000", &red, &green, &blue));
+  g_assert_cmpfloat_with_epsilon (red, 1.0, 1e-9);
+  g_assert_cmpfloat_with_epsilon (green, 128 / 255.0, 1e-9);
+  g_assert_cmpfloat_with_epsilon (blue, 0.0, 1e-9);
+  g_assert_true (retainer_color_parse ("#1f4e79", NULL, NULL, NULL));
+  g_assert_false (retainer_color_parse ("1F4E79", NULL, NULL, NULL));
+  g_assert_false (retainer_color_parse ("#1F4E7", NULL, NULL, NULL));
+  g_assert_false (retainer_color_parse ("#1F4E79FF", NULL, NULL, NULL));
+  g_assert_false (retainer_color_parse ("#GG0000", NULL, NULL, NULL));
+  g_assert_false (retainer_color_parse ("blue", NULL, NULL, NULL));
+  g_assert_false (retainer_color_parse (NULL, NULL, NULL, NULL));
+}
+
+static void
+test_load_fixture (void)
+{
+  g_autoptr (GError) error = NULL;
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", "agency-acme.json", NULL);
+  g_autofree char *logo = g_test_build_filename (G_TEST_DIST, "data", "pdf-logo.png", NULL);
+  g_autoptr (RetainerAgency) agency = retainer_agency_load (path, &error);
+  g_autoptr (GBytes) bytes = NULL;
+
+  g_assert_no_error (error);
+  g_assert_cmpstr (agency->name, ==, "Acme Applied AI");
+  g_assert_cmpstr (agency->address, ==, "ul. Prosta 1\n00-001 Warszawa");
+  g_assert_cmpuint (agency->next_number, ==, 42);
+  g_assert_cmpint (agency->paper, ==, RETAINER_PAPER_A4);
+  g_assert_true (g_path_is_absolute (agency->logo_path));
+  g_assert_true (g_str_has_suffix (agency->logo_path, "pdf-logo.png"));
+  bytes = retainer_agency_get_logo (agency, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (bytes);
+}
+
+static void
+test_bad_color (void)
+{
+  g_autoptr (GError) error = NULL;
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", "agency-bad-color.json",
+                                                 NULL);
+  g_autoptr (RetainerAgency) agency = retainer_agency_load (path, &error);
+
+  g_assert_null (agency);
+  g_assert_error (error, RETAINER_JSON_ERROR, RETAINER_JSON_ERROR_FIELD);
+  g_assert_nonnull (strstr (error->message, "agency-bad-color.json"));
+  g_assert_nonnull (strstr (error->message, "primary_color"));
+}
+
+/* The logo is copied beside the stored profile: moving the original breaks nothing. */
+static void
+test_save_copies_logo (void)
+{
+  g_autoptr (GError) error = NULL;
+  g_autofree char *fixture_logo = g_test_build_filename (G_TEST_DIST, "data", "pdf-logo.png",
+                                                         NULL);
+  g_autofree char *contents = NULL;
+  gsize length = 0;
+  g_autofree char *original = g_build_filename (g_get_tmp_dir (), "my-logo.png", NULL);
+  g_autoptr (RetainerAgency) agency = retainer_agency_new_default ();
+  g_autoptr (RetainerAgency) loaded = NULL;
+  g_autoptr (GBytes) bytes = NULL;
+  g_autofree char *user_path = retainer_agency_user_path ();
+  g_autofree char *dir = g_path_get_dirname (user_path);
+  g_autofree char *copy = g_build_filename (dir, "agency-logo.png", NULL);
+
+  g_assert_true (g_str_has_prefix (user_path, g_get_user_config_dir ()));
+  g_assert_true (g_file_get_contents (fixture_logo, &contents, &length, NULL));
+  g_assert_true (g_file_set_contents (original, contents, (gssize) length, NULL));
+
+  g_free (agency->name);
+  agency->name = g_strdup ("Zakład Łódź");
+  agency->paper = RETAINER_PAPER_LETTER;
+  g_assert_true (retainer_agency_set_logo (agency, original, &error));
+  g_assert_no_error (error);
+  g_assert_true (retainer_agency_save_user (agency, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_file_test (copy, G_FILE_TEST_IS_REGULAR));
+
+  g_assert_cmpint (g_remove (original), ==, 0);
+  loaded = retainer_agency_load_user (&error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (loaded->name, ==, "Zakład Łódź");
+  g_assert_cmpint (loaded->paper, ==, RETAINER_PAPER_LETTER);
+  g_assert_cmpstr (loaded->logo_path, ==, copy);
+  bytes = retainer_agency_get_logo (loaded, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_bytes_get_size (bytes), ==, length);
+
+  /* Saving the loaded profile again over itself keeps the logo. */
+  g_assert_true (retainer_agency_save_user (loaded, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_file_test (copy, G_FILE_TEST_IS_REGULAR));
+}
+
+static void
+test_set_logo_refuses (void)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (RetainerAgency) agency = retainer_agency_new_default ();
+  g_autofree char *text = g_build_filename (g_get_tmp_dir (), "not-a-logo.png", NULL);
+
+  g_assert_true (g_file_set_contents (text, "hello", -1, NULL));
+  g_assert_false (retainer_agency_set_logo (agency, text, &error));
+  g_assert_error (error, RETAINER_AGENCY_ERROR, RETAINER_AGENCY_ERROR_LOGO);
+  g_assert_nonnull (strstr (error->message, "not-a-logo.png"));
+  g_assert_null (agency->logo_data);
+}
+
+/* One file carries the whole brand to a colleague. */
+static void
+test_export_import (void)
+{
+  g_autoptr (GError) error = NULL;
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", "agency-acme.json", NULL);
+  g_autoptr (RetainerAgency) agency = retainer_agency_load (path, &error);
+  g_autofree char *shared = g_build_filename (g_get_tmp_dir (), "acme-brand.json", NULL);
+  g_autofree char *text = NULL;
+  g_autoptr (RetainerAgency) imported = NULL;
+  g_autoptr (GBytes) original_logo = NULL;
+  g_autoptr (GBytes) imported_logo = NULL;
+
+  g_assert_no_error (error);
+  g_assert_true (retainer_agency_export (agency, shared, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_file_get_contents (shared, &text, NULL, NULL));
+  g_assert_nonnull (strstr (text, "\"logo_data\""));
+  g_assert_null (strstr (text, "\"logo\":"));
+
+  imported = retainer_agency_import (shared, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (imported->name, ==, "Acme Applied AI");
+  g_assert_cmpstr (imported->footer, ==, agency->footer);
+  g_assert_true (g_str_has_prefix (imported->logo_path, g_get_user_config_dir ()));
+  original_logo = retainer_agency_get_logo (agency, &error);
+  imported_logo = retainer_agency_get_logo (imported, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_bytes_equal (original_logo, imported_logo));
+}
+
+static void
+test_load_user_default (void)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (RetainerAgency) agency = retainer_agency_load_user (&error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (agency);
+  g_assert_cmpuint (agency->validity_days, ==, 30);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  setlocale (LC_ALL, "");
+  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+
+  g_test_add_func ("/agency/defaults", test_defaults);
+  g_test_add_func ("/agency/paper/from-locale", test_paper_from_locale);
+  g_test_add_func ("/agency/color/parse", test_color_parse);
+  g_test_add_func ("/agency/load/fixture", test_load_fixture);
+  g_test_add_func ("/agency/load/bad-color", test_bad_color);
+  g_test_add_func ("/agency/load/user-default", test_load_user_default);
+  g_test_add_func ("/agency/save/copies-logo", test_save_copies_logo);
+  g_test_add_func ("/agency/logo/refuses-non-image", test_set_logo_refuses);
+  g_test_add_func ("/agency/share/export-import", test_export_import);
+
+  return g_test_run ();
+}

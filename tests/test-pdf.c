@@ -1,0 +1,525 @@
+/* test-pdf.c: the proposal PDF, checked with the tools a reader would use
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <glib.h>
+#include <glib/gstdio.h>
+#include <locale.h>
+#include <png.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "retainer-money.h"
+#include "retainer-pdf.h"
+
+typedef struct
+{
+  char             *dir;
+  RetainerProposal *proposal;
+  RetainerResult   *result;
+  RetainerAgency   *agency;
+  GPtrArray        *warnings;
+  char             *pdf;
+} Fixture;
+
+static void
+fixture_set_up (Fixture       *fixture,
+                gconstpointer  data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autofree char *proposal_path = g_test_build_filename (G_TEST_DIST, "data",
+                                                          "pdf-polish.retainer", NULL);
+  g_autofree char *agency_path = g_test_build_filename (G_TEST_DIST, "data", "agency-acme.json",
+                                                        NULL);
+
+  fixture->dir = g_dir_make_tmp ("retainer-pdf-XXXXXX", &error);
+  g_assert_no_error (error);
+  fixture->proposal = retainer_proposal_load (proposal_path, &error);
+  g_assert_no_error (error);
+  fixture->result = retainer_recommend (fixture->proposal);
+  fixture->agency = retainer_agency_load (agency_path, &error);
+  g_assert_no_error (error);
+  fixture->warnings = g_ptr_array_new_with_free_func (g_free);
+  fixture->pdf = g_build_filename (fixture->dir, "proposal.pdf", NULL);
+}
+
+static void
+remove_tree (const char *path)
+{
+  g_autoptr (GDir) dir = g_dir_open (path, 0, NULL);
+  const char *name;
+
+  if (dir != NULL)
+    {
+      while ((name = g_dir_read_name (dir)) != NULL)
+        {
+          g_autofree char *child = g_build_filename (path, name, NULL);
+
+          if (g_file_test (child, G_FILE_TEST_IS_DIR))
+            remove_tree (child);
+          else
+            g_remove (child);
+        }
+    }
+  g_rmdir (path);
+}
+
+static void
+fixture_tear_down (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  remove_tree (fixture->dir);
+  g_free (fixture->dir);
+  g_free (fixture->pdf);
+  retainer_proposal_free (fixture->proposal);
+  retainer_result_free (fixture->result);
+  retainer_agency_free (fixture->agency);
+  g_ptr_array_unref (fixture->warnings);
+}
+
+static void
+export (Fixture *fixture)
+{
+  g_autoptr (GError) error = NULL;
+  gint64 start = g_get_monotonic_time ();
+  GStatBuf st;
+
+  g_assert_true (retainer_pdf_export (fixture->proposal, fixture->result, fixture->agency,
+                                      fixture->pdf, fixture->warnings, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (g_stat (fixture->pdf, &st), ==, 0);
+  g_test_message ("exported %.1f KB in %.1f ms", st.st_size / 1024.0,
+                  (g_get_monotonic_time () - start) / 1000.0);
+}
+
+/* Runs a tool; returns its standard output, asserting it succeeded. */
+static char *
+run (const char *const *argv,
+     int               *status)
+{
+  g_autoptr (GError) error = NULL;
+  char *out = NULL;
+  int wait_status = 0;
+
+  g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH | G_SPAWN_STDERR_TO_DEV_NULL,
+                NULL, NULL, &out, NULL, &wait_status, &error);
+  g_assert_no_error (error);
+  if (status != NULL)
+    *status = WIFEXITED (wait_status) ? WEXITSTATUS (wait_status) : -1;
+  else
+    g_assert_true (g_spawn_check_wait_status (wait_status, NULL));
+  return out;
+}
+
+/* The document's text with runs of white space made one space, as a reader searches it. */
+static char *
+pdf_text (const char *pdf)
+{
+  const char *argv[] = { "pdftotext", "-enc", "UTF-8", pdf, "-", NULL };
+  g_autofree char *text = run (argv, NULL);
+  g_autoptr (GRegex) spaces = g_regex_new ("[ \\t\\r\\n\\f]+", 0, 0, NULL);
+
+  return g_regex_replace_literal (spaces, text, -1, 0, " ", 0, NULL);
+}
+
+static void
+assert_contains (const char *haystack,
+                 const char *needle)
+{
+  if (strstr (haystack, needle) == NULL)
+    g_error ("“%s” not found in the PDF's text", needle);
+}
+
+static void
+test_qpdf_check (Fixture       *fixture,
+                 gconstpointer  data)
+{
+  const char *argv[] = { "qpdf", "--check", fixture->pdf, NULL };
+  g_autofree char *out = NULL;
+
+  export (fixture);
+  out = run (argv, NULL);
+  assert_contains (out, "No syntax or stream encoding errors");
+}
+
+static void
+test_text_company (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  g_autofree char *text = NULL;
+
+  export (fixture);
+  text = pdf_text (fixture->pdf);
+  assert_contains (text, "Zakład Usług Księgowych Łódź");
+  assert_contains (text, "Grzegorz Brzęczyszczykiewicz");
+  assert_contains (text, "AC-0042");
+}
+
+/* The figures as `retainer --summary` prints them, formatted as the window shows them. */
+static void
+test_text_figures (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  g_autofree char *proposal_path = g_test_build_filename (G_TEST_DIST, "data",
+                                                          "pdf-polish.retainer", NULL);
+  const char *argv[] = { g_getenv ("RETAINER_BIN"), "--summary", proposal_path, NULL };
+  g_autofree char *summary_text = NULL;
+  g_autoptr (cJSON) summary = NULL;
+  g_autofree char *text = NULL;
+  const char *money_keys[] = { "setup_fee", "monthly_retainer", "monthly_saving",
+                               "net_saving_12" };
+  const char *currency;
+  const char *tier_id;
+  int tier;
+
+  g_assert_nonnull (argv[0]);
+  summary_text = run (argv, NULL);
+  summary = cJSON_Parse (summary_text);
+  g_assert_nonnull (summary);
+  currency = cJSON_GetObjectItem (summary, "currency")->valuestring;
+  g_assert_cmpstr (currency, ==, "EUR");
+
+  export (fixture);
+  text = pdf_text (fixture->pdf);
+
+  for (guint i = 0; i < G_N_ELEMENTS (money_keys); i++)
+    {
+      double major = cJSON_GetObjectItem (summary, money_keys[i])->valuedouble;
+      g_autofree char *formatted = retainer_money_format (retainer_money_from_major (major),
+                                                          currency,
+                                                          RETAINER_MONEY_FORMAT_DEFAULT);
+
+      assert_contains (text, formatted);
+    }
+
+  tier_id = cJSON_GetObjectItem (summary, "chosen_tier")->valuestring;
+  tier = retainer_rate_card_find_tier (fixture->proposal->rate_card, tier_id);
+  g_assert_cmpint (tier, >=, 0);
+  assert_contains (text, fixture->proposal->rate_card->tiers[tier].name);
+
+  g_assert_cmpint (cJSON_GetObjectItem (summary, "break_even_month")->valueint, ==,
+                   fixture->result->break_even_month);
+  {
+    g_autofree char *break_even = retainer_result_describe_break_even (fixture->result);
+    assert_contains (text, break_even);
+  }
+}
+
+static void
+test_text_no_margin (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  const RetainerResult *result = fixture->result;
+  const char *currency = fixture->proposal->currency;
+  /* The setup margin may equal a public price by chance (fee 10,000 less a
+   * 5,000 build is the 5,000 list price): only the delivery costs are telling. */
+  gint64 private_amounts[] = {
+    result->agency_monthly_cost_low, result->agency_monthly_cost_high,
+  };
+  g_autofree char *text = NULL;
+  g_autofree char *lower = NULL;
+
+  export (fixture);
+  text = pdf_text (fixture->pdf);
+  lower = g_utf8_strdown (text, -1);
+  g_assert_null (strstr (lower, "margin"));
+  g_assert_null (strstr (lower, "our cost"));
+  for (guint i = 0; i < G_N_ELEMENTS (private_amounts); i++)
+    {
+      g_autofree char *formatted = retainer_money_format (private_amounts[i], currency,
+                                                          RETAINER_MONEY_FORMAT_DEFAULT);
+      if (strstr (text, formatted) != NULL)
+        g_error ("the agency's own figure %s is in the PDF", formatted);
+    }
+}
+
+static void
+test_paper (Fixture       *fixture,
+            gconstpointer  data)
+{
+  RetainerPaper paper = GPOINTER_TO_INT (data);
+  const char *argv[] = { "pdfinfo", fixture->pdf, NULL };
+  g_autofree char *info = NULL;
+
+  fixture->agency->paper = paper;
+  export (fixture);
+  info = run (argv, NULL);
+  assert_contains (info, paper == RETAINER_PAPER_A4 ? "595 x 842 pts" : "612 x 792 pts");
+}
+
+static guint
+count_images (const char *pdf,
+              guint      *max_width)
+{
+  const char *argv[] = { "pdfimages", "-list", pdf, NULL };
+  g_autofree char *out = run (argv, NULL);
+  g_auto (GStrv) lines = g_strsplit (out, "\n", -1);
+  guint count = 0;
+
+  *max_width = 0;
+  /* Two header lines, then one line per image drawn. */
+  for (guint i = 2; lines[i] != NULL; i++)
+    {
+      g_auto (GStrv) fields = g_strsplit_set (g_strstrip (lines[i]), " ", -1);
+      guint field = 0;
+
+      if (lines[i][0] == '\0')
+        continue;
+      count++;
+      for (guint j = 0; fields[j] != NULL; j++)
+        {
+          if (fields[j][0] == '\0')
+            continue;
+          if (field == 3) /* width */
+            *max_width = MAX (*max_width, (guint) g_ascii_strtoull (fields[j], NULL, 10));
+          field++;
+        }
+    }
+  return count;
+}
+
+static void
+test_logo_embedded (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  guint width = 0;
+  GStatBuf st;
+
+  export (fixture);
+  g_assert_cmpuint (fixture->warnings->len, ==, 0);
+  g_assert_cmpuint (count_images (fixture->pdf, &width), >, 0);
+  g_assert_cmpuint (width, ==, 600);
+  g_assert_cmpint (g_stat (fixture->pdf, &st), ==, 0);
+  g_test_message ("proposal with logo: %.1f KB", st.st_size / 1024.0);
+}
+
+static void
+test_logo_missing (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  guint width = 0;
+
+  g_free (fixture->agency->logo_path);
+  fixture->agency->logo_path = g_build_filename (fixture->dir, "moved-away.png", NULL);
+  export (fixture);
+  g_assert_cmpuint (fixture->warnings->len, ==, 1);
+  assert_contains (g_ptr_array_index (fixture->warnings, 0), "moved-away.png");
+  g_assert_cmpuint (count_images (fixture->pdf, &width), ==, 0);
+}
+
+static void
+test_logo_corrupt (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  guint width = 0;
+
+  g_free (fixture->agency->logo_path);
+  fixture->agency->logo_path = g_test_build_filename (G_TEST_DIST, "data", "pdf-corrupt.png",
+                                                      NULL);
+  export (fixture);
+  g_assert_cmpuint (fixture->warnings->len, ==, 1);
+  assert_contains (g_ptr_array_index (fixture->warnings, 0), "pdf-corrupt.png");
+  g_assert_cmpuint (count_images (fixture->pdf, &width), ==, 0);
+}
+
+/* A camera-sized transparent PNG, made here rather than kept in the repository. */
+static void
+test_logo_huge (Fixture       *fixture,
+                gconstpointer  data)
+{
+  png_image image = { 0 };
+  guint width = 0;
+  g_autofree guint8 *pixels = NULL;
+  GStatBuf st;
+
+  image.version = PNG_IMAGE_VERSION;
+  image.width = 4000;
+  image.height = 2500;
+  image.format = PNG_FORMAT_RGBA;
+  pixels = g_malloc0 (PNG_IMAGE_SIZE (image));
+  for (guint y = 0; y < image.height; y++)
+    for (guint x = 0; x < image.width; x++)
+      {
+        guint8 *p = pixels + ((gsize) y * image.width + x) * 4;
+
+        p[0] = (guint8) (x * 255 / image.width);
+        p[1] = 80;
+        p[2] = (guint8) (y * 255 / image.height);
+        p[3] = (x / 200 + y / 200) % 2 ? 255 : 0;
+      }
+  g_free (fixture->agency->logo_path);
+  fixture->agency->logo_path = g_build_filename (fixture->dir, "huge.png", NULL);
+  g_assert_true (png_image_write_to_file (&image, fixture->agency->logo_path, 0, pixels, 0,
+                                          NULL));
+
+  export (fixture);
+  g_assert_cmpuint (fixture->warnings->len, ==, 0);
+  g_assert_cmpuint (count_images (fixture->pdf, &width), >, 0);
+  g_assert_cmpuint (width, <=, 720);
+  g_assert_cmpint (g_stat (fixture->pdf, &st), ==, 0);
+  g_assert_cmpint (st.st_size, <, 400 * 1024);
+}
+
+static void
+test_write_unwritable (Fixture       *fixture,
+                       gconstpointer  data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autofree char *missing = g_build_filename (fixture->dir, "no-such-folder", "out.pdf", NULL);
+
+  g_assert_false (retainer_pdf_export (fixture->proposal, fixture->result, fixture->agency,
+                                       missing, fixture->warnings, &error));
+  g_assert_error (error, RETAINER_PDF_ERROR, RETAINER_PDF_ERROR_WRITE);
+  assert_contains (error->message, "out.pdf");
+  g_assert_false (g_file_test (missing, G_FILE_TEST_EXISTS));
+
+  /* A folder without write permission; root writes anywhere, so not as root. */
+  if (geteuid () != 0)
+    {
+      g_autofree char *locked = g_build_filename (fixture->dir, "locked", NULL);
+      g_autofree char *inside = g_build_filename (locked, "out.pdf", NULL);
+
+      g_clear_error (&error);
+      g_assert_cmpint (g_mkdir (locked, 0500), ==, 0);
+      g_assert_false (retainer_pdf_export (fixture->proposal, fixture->result, fixture->agency,
+                                           inside, fixture->warnings, &error));
+      g_assert_error (error, RETAINER_PDF_ERROR, RETAINER_PDF_ERROR_WRITE);
+      g_assert_false (g_file_test (inside, G_FILE_TEST_EXISTS));
+      g_chmod (locked, 0700);
+    }
+}
+
+/* No word may run past the right margin, whatever the company is called. */
+static void
+test_typeset_long_company (Fixture       *fixture,
+                           gconstpointer  data)
+{
+  g_autofree char *html = NULL;
+  g_autofree char *bbox = g_build_filename (fixture->dir, "bbox.html", NULL);
+  const char *argv[] = { "pdftotext", "-bbox", fixture->pdf, bbox, NULL };
+  g_autoptr (GRegex) word = g_regex_new ("xMax=\"([0-9.]+)\"", 0, 0, NULL);
+  g_autoptr (GMatchInfo) match = NULL;
+  GString *company = g_string_new ("Przedsiębiorstwo Wielobranżowe ");
+  guint words = 0;
+
+  while (g_utf8_strlen (company->str, -1) < 90)
+    g_string_append (company, "Łódzkie ");
+  /* And one word with no place to break. */
+  g_string_append (company, "Ωμέγα-Транспорт-Çağdaş-Příliš-Größe");
+  g_assert_cmpint (g_utf8_strlen (company->str, -1), >=, 120);
+  g_free (fixture->proposal->company);
+  fixture->proposal->company = g_string_free (company, FALSE);
+  g_free (fixture->proposal->industry);
+  fixture->proposal->industry = g_strnfill (200, 'x');
+
+  export (fixture);
+  g_free (run (argv, NULL));
+  g_assert_true (g_file_get_contents (bbox, &html, NULL, NULL));
+  g_regex_match (word, html, 0, &match);
+  while (g_match_info_matches (match))
+    {
+      g_autofree char *value = g_match_info_fetch (match, 1);
+
+      g_assert_cmpfloat (g_ascii_strtod (value, NULL), <=, 595 - 56 + 1);
+      words++;
+      g_match_info_next (match, NULL);
+    }
+  g_assert_cmpuint (words, >, 100);
+}
+
+static void
+test_render_pages (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  g_autofree char *out_dir = g_build_filename (g_getenv ("G_TEST_BUILDDIR") != NULL
+                                                 ? g_getenv ("G_TEST_BUILDDIR")
+                                                 : ".",
+                                               "pdf-pages", NULL);
+  g_autofree char *prefix = g_build_filename (out_dir, "proposal", NULL);
+  g_autofree char *first = g_build_filename (out_dir, "proposal-1.png", NULL);
+  const char *argv[] = { "pdftoppm", "-png", "-r", "60", fixture->pdf, prefix, NULL };
+
+  export (fixture);
+  g_mkdir_with_parents (out_dir, 0755);
+  g_free (run (argv, NULL));
+  g_assert_true (g_file_test (first, G_FILE_TEST_EXISTS));
+  g_test_message ("pages rendered to %s", out_dir);
+}
+
+static void
+test_cli_export (Fixture       *fixture,
+                 gconstpointer  data)
+{
+  g_autofree char *proposal_path = g_test_build_filename (G_TEST_DIST, "data",
+                                                          "pdf-polish.retainer", NULL);
+  g_autofree char *agency_path = g_test_build_filename (G_TEST_DIST, "data", "agency-acme.json",
+                                                        NULL);
+  const char *argv[] = { g_getenv ("RETAINER_BIN"), "--export-pdf", fixture->pdf, proposal_path,
+                         "--agency", agency_path, NULL };
+  int status = -1;
+
+  g_free (run (argv, &status));
+  g_assert_cmpint (status, ==, 0);
+  g_assert_true (g_file_test (fixture->pdf, G_FILE_TEST_IS_REGULAR));
+}
+
+static void
+test_cli_bad_input (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  g_autofree char *bad = g_build_filename (fixture->dir, "bad.retainer", NULL);
+  g_autofree char *agency_path = g_test_build_filename (G_TEST_DIST, "data",
+                                                        "agency-bad-color.json", NULL);
+  g_autofree char *proposal_path = g_test_build_filename (G_TEST_DIST, "data",
+                                                          "pdf-polish.retainer", NULL);
+  int status = -1;
+
+  g_assert_true (g_file_set_contents (bad, "{\"format\": \"retainer-proposal\", \"version\": 1,"
+                                           " \"monthly_api_spend\": \"lots\"}", -1, NULL));
+  {
+    const char *argv[] = { g_getenv ("RETAINER_BIN"), "--export-pdf", fixture->pdf, bad, NULL };
+
+    g_free (run (argv, &status));
+    g_assert_cmpint (status, ==, 2);
+    g_assert_false (g_file_test (fixture->pdf, G_FILE_TEST_EXISTS));
+  }
+  {
+    const char *argv[] = { g_getenv ("RETAINER_BIN"), "--export-pdf", fixture->pdf,
+                           proposal_path, "--agency", agency_path, NULL };
+
+    g_free (run (argv, &status));
+    g_assert_cmpint (status, ==, 2);
+    g_assert_false (g_file_test (fixture->pdf, G_FILE_TEST_EXISTS));
+  }
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  setlocale (LC_ALL, "");
+  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+
+#define ADD(path, func, data) \
+  g_test_add (path, Fixture, data, fixture_set_up, func, fixture_tear_down)
+
+  ADD ("/pdf/check/qpdf", test_qpdf_check, NULL);
+  ADD ("/pdf/text/company", test_text_company, NULL);
+  ADD ("/pdf/text/figures", test_text_figures, NULL);
+  ADD ("/pdf/text/no-margin", test_text_no_margin, NULL);
+  ADD ("/pdf/paper/a4", test_paper, GINT_TO_POINTER (RETAINER_PAPER_A4));
+  ADD ("/pdf/paper/letter", test_paper, GINT_TO_POINTER (RETAINER_PAPER_LETTER));
+  ADD ("/pdf/logo/embedded", test_logo_embedded, NULL);
+  ADD ("/pdf/logo/missing", test_logo_missing, NULL);
+  ADD ("/pdf/logo/corrupt", test_logo_corrupt, NULL);
+  ADD ("/pdf/logo/huge", test_logo_huge, NULL);
+  ADD ("/pdf/write/unwritable", test_write_unwritable, NULL);
+  ADD ("/pdf/typeset/long-company", test_typeset_long_company, NULL);
+  ADD ("/pdf/render/pages", test_render_pages, NULL);
+  ADD ("/pdf/cli/export", test_cli_export, NULL);
+  ADD ("/pdf/cli/bad-input", test_cli_bad_input, NULL);
+
+  return g_test_run ();
+}
