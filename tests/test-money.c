@@ -87,6 +87,11 @@ test_format_c_locale (void)
       g_autofree char *text = retainer_money_format (cases[i].minor, cases[i].code, cases[i].flags);
       g_assert_cmpstr (text, ==, cases[i].expected);
     }
+  {
+    /* Plain numbers group the same way as money. */
+    g_autofree char *number = retainer_format_number (1234567.25, 1);
+    g_assert_cmpstr (number, ==, "1,234,567.3");
+  }
 }
 
 static void

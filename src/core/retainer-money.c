@@ -160,17 +160,14 @@ get_number_style (NumberStyle *style,
   const char *decimal_point = monetary ? lc->mon_decimal_point : lc->decimal_point;
   const char *thousands_sep = monetary ? lc->mon_thousands_sep : lc->thousands_sep;
 
-  /* The C locale has no grouping at all; figures read better with it. */
+  /* The C locale has no grouping at all (and no monetary marks); figures
+   * read better with the common ones. */
   if (decimal_point == NULL || *decimal_point == '\0')
-    {
-      style->decimal_point = ".";
-      style->thousands_sep = ",";
-    }
-  else
-    {
-      style->decimal_point = decimal_point;
-      style->thousands_sep = thousands_sep != NULL ? thousands_sep : "";
-    }
+    decimal_point = ".";
+  if ((thousands_sep == NULL || *thousands_sep == '\0') && strcmp (decimal_point, ".") == 0)
+    thousands_sep = ",";
+  style->decimal_point = decimal_point;
+  style->thousands_sep = thousands_sep != NULL ? thousands_sep : "";
 
   style->symbol_first = lc->p_cs_precedes == CHAR_MAX ? TRUE : lc->p_cs_precedes != 0;
   style->symbol_space = lc->p_sep_by_space == CHAR_MAX ? FALSE : lc->p_sep_by_space != 0;

@@ -413,6 +413,28 @@ retainer_result_describe_reason (const RetainerResult   *result,
     }
 }
 
+static char *
+describe_break_even (int    month,
+                     double months,
+                     guint  horizon_months)
+{
+  g_autofree char *fraction = NULL;
+
+  if (month == 0)
+    return g_strdup_printf (ngettext ("no break-even within %u month",
+                                      "no break-even within %u months",
+                                      horizon_months),
+                            horizon_months);
+
+  if (fabs (months - round (months)) < 0.005)
+    return g_strdup_printf (_("month %d"), month);
+
+  fraction = retainer_format_number (months, 1);
+  /* Translators: %1$d is the month in which the client is even,
+   * %2$s the exact point in months, like "2.3". */
+  return g_strdup_printf (_("month %1$d (%2$s months)"), month, fraction);
+}
+
 /**
  * retainer_result_describe_break_even:
  * @result: a result
@@ -423,21 +445,24 @@ retainer_result_describe_reason (const RetainerResult   *result,
 char *
 retainer_result_describe_break_even (const RetainerResult *result)
 {
-  g_autofree char *fraction = NULL;
+  return describe_break_even (result->break_even_month, result->break_even_months,
+                              result->horizon_months);
+}
 
-  if (result->break_even_month == 0)
-    return g_strdup_printf (ngettext ("no break-even within %u month",
-                                      "no break-even within %u months",
-                                      result->horizon_months),
-                            result->horizon_months);
-
-  if (fabs (result->break_even_months - round (result->break_even_months)) < 0.005)
-    return g_strdup_printf (_("month %d"), result->break_even_month);
-
-  fraction = retainer_format_number (result->break_even_months, 1);
-  /* Translators: %1$d is the month in which the client is even,
-   * %2$s the exact point in months, like "2.3". */
-  return g_strdup_printf (_("month %1$d (%2$s months)"), result->break_even_month, fraction);
+/**
+ * retainer_tier_option_describe_break_even:
+ * @option: one tier for the prospect
+ * @horizon_months: the proposal's horizon
+ *
+ * Returns: (transfer full): the tier's break-even, worded as
+ *   retainer_result_describe_break_even()
+ */
+char *
+retainer_tier_option_describe_break_even (const RetainerTierOption *option,
+                                          guint                     horizon_months)
+{
+  return describe_break_even (option->break_even_month, option->break_even_months,
+                              horizon_months);
 }
 
 static cJSON *

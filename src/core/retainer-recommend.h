@@ -103,8 +103,10 @@ const char     *retainer_reason_to_id             (RetainerReason          reaso
 /* One sentence naming the rule that chose the tier, translated. */
 char           *retainer_result_describe_reason   (const RetainerResult   *result,
                                                    const RetainerProposal *proposal);
-/* "month 2", "2.3 months" or "no break-even within 24 months", translated. */
+/* "month 2", "month 3 (2.3 months)" or "no break-even within 24 months", translated. */
 char           *retainer_result_describe_break_even (const RetainerResult *result);
+char           *retainer_tier_option_describe_break_even (const RetainerTierOption *option,
+                                                          guint                     horizon_months);
 
 /* The `retainer --summary` document. */
 cJSON          *retainer_result_to_json           (const RetainerResult   *result,

@@ -1,0 +1,185 @@
+/* retainer-application.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "retainer-application.h"
+#include "retainer-window.h"
+
+struct _RetainerApplication
+{
+  AdwApplication parent_instance;
+};
+
+G_DEFINE_FINAL_TYPE (RetainerApplication, retainer_application, ADW_TYPE_APPLICATION)
+
+static RetainerWindow *
+get_window (RetainerApplication *self)
+{
+  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (self));
+
+  return RETAINER_IS_WINDOW (window) ? RETAINER_WINDOW (window) : NULL;
+}
+
+/* The window of a new start: the last proposal if it is still there,
+ * else the sample; then the offer to restore a crash's unsaved work. */
+static RetainerWindow *
+create_window (RetainerApplication *self,
+               const char          *open_path)
+{
+  RetainerWindow *window = retainer_window_new (GTK_APPLICATION (self));
+  g_autoptr (GSettings) settings = g_settings_new (APP_ID);
+  g_autofree char *last = g_settings_get_string (settings, "last-document");
+
+  if (open_path == NULL && *last != '\0' && g_file_test (last, G_FILE_TEST_IS_REGULAR))
+    {
+      RetainerProposal *proposal = retainer_proposal_load (last, NULL);
+
+      /* A last file that no longer loads is not worth a dialog at start. */
+      if (proposal != NULL)
+        retainer_window_load_proposal (window, proposal, last);
+    }
+
+  gtk_window_present (GTK_WINDOW (window));
+  if (!retainer_window_offer_restore (window) && open_path != NULL)
+    retainer_window_open_file (window, open_path);
+  else if (open_path != NULL)
+    retainer_window_open_file (window, open_path);
+
+  return window;
+}
+
+static void
+retainer_application_activate (GApplication *application)
+{
+  RetainerApplication *self = RETAINER_APPLICATION (application);
+  RetainerWindow *window = get_window (self);
+
+  if (window == NULL)
+    create_window (self, NULL);
+  else
+    gtk_window_present (GTK_WINDOW (window));
+}
+
+static void
+retainer_application_open (GApplication  *application,
+                           GFile        **files,
+                           int            n_files,
+                           const char    *hint)
+{
+  RetainerApplication *self = RETAINER_APPLICATION (application);
+  RetainerWindow *window = get_window (self);
+  g_autofree char *path = n_files > 0 ? g_file_get_path (files[0]) : NULL;
+
+  if (window == NULL)
+    create_window (self, path);
+  else
+    {
+      gtk_window_present (GTK_WINDOW (window));
+      if (path != NULL)
+        retainer_window_open_file (window, path);
+    }
+}
+
+static void
+quit_action (GSimpleAction *action,
+             GVariant      *parameter,
+             gpointer       user_data)
+{
+  GtkApplication *application = user_data;
+  GList *windows = g_list_copy (gtk_application_get_windows (application));
+
+  /* Each window asks about its own unsaved changes. */
+  for (GList *l = windows; l != NULL; l = l->next)
+    gtk_window_close (l->data);
+  g_list_free (windows);
+}
+
+static void
+about_action (GSimpleAction *action,
+              GVariant      *parameter,
+              gpointer       user_data)
+{
+  GtkApplication *application = user_data;
+  const char *developers[] = { "Retainer contributors", NULL };
+
+  adw_show_about_window (gtk_application_get_active_window (application),
+                         "application-name", _("Retainer"),
+                         "application-icon", APP_ID,
+                         "version", PACKAGE_VERSION,
+                         "comments", _("Price AI retainers during the sales call"),
+                         "developers", developers,
+                         "copyright", "© 2025 Retainer contributors",
+                         "license-type", GTK_LICENSE_GPL_3_0,
+                         "translator-credits", _("translator-credits"),
+                         NULL);
+}
+
+static const GActionEntry app_actions[] = {
+  { "quit", quit_action },
+  { "about", about_action },
+};
+
+static void
+retainer_application_startup (GApplication *application)
+{
+  static const struct { const char *action; const char *accels[3]; } shortcuts[] = {
+    { "win.new", { "<Control>n", NULL } },
+    { "win.open", { "<Control>o", NULL } },
+    { "win.save", { "<Control>s", NULL } },
+    { "win.save-as", { "<Control><Shift>s", NULL } },
+    { "win.export", { "<Control>e", NULL } },
+    { "win.present", { "F5", NULL } },
+    { "app.quit", { "<Control>q", NULL } },
+  };
+
+  G_APPLICATION_CLASS (retainer_application_parent_class)->startup (application);
+
+  g_action_map_add_action_entries (G_ACTION_MAP (application), app_actions,
+                                   G_N_ELEMENTS (app_actions), application);
+  for (guint i = 0; i < G_N_ELEMENTS (shortcuts); i++)
+    gtk_application_set_accels_for_action (GTK_APPLICATION (application), shortcuts[i].action,
+                                           shortcuts[i].accels);
+}
+
+static void
+retainer_application_class_init (RetainerApplicationClass *klass)
+{
+  GApplicationClass *application_class = G_APPLICATION_CLASS (klass);
+
+  application_class->activate = retainer_application_activate;
+  application_class->open = retainer_application_open;
+  application_class->startup = retainer_application_startup;
+}
+
+static void
+retainer_application_init (RetainerApplication *self)
+{
+}
+
+RetainerApplication *
+retainer_application_new (GApplicationFlags extra_flags)
+{
+  return g_object_new (RETAINER_TYPE_APPLICATION,
+                       "application-id", APP_ID,
+                       "flags", G_APPLICATION_HANDLES_OPEN | extra_flags,
+                       "resource-base-path", "/app/retainer/Retainer",
+                       NULL);
+}
+
+int
+retainer_application_run (const char *open_path)
+{
+  g_autoptr (RetainerApplication) application = NULL;
+  g_autofree char *program = g_strdup (g_get_prgname () != NULL ? g_get_prgname () : "retainer");
+  char *argv[3] = { program, (char *) open_path, NULL };
+
+  g_set_application_name (_("Retainer"));
+  application = retainer_application_new (G_APPLICATION_DEFAULT_FLAGS);
+  /* The command line was read already; only the file is handed on, so a
+   * running Retainer opens it. */
+  return g_application_run (G_APPLICATION (application), open_path != NULL ? 2 : 1, argv);
+}

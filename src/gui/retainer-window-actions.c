@@ -1,0 +1,689 @@
+/* retainer-window-actions.c: documents, autosave and the window's actions
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <glib/gstdio.h>
+
+#include "retainer-window-private.h"
+
+#define RECENT_MAX 8
+
+/* ------------------------------------------------------------------ */
+/* Autosave                                                            */
+
+char *
+retainer_window_autosave_path (void)
+{
+  return g_build_filename (g_get_user_data_dir (), "retainer", "autosave.retainer", NULL);
+}
+
+void
+retainer_window_remove_autosave (RetainerWindow *self)
+{
+  g_autofree char *path = retainer_window_autosave_path ();
+
+  if (g_unlink (path) != 0 && errno != ENOENT)
+    g_debug ("Could not remove %s: %s", path, g_strerror (errno));
+  g_settings_set_string (self->settings, "autosave-document", "");
+}
+
+static gboolean
+autosave_cb (gpointer user_data)
+{
+  RetainerWindow *self = user_data;
+  g_autofree char *path = retainer_window_autosave_path ();
+  g_autofree char *dir = g_path_get_dirname (path);
+  g_autoptr (GError) error = NULL;
+
+  self->autosave_source = 0;
+
+  if (!self->modified)
+    {
+      retainer_window_remove_autosave (self);
+      return G_SOURCE_REMOVE;
+    }
+
+  if (g_mkdir_with_parents (dir, 0700) != 0
+      || !retainer_proposal_save (self->proposal, path, &error))
+    {
+      g_autofree char *message = NULL;
+
+      /* Translators: %s says why, like "No space left on device". */
+      message = g_strdup_printf (_("Unsaved work could not be kept safe: %s"),
+                                 error != NULL ? error->message : g_strerror (errno));
+      retainer_window_toast (self, message);
+      return G_SOURCE_REMOVE;
+    }
+
+  g_settings_set_string (self->settings, "autosave-document", self->path != NULL ? self->path : "");
+  return G_SOURCE_REMOVE;
+}
+
+void
+retainer_window_schedule_autosave (RetainerWindow *self)
+{
+  g_clear_handle_id (&self->autosave_source, g_source_remove);
+  self->autosave_source = g_timeout_add (g_settings_get_uint (self->settings, "autosave-delay"),
+                                         autosave_cb, self);
+}
+
+static void
+restore_response_cb (AdwMessageDialog *dialog,
+                     const char       *response,
+                     RetainerWindow   *self)
+{
+  g_autofree char *path = retainer_window_autosave_path ();
+  g_autoptr (GError) error = NULL;
+  RetainerProposal *restored;
+  RetainerProposal *saved = NULL;
+  g_autofree char *document = NULL;
+
+  if (g_strcmp0 (response, "restore") != 0)
+    {
+      retainer_window_remove_autosave (self);
+      return;
+    }
+
+  restored = retainer_proposal_load (path, &error);
+  if (restored == NULL)
+    {
+      retainer_window_show_error (self, _("Could Not Restore the Unsaved Work"), error->message);
+      retainer_window_remove_autosave (self);
+      return;
+    }
+
+  /* Compare with the file it belongs to, so the unsaved mark is right. */
+  document = g_settings_get_string (self->settings, "autosave-document");
+  if (*document != '\0')
+    saved = retainer_proposal_load (document, NULL);
+  if (saved == NULL)
+    g_clear_pointer (&document, g_free);
+
+  retainer_window_set_document (self, restored, saved, document, FALSE);
+}
+
+gboolean
+retainer_window_offer_restore (RetainerWindow *self)
+{
+  g_autofree char *path = retainer_window_autosave_path ();
+  GtkWidget *dialog;
+
+  g_return_val_if_fail (RETAINER_IS_WINDOW (self), FALSE);
+
+  if (!g_file_test (path, G_FILE_TEST_IS_REGULAR))
+    return FALSE;
+
+  dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Restore Unsaved Work?"),
+                                   _("Retainer closed before the last proposal was saved. "
+                                     "Its unsaved changes can be restored."));
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "discard", _("_Discard"),
+                                    "restore", _("_Restore"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "discard",
+                                              ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "restore",
+                                              ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "restore");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "restore");
+  g_signal_connect_object (dialog, "response", G_CALLBACK (restore_response_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+  return TRUE;
+}
+
+/* ------------------------------------------------------------------ */
+/* Recent files                                                        */
+
+void
+retainer_window_add_recent (RetainerWindow *self,
+                            const char     *path)
+{
+  g_autofree char *uri = g_filename_to_uri (path, NULL, NULL);
+  GtkRecentData data = { 0 };
+
+  if (uri == NULL)
+    return;
+
+  data.mime_type = (char *) RETAINER_PROPOSAL_MIME_TYPE;
+  data.app_name = (char *) "Retainer";
+  data.app_exec = (char *) "retainer %f";
+  gtk_recent_manager_add_full (gtk_recent_manager_get_default (), uri, &data);
+}
+
+static int
+compare_recent (gconstpointer a,
+                gconstpointer b)
+{
+  GtkRecentInfo *info_a = *(GtkRecentInfo **) a;
+  GtkRecentInfo *info_b = *(GtkRecentInfo **) b;
+
+  return g_date_time_compare (gtk_recent_info_get_modified (info_b),
+                              gtk_recent_info_get_modified (info_a));
+}
+
+void
+retainer_window_update_recent_menu (RetainerWindow *self)
+{
+  GList *items = gtk_recent_manager_get_items (gtk_recent_manager_get_default ());
+  g_autoptr (GPtrArray) proposals = g_ptr_array_new ();
+  guint shown = 0;
+
+  g_menu_remove_all (self->recent_menu);
+
+  for (GList *l = items; l != NULL; l = l->next)
+    if (g_str_has_suffix (gtk_recent_info_get_uri (l->data), RETAINER_PROPOSAL_EXTENSION))
+      g_ptr_array_add (proposals, l->data);
+  g_ptr_array_sort (proposals, compare_recent);
+
+  for (guint i = 0; i < proposals->len && shown < RECENT_MAX; i++)
+    {
+      GtkRecentInfo *info = g_ptr_array_index (proposals, i);
+      g_autofree char *path = g_filename_from_uri (gtk_recent_info_get_uri (info), NULL, NULL);
+      g_autoptr (GMenuItem) item = NULL;
+
+      if (path == NULL || !g_file_test (path, G_FILE_TEST_IS_REGULAR))
+        continue;
+
+      item = g_menu_item_new (gtk_recent_info_get_display_name (info), NULL);
+      g_menu_item_set_action_and_target_value (item, "win.open-recent",
+                                               g_variant_new_string (path));
+      g_menu_append_item (self->recent_menu, item);
+      shown++;
+    }
+
+  if (shown == 0)
+    {
+      g_autoptr (GMenuItem) item = g_menu_item_new (_("No Recent Proposals"), "win.none");
+
+      g_menu_append_item (self->recent_menu, item);
+    }
+
+  g_list_free_full (items, (GDestroyNotify) gtk_recent_info_unref);
+}
+
+static void
+recent_changed_cb (GtkRecentManager *manager,
+                   RetainerWindow   *self)
+{
+  retainer_window_update_recent_menu (self);
+}
+
+/* ------------------------------------------------------------------ */
+/* Saving                                                              */
+
+gboolean
+retainer_window_save_to (RetainerWindow *self,
+                         const char     *path,
+                         GError        **error)
+{
+  g_return_val_if_fail (RETAINER_IS_WINDOW (self), FALSE);
+  g_return_val_if_fail (path != NULL, FALSE);
+
+  if (!retainer_proposal_save (self->proposal, path, error))
+    return FALSE;
+
+  g_clear_pointer (&self->saved, retainer_proposal_free);
+  self->saved = retainer_proposal_copy (self->proposal);
+  if (self->path != path)
+    {
+      g_free (self->path);
+      self->path = g_strdup (path);
+    }
+  self->is_sample = FALSE;
+  self->modified = FALSE;
+  g_clear_handle_id (&self->autosave_source, g_source_remove);
+  retainer_window_remove_autosave (self);
+  g_settings_set_string (self->settings, "last-document", path);
+  retainer_window_add_recent (self, path);
+  retainer_window_update_title (self);
+  retainer_window_update_actions (self);
+  return TRUE;
+}
+
+static void run_pending (RetainerWindow *self);
+
+/* Saves where the document lives; reports a failure in a dialog. */
+static gboolean
+save_in_place (RetainerWindow *self)
+{
+  g_autoptr (GError) error = NULL;
+
+  if (retainer_window_save_to (self, self->path, &error))
+    return TRUE;
+
+  retainer_window_show_error (self, _("Could Not Save the Proposal"), error->message);
+  return FALSE;
+}
+
+static char *
+suggest_file_name (RetainerWindow *self)
+{
+  const char *company = self->proposal->company;
+  g_autofree char *name = NULL;
+
+  if (company == NULL || *company == '\0')
+    name = g_strdup (_("Proposal"));
+  else
+    name = g_strdelimit (g_strdup (company), "/\\:", '-');
+  return g_strconcat (name, RETAINER_PROPOSAL_EXTENSION, NULL);
+}
+
+static GtkFileFilter *
+create_proposal_filter (void)
+{
+  GtkFileFilter *filter = gtk_file_filter_new ();
+
+  gtk_file_filter_set_name (filter, _("Retainer Proposals"));
+  gtk_file_filter_add_pattern (filter, "*" RETAINER_PROPOSAL_EXTENSION);
+  gtk_file_filter_add_mime_type (filter, RETAINER_PROPOSAL_MIME_TYPE);
+  return filter;
+}
+
+static void
+save_as_response_cb (GtkNativeDialog *chooser,
+                     int              response,
+                     RetainerWindow  *self)
+{
+  g_autoptr (GFile) file = NULL;
+  g_autofree char *path = NULL;
+  g_autoptr (GError) error = NULL;
+
+  if (response == GTK_RESPONSE_ACCEPT)
+    file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+  gtk_native_dialog_destroy (chooser);
+  g_object_unref (chooser);
+
+  if (file == NULL || (path = g_file_get_path (file)) == NULL)
+    {
+      retainer_window_clear_pending (self);
+      return;
+    }
+
+  if (!g_str_has_suffix (path, RETAINER_PROPOSAL_EXTENSION))
+    {
+      char *with_extension = g_strconcat (path, RETAINER_PROPOSAL_EXTENSION, NULL);
+
+      g_free (path);
+      path = with_extension;
+    }
+
+  if (!retainer_window_save_to (self, path, &error))
+    {
+      retainer_window_show_error (self, _("Could Not Save the Proposal"), error->message);
+      retainer_window_clear_pending (self);
+      return;
+    }
+
+  run_pending (self);
+}
+
+static void
+show_save_as (RetainerWindow *self)
+{
+  GtkFileChooserNative *chooser;
+  g_autofree char *name = suggest_file_name (self);
+  g_autoptr (GtkFileFilter) filter = create_proposal_filter ();
+
+  chooser = gtk_file_chooser_native_new (_("Save Proposal"), GTK_WINDOW (self),
+                                         GTK_FILE_CHOOSER_ACTION_SAVE, _("_Save"), _("_Cancel"));
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), name);
+  if (self->path != NULL)
+    {
+      g_autoptr (GFile) file = g_file_new_for_path (self->path);
+      g_autoptr (GFile) folder = g_file_get_parent (file);
+
+      if (folder != NULL)
+        gtk_file_chooser_set_current_folder (GTK_FILE_CHOOSER (chooser), folder, NULL);
+    }
+  g_signal_connect (chooser, "response", G_CALLBACK (save_as_response_cb), self);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
+/* ------------------------------------------------------------------ */
+/* Unsaved changes                                                     */
+
+void
+retainer_window_clear_pending (RetainerWindow *self)
+{
+  self->pending = RETAINER_PENDING_NONE;
+  g_clear_pointer (&self->pending_proposal, retainer_proposal_free);
+  g_clear_pointer (&self->pending_path, g_free);
+}
+
+static void
+new_proposal (RetainerWindow *self)
+{
+  g_autofree char *card_id = g_settings_get_string (self->settings, "rate-card");
+  g_autoptr (RetainerRateCard) card = retainer_rate_card_load_builtin (card_id, NULL);
+  RetainerProposal *proposal;
+
+  if (card == NULL)
+    card = retainer_rate_card_load_builtin (RETAINER_RATE_CARD_DEFAULT_ID, NULL);
+  g_return_if_fail (card != NULL);
+
+  proposal = retainer_proposal_new (card);
+  retainer_window_set_document (self, proposal, retainer_proposal_copy (proposal), NULL, FALSE);
+  gtk_widget_grab_focus (GTK_WIDGET (self->company_row));
+}
+
+static gboolean
+close_idle_cb (gpointer user_data)
+{
+  RetainerWindow *self = user_data;
+
+  self->closing_confirmed = TRUE;
+  gtk_window_close (GTK_WINDOW (self));
+  return G_SOURCE_REMOVE;
+}
+
+static void
+run_pending (RetainerWindow *self)
+{
+  RetainerPending pending = self->pending;
+  RetainerProposal *proposal = g_steal_pointer (&self->pending_proposal);
+  g_autofree char *path = g_steal_pointer (&self->pending_path);
+
+  retainer_window_clear_pending (self);
+  /* The old work was saved or given up: no restore offer for it. */
+  g_clear_handle_id (&self->autosave_source, g_source_remove);
+  retainer_window_remove_autosave (self);
+
+  switch (pending)
+    {
+    case RETAINER_PENDING_CLOSE:
+      /* After the dialog that asked has gone, not from inside its response. */
+      g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, close_idle_cb, g_object_ref (self),
+                       g_object_unref);
+      break;
+    case RETAINER_PENDING_NEW:
+      new_proposal (self);
+      break;
+    case RETAINER_PENDING_REPLACE:
+      retainer_window_load_proposal (self, proposal, path);
+      proposal = NULL;
+      break;
+    case RETAINER_PENDING_NONE:
+    default:
+      break;
+    }
+
+  g_clear_pointer (&proposal, retainer_proposal_free);
+}
+
+static void
+unsaved_response_cb (AdwMessageDialog *dialog,
+                     const char       *response,
+                     RetainerWindow   *self)
+{
+  if (g_strcmp0 (response, "discard") == 0)
+    run_pending (self);
+  else if (g_strcmp0 (response, "save") == 0)
+    {
+      if (self->path == NULL)
+        show_save_as (self);
+      else if (save_in_place (self))
+        run_pending (self);
+      else
+        retainer_window_clear_pending (self);
+    }
+  else
+    retainer_window_clear_pending (self);
+}
+
+void
+retainer_window_confirm_pending (RetainerWindow *self)
+{
+  GtkWidget *dialog;
+  const char *company = self->proposal->company;
+  g_autofree char *heading = NULL;
+
+  if (!self->modified)
+    {
+      run_pending (self);
+      return;
+    }
+
+  if (company != NULL && *company != '\0')
+    /* Translators: %s is the prospect's company. */
+    heading = g_strdup_printf (_("Save Changes to “%s”?"), company);
+  else
+    heading = g_strdup (_("Save Changes?"));
+
+  dialog = adw_message_dialog_new (GTK_WINDOW (self), heading,
+                                   _("The proposal has unsaved changes. Changes that are not "
+                                     "saved are lost."));
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "cancel", _("_Cancel"),
+                                    "discard", _("_Discard"),
+                                    "save", _("_Save"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "discard",
+                                              ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "save",
+                                              ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "save");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  g_signal_connect_object (dialog, "response", G_CALLBACK (unsaved_response_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+/* ------------------------------------------------------------------ */
+/* Opening                                                             */
+
+void
+retainer_window_open_file (RetainerWindow *self,
+                           const char     *path)
+{
+  g_autoptr (GError) error = NULL;
+  RetainerProposal *proposal;
+
+  g_return_if_fail (RETAINER_IS_WINDOW (self));
+  g_return_if_fail (path != NULL);
+
+  /* Load first: a file that fails leaves the current work as it is. */
+  proposal = retainer_proposal_load (path, &error);
+  if (proposal == NULL)
+    {
+      retainer_window_show_error (self, _("Could Not Open the Proposal"), error->message);
+      return;
+    }
+
+  retainer_window_clear_pending (self);
+  self->pending = RETAINER_PENDING_REPLACE;
+  self->pending_proposal = proposal;
+  self->pending_path = g_strdup (path);
+  retainer_window_confirm_pending (self);
+}
+
+static void
+open_response_cb (GtkNativeDialog *chooser,
+                  int              response,
+                  RetainerWindow  *self)
+{
+  g_autoptr (GFile) file = NULL;
+  g_autofree char *path = NULL;
+
+  if (response == GTK_RESPONSE_ACCEPT)
+    file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+  gtk_native_dialog_destroy (chooser);
+  g_object_unref (chooser);
+
+  if (file != NULL && (path = g_file_get_path (file)) != NULL)
+    retainer_window_open_file (self, path);
+}
+
+/* ------------------------------------------------------------------ */
+/* Actions                                                             */
+
+static void
+new_action (GSimpleAction *action,
+            GVariant      *parameter,
+            gpointer       user_data)
+{
+  RetainerWindow *self = user_data;
+
+  retainer_window_clear_pending (self);
+  self->pending = RETAINER_PENDING_NEW;
+  retainer_window_confirm_pending (self);
+}
+
+static void
+open_action (GSimpleAction *action,
+             GVariant      *parameter,
+             gpointer       user_data)
+{
+  RetainerWindow *self = user_data;
+  GtkFileChooserNative *chooser;
+  g_autoptr (GtkFileFilter) filter = create_proposal_filter ();
+
+  chooser = gtk_file_chooser_native_new (_("Open Proposal"), GTK_WINDOW (self),
+                                         GTK_FILE_CHOOSER_ACTION_OPEN, _("_Open"), _("_Cancel"));
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
+  g_signal_connect (chooser, "response", G_CALLBACK (open_response_cb), self);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
+static void
+open_recent_action (GSimpleAction *action,
+                    GVariant      *parameter,
+                    gpointer       user_data)
+{
+  retainer_window_open_file (user_data, g_variant_get_string (parameter, NULL));
+}
+
+static void
+save_action (GSimpleAction *action,
+             GVariant      *parameter,
+             gpointer       user_data)
+{
+  RetainerWindow *self = user_data;
+
+  retainer_window_clear_pending (self);
+  if (self->path == NULL || self->is_sample)
+    show_save_as (self);
+  else
+    save_in_place (self);
+}
+
+static void
+save_as_action (GSimpleAction *action,
+                GVariant      *parameter,
+                gpointer       user_data)
+{
+  RetainerWindow *self = user_data;
+
+  retainer_window_clear_pending (self);
+  show_save_as (self);
+}
+
+void
+retainer_window_export_pdf (RetainerWindow *self)
+{
+  /* The PDF issue wires retainer_pdf_export () in here, then enables
+   * win.export in retainer_window_update_actions (). */
+}
+
+static void
+export_action (GSimpleAction *action,
+               GVariant      *parameter,
+               gpointer       user_data)
+{
+  retainer_window_export_pdf (user_data);
+}
+
+static void
+present_action (GSimpleAction *action,
+                GVariant      *parameter,
+                gpointer       user_data)
+{
+  RetainerWindow *self = user_data;
+
+  retainer_window_set_presenting (self, !self->presenting);
+}
+
+static void
+leave_presentation_action (GSimpleAction *action,
+                           GVariant      *parameter,
+                           gpointer       user_data)
+{
+  retainer_window_set_presenting (user_data, FALSE);
+}
+
+static void
+use_recommendation_action (GSimpleAction *action,
+                           GVariant      *parameter,
+                           gpointer       user_data)
+{
+  RetainerWindow *self = user_data;
+
+  g_clear_pointer (&self->proposal->tier_id, g_free);
+  retainer_window_inputs_changed (self);
+}
+
+static void
+reset_setup_fee_action (GSimpleAction *action,
+                        GVariant      *parameter,
+                        gpointer       user_data)
+{
+  RetainerWindow *self = user_data;
+
+  self->proposal->has_setup_fee = FALSE;
+  self->proposal->setup_fee = 0;
+  retainer_window_inputs_changed (self);
+}
+
+static const GActionEntry window_actions[] = {
+  { "new", new_action },
+  { "open", open_action },
+  { "open-recent", open_recent_action, "s" },
+  { "save", save_action },
+  { "save-as", save_as_action },
+  { "export", export_action },
+  { "present", present_action, NULL, "false" },
+  { "leave-presentation", leave_presentation_action },
+  { "use-recommendation", use_recommendation_action },
+  { "reset-setup-fee", reset_setup_fee_action },
+};
+
+static void
+set_enabled (RetainerWindow *self,
+             const char     *name,
+             gboolean        enabled)
+{
+  GAction *action = g_action_map_lookup_action (G_ACTION_MAP (self), name);
+
+  g_simple_action_set_enabled (G_SIMPLE_ACTION (action), enabled);
+}
+
+void
+retainer_window_update_actions (RetainerWindow *self)
+{
+  GAction *present = g_action_map_lookup_action (G_ACTION_MAP (self), "present");
+  gboolean overridden = self->result != NULL
+                        && (self->result->flags & RETAINER_FLAG_TIER_OVERRIDDEN) != 0;
+
+  /* Until the PDF lands (see retainer_window_export_pdf ()). */
+  set_enabled (self, "export", FALSE);
+  set_enabled (self, "leave-presentation", self->presenting);
+  set_enabled (self, "use-recommendation", overridden);
+  set_enabled (self, "reset-setup-fee", self->proposal != NULL && self->proposal->has_setup_fee);
+  g_simple_action_set_state (G_SIMPLE_ACTION (present), g_variant_new_boolean (self->presenting));
+}
+
+void
+retainer_window_init_actions (RetainerWindow *self)
+{
+  /* win.present is a stateful toggle whose state follows the window. */
+  g_action_map_add_action_entries (G_ACTION_MAP (self), window_actions,
+                                   G_N_ELEMENTS (window_actions), self);
+
+  g_signal_connect_object (gtk_recent_manager_get_default (), "changed",
+                           G_CALLBACK (recent_changed_cb), self, 0);
+  retainer_window_update_recent_menu (self);
+}

@@ -1,0 +1,141 @@
+/* retainer-window-private.h: what retainer-window.c and
+ * retainer-window-actions.c share
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include "retainer-savings-chart.h"
+#include "retainer-window.h"
+
+G_BEGIN_DECLS
+
+/* What to do once unsaved changes are saved or discarded. */
+typedef enum
+{
+  RETAINER_PENDING_NONE,
+  RETAINER_PENDING_CLOSE,
+  RETAINER_PENDING_NEW,
+  RETAINER_PENDING_REPLACE,  /* show pending_proposal from pending_path */
+} RetainerPending;
+
+struct _RetainerWindow
+{
+  AdwApplicationWindow  parent_instance;
+
+  /* Template: chrome */
+  AdwToastOverlay      *toast_overlay;
+  AdwWindowTitle       *window_title;
+  GtkRevealer          *sample_revealer;
+  GtkToggleButton      *present_button;
+  GtkWidget            *export_button;
+  GtkWidget            *inputs_scroller;
+  GMenu                *recent_menu;
+
+  /* Template: inputs */
+  AdwEntryRow          *company_row;
+  AdwEntryRow          *contact_row;
+  AdwEntryRow          *industry_row;
+  GtkSpinButton        *monthly_spend_spin;
+  AdwActionRow         *monthly_spend_row;
+  AdwComboRow          *currency_row;
+  GtkSpinButton        *growth_spin;
+  GtkSpinButton        *coverage_spin;
+  GtkSwitch            *questions_switch;
+  AdwComboRow          *complexity_row;
+  AdwComboRow          *tasks_row;
+  AdwComboRow          *data_row;
+  AdwComboRow          *evaluation_row;
+  AdwComboRow          *change_row;
+  GtkSwitch            *dedicated_switch;
+  AdwComboRow          *support_row;
+  GtkSpinButton        *use_cases_spin;
+  AdwComboRow          *billing_row;
+  AdwComboRow          *horizon_row;
+  GtkSpinButton        *go_live_spin;
+  AdwComboRow          *rate_card_row;
+
+  /* Template: results */
+  GtkLabel             *plan_caption_label;
+  GtkLabel             *tier_name_label;
+  GtkLabel             *tier_price_label;
+  GtkLabel             *billing_label;
+  GtkLabel             *reason_label;
+  GtkWidget            *override_box;
+  GtkLabel             *override_label;
+  GtkLabel             *saving_value;
+  GtkLabel             *saving_detail;
+  GtkLabel             *break_even_value;
+  GtkLabel             *break_even_detail;
+  GtkLabel             *net_12_value;
+  GtkLabel             *net_12_detail;
+  GtkWidget            *net_horizon_box;
+  GtkLabel             *net_horizon_caption;
+  GtkLabel             *net_horizon_value;
+  GtkLabel             *net_horizon_detail;
+  GtkLabel             *chart_title_label;
+  RetainerSavingsChart *savings_chart;
+  GtkBox               *tiers_box;
+  AdwActionRow         *setup_fee_spin_row;
+  GtkSpinButton        *setup_fee_spin;
+  GtkRevealer          *setup_fee_warning_revealer;
+  GtkLabel             *setup_fee_warning_label;
+  GtkWidget            *notes_group;
+  GtkListBox           *notes_list;
+  GtkWidget            *private_group;
+  GtkLabel             *delivery_cost_label;
+  GtkLabel             *margin_label;
+  GtkLabel             *setup_margin_label;
+  GtkLabel             *first_year_label;
+  GtkWidget            *margin_warning_row;
+
+  GSettings            *settings;
+  GPtrArray            *rate_cards;        /* RetainerRateCard, as listed in rate_card_row */
+  RetainerProposal     *proposal;          /* what the widgets show */
+  RetainerProposal     *saved;             /* as last saved or loaded; NULL: never */
+  RetainerResult       *result;
+  char                 *path;              /* NULL: not saved to a file yet */
+  gboolean              is_sample;
+  gboolean              modified;
+  gboolean              presenting;
+  guint                 updating;          /* > 0: widgets are being filled in */
+  guint                 autosave_source;
+  RetainerFlags         shown_flags;
+  gboolean              notes_shown;
+
+  RetainerPending       pending;
+  RetainerProposal     *pending_proposal;
+  char                 *pending_path;
+  gboolean              closing_confirmed;
+};
+
+/* retainer-window.c */
+void     retainer_window_inputs_changed     (RetainerWindow   *self);
+void     retainer_window_show_proposal      (RetainerWindow   *self);
+void     retainer_window_update_title       (RetainerWindow   *self);
+void     retainer_window_show_error         (RetainerWindow   *self,
+                                             const char       *heading,
+                                             const char       *message);
+void     retainer_window_toast              (RetainerWindow   *self,
+                                             const char       *message);
+void     retainer_window_set_document       (RetainerWindow   *self,
+                                             RetainerProposal *proposal,
+                                             RetainerProposal *saved,
+                                             const char       *path,
+                                             gboolean          is_sample);
+
+/* retainer-window-actions.c */
+void     retainer_window_init_actions       (RetainerWindow   *self);
+void     retainer_window_update_actions     (RetainerWindow   *self);
+void     retainer_window_schedule_autosave  (RetainerWindow   *self);
+void     retainer_window_remove_autosave    (RetainerWindow   *self);
+void     retainer_window_update_recent_menu (RetainerWindow   *self);
+void     retainer_window_add_recent         (RetainerWindow   *self,
+                                             const char       *path);
+/* Runs the pending step now, or first asks about unsaved changes. */
+void     retainer_window_confirm_pending    (RetainerWindow   *self);
+void     retainer_window_clear_pending      (RetainerWindow   *self);
+/* The PDF export, wired in once src/pdf lands; win.export stays disabled. */
+void     retainer_window_export_pdf         (RetainerWindow   *self);
+
+G_END_DECLS

@@ -1,0 +1,1153 @@
+/* retainer-window.c: inputs on the left, the core's result on the right
+ *
+ * The window reads its widgets into the proposal, asks the core for the
+ * result and shows it. Nothing here computes or formats money by itself:
+ * amounts come from the core and are written with retainer_money_format ().
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <locale.h>
+#include <string.h>
+
+#include "retainer-money.h"
+#include "retainer-tier-card.h"
+#include "retainer-window-private.h"
+
+G_DEFINE_FINAL_TYPE (RetainerWindow, retainer_window, ADW_TYPE_APPLICATION_WINDOW)
+
+static const guint horizons[] = { 12, 24, 36 };
+
+/* ------------------------------------------------------------------ */
+/* Numbers in spin buttons, written and read with the locale's marks   */
+
+/* Reads what a person typed: digits, one decimal mark, an optional minus;
+ * grouping marks, spaces and currency symbols are skipped. */
+static gboolean
+parse_number_text (const char *text,
+                   double     *value)
+{
+  const char *decimal_point = localeconv ()->decimal_point;
+  g_autoptr (GString) clean = g_string_new (NULL);
+  gboolean has_digit = FALSE;
+  char *end = NULL;
+
+  if (decimal_point == NULL || *decimal_point == '\0')
+    decimal_point = ".";
+
+  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (c >= '0' && c <= '9')
+        {
+          g_string_append_c (clean, (char) c);
+          has_digit = TRUE;
+        }
+      else if ((c == '-' || c == 0x2212) && clean->len == 0)
+        g_string_append_c (clean, '-');
+      else if (g_str_has_prefix (p, decimal_point) && strchr (clean->str, '.') == NULL)
+        g_string_append_c (clean, '.');
+      /* The C locale writes a point even where the grouping mark is a comma. */
+      else if (c == '.' && strcmp (decimal_point, ".") != 0 && strchr (clean->str, '.') == NULL
+               && localeconv ()->thousands_sep[0] == '\0')
+        g_string_append_c (clean, '.');
+    }
+
+  if (!has_digit)
+    return FALSE;
+
+  *value = g_ascii_strtod (clean->str, &end);
+  return end != NULL && *end == '\0';
+}
+
+static int
+spin_input_cb (GtkSpinButton *spin,
+               double        *new_value,
+               gpointer       user_data)
+{
+  if (!parse_number_text (gtk_editable_get_text (GTK_EDITABLE (spin)), new_value))
+    return GTK_INPUT_ERROR;
+  return TRUE;
+}
+
+static gboolean
+spin_output_cb (GtkSpinButton *spin,
+                gpointer       user_data)
+{
+  g_autofree char *text = retainer_format_number (gtk_spin_button_get_value (spin),
+                                                  gtk_spin_button_get_digits (spin));
+
+  if (g_strcmp0 (text, gtk_editable_get_text (GTK_EDITABLE (spin))) != 0)
+    gtk_editable_set_text (GTK_EDITABLE (spin), text);
+  return TRUE;
+}
+
+/* The value a person sees: the text being typed counts before it is
+ * committed, so results follow every keystroke. */
+static double
+spin_value (GtkSpinButton *spin)
+{
+  GtkAdjustment *adjustment = gtk_spin_button_get_adjustment (spin);
+  double value;
+
+  if (!parse_number_text (gtk_editable_get_text (GTK_EDITABLE (spin)), &value))
+    return gtk_spin_button_get_value (spin);
+
+  return CLAMP (value, gtk_adjustment_get_lower (adjustment),
+                gtk_adjustment_get_upper (adjustment));
+}
+
+static void
+setup_spin (GtkSpinButton *spin,
+            const char    *accessible_label)
+{
+  g_signal_connect (spin, "input", G_CALLBACK (spin_input_cb), NULL);
+  g_signal_connect (spin, "output", G_CALLBACK (spin_output_cb), NULL);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (spin),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, accessible_label,
+                                  -1);
+}
+
+static void
+set_spin_value (GtkSpinButton *spin,
+                double         value)
+{
+  gtk_spin_button_set_value (spin, value);
+  /* set_value () does nothing when the value is equal but the text was
+   * left half-typed; write the text again so both agree. */
+  spin_output_cb (spin, NULL);
+}
+
+/* ------------------------------------------------------------------ */
+/* Combo rows                                                          */
+
+/* Fills a combo row with the core's translated labels of an enum. */
+#define FILL_COMBO(row, label_func, n_values)                         \
+  G_STMT_START                                                        \
+  {                                                                   \
+    g_autoptr (GtkStringList) model_ = gtk_string_list_new (NULL);    \
+                                                                      \
+    for (guint i_ = 0; i_ < (guint) (n_values); i_++)                 \
+      gtk_string_list_append (model_, label_func (i_));               \
+    adw_combo_row_set_model ((row), G_LIST_MODEL (model_));           \
+  }                                                                   \
+  G_STMT_END
+
+static void
+set_combo (AdwComboRow *row,
+           guint        position)
+{
+  if (adw_combo_row_get_selected (row) != position)
+    adw_combo_row_set_selected (row, position);
+}
+
+static guint
+get_combo (AdwComboRow *row,
+           guint        n_values)
+{
+  guint position = adw_combo_row_get_selected (row);
+
+  return position < n_values ? position : 0;
+}
+
+static void
+fill_horizon_combo (AdwComboRow *row)
+{
+  g_autoptr (GtkStringList) model = gtk_string_list_new (NULL);
+
+  for (guint i = 0; i < G_N_ELEMENTS (horizons); i++)
+    {
+      g_autofree char *label = g_strdup_printf (ngettext ("%u month", "%u months", horizons[i]),
+                                                horizons[i]);
+
+      gtk_string_list_append (model, label);
+    }
+  adw_combo_row_set_model (row, G_LIST_MODEL (model));
+}
+
+static void
+fill_currency_combo (AdwComboRow *row)
+{
+  g_autoptr (GtkStringList) model = gtk_string_list_new (NULL);
+  const RetainerCurrency *currencies;
+  guint n_currencies;
+
+  currencies = retainer_currency_list (&n_currencies);
+  for (guint i = 0; i < n_currencies; i++)
+    {
+      g_autofree char *label = NULL;
+
+      if (currencies[i].symbol_is_code)
+        label = g_strdup (currencies[i].code);
+      else
+        label = g_strdup_printf ("%s (%s)", currencies[i].code, currencies[i].symbol);
+      gtk_string_list_append (model, label);
+    }
+  adw_combo_row_set_model (row, G_LIST_MODEL (model));
+}
+
+static guint
+currency_position (const char *code)
+{
+  const RetainerCurrency *currencies;
+  guint n_currencies;
+
+  currencies = retainer_currency_list (&n_currencies);
+  for (guint i = 0; i < n_currencies; i++)
+    if (g_strcmp0 (currencies[i].code, code) == 0)
+      return i;
+  return 0;
+}
+
+/* The picker lists every card the founder has, plus the proposal's own
+ * snapshot when it came from a card that is not installed here. */
+static void
+fill_rate_card_combo (RetainerWindow *self)
+{
+  g_autoptr (GtkStringList) model = gtk_string_list_new (NULL);
+  const RetainerRateCard *own = self->proposal->rate_card;
+  guint selected = G_MAXUINT;
+
+  g_clear_pointer (&self->rate_cards, g_ptr_array_unref);
+  self->rate_cards = retainer_rate_card_list_all (NULL);
+
+  for (guint i = 0; i < self->rate_cards->len; i++)
+    {
+      const RetainerRateCard *card = g_ptr_array_index (self->rate_cards, i);
+
+      gtk_string_list_append (model, card->name);
+      if (selected == G_MAXUINT && g_strcmp0 (card->id, own->id) == 0)
+        selected = i;
+    }
+
+  if (selected == G_MAXUINT)
+    {
+      /* Translators: a rate card that exists only inside the open proposal file. */
+      g_autofree char *label = g_strdup_printf (_("%s (from this proposal)"), own->name);
+
+      g_ptr_array_add (self->rate_cards, retainer_rate_card_copy (own));
+      gtk_string_list_append (model, label);
+      selected = self->rate_cards->len - 1;
+    }
+
+  adw_combo_row_set_model (self->rate_card_row, G_LIST_MODEL (model));
+  adw_combo_row_set_selected (self->rate_card_row, selected);
+}
+
+/* ------------------------------------------------------------------ */
+/* Proposal -> widgets                                                 */
+
+static void
+set_entry_text (AdwEntryRow *row,
+                const char  *text)
+{
+  if (g_strcmp0 (gtk_editable_get_text (GTK_EDITABLE (row)), text != NULL ? text : "") != 0)
+    gtk_editable_set_text (GTK_EDITABLE (row), text != NULL ? text : "");
+}
+
+static void
+update_question_rows (RetainerWindow *self,
+                      gboolean        has_answers)
+{
+  gtk_widget_set_visible (GTK_WIDGET (self->tasks_row), has_answers);
+  gtk_widget_set_visible (GTK_WIDGET (self->data_row), has_answers);
+  gtk_widget_set_visible (GTK_WIDGET (self->evaluation_row), has_answers);
+  /* The answers decide the complexity; the row then only shows it. */
+  gtk_widget_set_sensitive (GTK_WIDGET (self->complexity_row), !has_answers);
+}
+
+static guint
+horizon_position (guint months)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (horizons); i++)
+    if (horizons[i] == months)
+      return i;
+  return 0;
+}
+
+static void refresh_results (RetainerWindow *self);
+
+/* Fills every input from self->proposal, without taking it as an edit. */
+void
+retainer_window_show_proposal (RetainerWindow *self)
+{
+  const RetainerProposal *proposal = self->proposal;
+
+  self->updating++;
+
+  set_entry_text (self->company_row, proposal->company);
+  set_entry_text (self->contact_row, proposal->contact);
+  set_entry_text (self->industry_row, proposal->industry);
+  set_spin_value (self->monthly_spend_spin, retainer_money_to_major (proposal->monthly_api_spend));
+  set_combo (self->currency_row, currency_position (proposal->currency));
+  set_spin_value (self->growth_spin, proposal->api_growth_pct);
+  set_spin_value (self->coverage_spin, proposal->coverage_pct);
+  gtk_switch_set_active (self->questions_switch, proposal->has_answers);
+  set_combo (self->complexity_row, proposal->complexity);
+  set_combo (self->tasks_row, proposal->tasks);
+  set_combo (self->data_row, proposal->data_readiness);
+  set_combo (self->evaluation_row, proposal->evaluation);
+  update_question_rows (self, proposal->has_answers);
+  set_combo (self->change_row, proposal->change_frequency);
+  gtk_switch_set_active (self->dedicated_switch, proposal->dedicated_instance);
+  set_combo (self->support_row, proposal->support);
+  set_spin_value (self->use_cases_spin, proposal->use_cases);
+  set_combo (self->billing_row, proposal->billing);
+  set_combo (self->horizon_row, horizon_position (proposal->horizon_months));
+  set_spin_value (self->go_live_spin, proposal->go_live_months);
+  fill_rate_card_combo (self);
+  if (proposal->has_setup_fee)
+    set_spin_value (self->setup_fee_spin, retainer_money_to_major (proposal->setup_fee));
+
+  self->updating--;
+
+  refresh_results (self);
+}
+
+/* ------------------------------------------------------------------ */
+/* Widgets -> proposal                                                 */
+
+static void
+read_text (AdwEntryRow  *row,
+           char        **field)
+{
+  const char *text = gtk_editable_get_text (GTK_EDITABLE (row));
+
+  g_free (*field);
+  /* Files keep to the same limit; a longer paste is cut, not refused. */
+  if (g_utf8_strlen (text, -1) > RETAINER_TEXT_MAX_LENGTH)
+    *field = g_utf8_substring (text, 0, RETAINER_TEXT_MAX_LENGTH);
+  else
+    *field = g_strdup (text);
+}
+
+static void
+read_inputs (RetainerWindow *self)
+{
+  RetainerProposal *proposal = self->proposal;
+  const RetainerCurrency *currencies;
+  guint n_currencies, card_position;
+
+  read_text (self->company_row, &proposal->company);
+  read_text (self->contact_row, &proposal->contact);
+  read_text (self->industry_row, &proposal->industry);
+
+  proposal->monthly_api_spend = retainer_money_from_major (spin_value (self->monthly_spend_spin));
+  currencies = retainer_currency_list (&n_currencies);
+  g_free (proposal->currency);
+  proposal->currency = g_strdup (currencies[get_combo (self->currency_row, n_currencies)].code);
+  proposal->api_growth_pct = spin_value (self->growth_spin);
+  proposal->coverage_pct = spin_value (self->coverage_spin);
+
+  proposal->has_answers = gtk_switch_get_active (self->questions_switch);
+  proposal->tasks = get_combo (self->tasks_row, RETAINER_N_TASKS);
+  proposal->data_readiness = get_combo (self->data_row, RETAINER_N_DATA);
+  proposal->evaluation = get_combo (self->evaluation_row, RETAINER_N_EVALUATIONS);
+  if (proposal->has_answers)
+    {
+      proposal->complexity = retainer_complexity_from_answers (proposal->tasks,
+                                                               proposal->data_readiness,
+                                                               proposal->evaluation);
+      self->updating++;
+      set_combo (self->complexity_row, proposal->complexity);
+      self->updating--;
+    }
+  else
+    proposal->complexity = get_combo (self->complexity_row, RETAINER_N_COMPLEXITIES);
+  update_question_rows (self, proposal->has_answers);
+
+  proposal->change_frequency = get_combo (self->change_row, RETAINER_N_CHANGES);
+  proposal->dedicated_instance = gtk_switch_get_active (self->dedicated_switch);
+  proposal->support = get_combo (self->support_row, RETAINER_N_SUPPORTS);
+  proposal->use_cases = (guint) spin_value (self->use_cases_spin);
+  proposal->billing = get_combo (self->billing_row, RETAINER_N_BILLINGS);
+  proposal->horizon_months = horizons[get_combo (self->horizon_row, G_N_ELEMENTS (horizons))];
+  proposal->go_live_months = (guint) spin_value (self->go_live_spin);
+
+  card_position = adw_combo_row_get_selected (self->rate_card_row);
+  if (self->rate_cards != NULL && card_position < self->rate_cards->len)
+    {
+      const RetainerRateCard *card = g_ptr_array_index (self->rate_cards, card_position);
+
+      if (g_strcmp0 (card->id, proposal->rate_card->id) != 0)
+        {
+          retainer_proposal_set_rate_card (proposal, card);
+          if (card->builtin)
+            g_settings_set_string (self->settings, "rate-card", card->id);
+        }
+    }
+}
+
+static void
+proposal_changed (RetainerWindow *self)
+{
+  refresh_results (self);
+  self->modified = self->saved == NULL || !retainer_proposal_equal (self->proposal, self->saved);
+  retainer_window_update_title (self);
+  retainer_window_update_actions (self);
+  retainer_window_schedule_autosave (self);
+}
+
+void
+retainer_window_inputs_changed (RetainerWindow *self)
+{
+  if (self->updating > 0)
+    return;
+
+  read_inputs (self);
+  proposal_changed (self);
+}
+
+static void
+input_changed_cb (RetainerWindow *self)
+{
+  retainer_window_inputs_changed (self);
+}
+
+static void
+setup_fee_changed_cb (RetainerWindow *self)
+{
+  if (self->updating > 0)
+    return;
+
+  read_inputs (self);
+  self->proposal->has_setup_fee = TRUE;
+  self->proposal->setup_fee = retainer_money_from_major (spin_value (self->setup_fee_spin));
+  proposal_changed (self);
+}
+
+static void
+tier_card_choose_cb (RetainerTierCard *card,
+                     RetainerWindow   *self)
+{
+  guint tier = retainer_tier_card_get_tier (card);
+  const RetainerRateCard *rate_card = self->proposal->rate_card;
+
+  g_return_if_fail (tier < rate_card->n_tiers);
+
+  /* Choosing the recommended tier is the same as following the recommendation. */
+  g_clear_pointer (&self->proposal->tier_id, g_free);
+  if (self->result == NULL || (int) tier != self->result->recommended_tier)
+    self->proposal->tier_id = g_strdup (rate_card->tiers[tier].id);
+  proposal_changed (self);
+}
+
+/* ------------------------------------------------------------------ */
+/* Result -> widgets                                                   */
+
+static char *
+format_money (const RetainerWindow *self,
+              gint64                amount)
+{
+  return retainer_money_format (amount, self->proposal->currency, RETAINER_MONEY_FORMAT_DEFAULT);
+}
+
+static char *
+format_money_range (const RetainerWindow *self,
+                    gint64                low,
+                    gint64                high)
+{
+  g_autofree char *low_text = format_money (self, low);
+  g_autofree char *high_text = format_money (self, high);
+
+  if (low == high)
+    return g_steal_pointer (&low_text);
+  /* Translators: a range of amounts, like "$8,000 – $12,000". */
+  return g_strdup_printf (_("%1$s – %2$s"), low_text, high_text);
+}
+
+static void
+refresh_plan (RetainerWindow *self)
+{
+  const RetainerResult *result = self->result;
+  const RetainerRateCard *card = self->proposal->rate_card;
+  const RetainerTier *chosen = &card->tiers[result->chosen_tier];
+  const RetainerTier *recommended = &card->tiers[result->recommended_tier];
+  gboolean overridden = (result->flags & RETAINER_FLAG_TIER_OVERRIDDEN) != 0;
+  g_autofree char *price = format_money (self, result->monthly_retainer);
+  g_autofree char *reason = retainer_result_describe_reason (result, self->proposal);
+  g_autoptr (GString) billing = g_string_new (NULL);
+
+  gtk_label_set_label (self->plan_caption_label,
+                       overridden ? _("Chosen plan") : _("Recommended plan"));
+  gtk_label_set_label (self->tier_name_label, chosen->name);
+  gtk_label_set_label (self->tier_price_label, price);
+  gtk_label_set_label (self->reason_label, reason);
+
+  gtk_widget_set_visible (self->override_box, overridden);
+  if (overridden)
+    {
+      /* Translators: %s is the name of the recommended tier. */
+      g_autofree char *text = g_strdup_printf (_("Chosen by hand: Retainer recommends %s."),
+                                               recommended->name);
+
+      gtk_label_set_label (self->override_label, text);
+    }
+
+  if (self->proposal->billing == RETAINER_BILLING_ANNUAL)
+    {
+      g_autofree char *year = format_money (self, result->annual_prepay);
+      g_autofree char *discount = retainer_format_percent (card->annual_discount_pct, 0);
+
+      /* Translators: %1$s is the amount paid once a year, %2$s a discount like "10%". */
+      g_string_append_printf (billing, _("Billed annually: %1$s a year, %2$s off"), year, discount);
+    }
+  else
+    {
+      g_autofree char *annual = format_money (self, result->annual_option_retainer);
+      g_autofree char *discount = retainer_format_percent (card->annual_discount_pct, 0);
+
+      /* Translators: %1$s is a monthly amount, %2$s a discount like "10%". */
+      g_string_append_printf (billing, _("%1$s a month with annual prepay (%2$s off)"),
+                              annual, discount);
+    }
+  if (result->extra_use_cases > 0)
+    {
+      g_string_append_c (billing, '\n');
+      g_string_append_printf (billing,
+                              ngettext ("Includes %u extra use case", "Includes %u extra use cases",
+                                        result->extra_use_cases),
+                              result->extra_use_cases);
+    }
+  gtk_label_set_label (self->billing_label, billing->str);
+}
+
+static void
+refresh_figures (RetainerWindow *self)
+{
+  const RetainerResult *result = self->result;
+  g_autofree char *saving = format_money (self, result->monthly_saving);
+  g_autofree char *share = retainer_format_percent (result->saving_share * 100.0, 0);
+  g_autofree char *share_text = NULL;
+  g_autofree char *break_even = retainer_result_describe_break_even (result);
+  g_autofree char *fee = format_money (self, result->setup_fee);
+  g_autofree char *fee_text = NULL;
+  g_autofree char *net_12 = format_money (self, result->net_saving_12);
+  g_autofree char *net_horizon = format_money (self, result->net_saving_horizon);
+  g_autofree char *horizon_caption = NULL;
+
+  /* Translators: %s is a percentage like "58%". */
+  share_text = g_strdup_printf (_("%s of the covered API spend"), share);
+  /* Translators: %s is the one-time setup fee. */
+  fee_text = g_strdup_printf (_("Earns back a setup fee of %s"), fee);
+  horizon_caption = g_strdup_printf (ngettext ("Net saving after %u month",
+                                               "Net saving after %u months",
+                                               result->horizon_months),
+                                     result->horizon_months);
+
+  gtk_label_set_label (self->saving_value, saving);
+  gtk_label_set_label (self->saving_detail, share_text);
+  gtk_label_set_label (self->break_even_value, break_even);
+  gtk_label_set_label (self->break_even_detail, fee_text);
+  gtk_label_set_label (self->net_12_value, net_12);
+  gtk_label_set_label (self->net_12_detail, _("Setup fee included"));
+  gtk_label_set_label (self->net_horizon_caption, horizon_caption);
+  gtk_label_set_label (self->net_horizon_value, net_horizon);
+  gtk_label_set_label (self->net_horizon_detail, _("Setup fee included"));
+  /* With a 12-month horizon both figures are the same one. */
+  gtk_widget_set_visible (gtk_widget_get_parent (self->net_horizon_box),
+                          result->horizon_months != 12);
+}
+
+static void
+refresh_chart (RetainerWindow *self)
+{
+  const RetainerResult *result = self->result;
+  g_autofree char *break_even = retainer_result_describe_break_even (result);
+  g_autofree char *net = format_money (self, result->net_saving_horizon);
+  g_autofree char *title = NULL;
+  g_autofree char *summary = NULL;
+
+  title = g_strdup_printf (ngettext ("Cumulative cost over %u month",
+                                     "Cumulative cost over %u months",
+                                     result->horizon_months),
+                           result->horizon_months);
+  /* Translators: the chart's description for screen readers; %1$s is the
+   * break-even ("month 2"), %2$u the horizon in months, %3$s an amount. */
+  summary = g_strdup_printf (ngettext ("Break-even: %1$s. Net saving after %2$u month: %3$s.",
+                                       "Break-even: %1$s. Net saving after %2$u months: %3$s.",
+                                       result->horizon_months),
+                             break_even, result->horizon_months, net);
+
+  gtk_label_set_label (self->chart_title_label, title);
+  retainer_savings_chart_set_currency (self->savings_chart, self->proposal->currency);
+  retainer_savings_chart_set_months (self->savings_chart,
+                                     (const RetainerMonth *) (gpointer) result->months->data,
+                                     result->months->len);
+  retainer_savings_chart_set_break_even_months (self->savings_chart, result->break_even_months);
+  retainer_savings_chart_set_break_even_label (self->savings_chart, break_even);
+  retainer_savings_chart_set_summary (self->savings_chart, summary);
+}
+
+static void
+refresh_setup_fee (RetainerWindow *self)
+{
+  const RetainerResult *result = self->result;
+  const RetainerRateCard *card = self->proposal->rate_card;
+  g_autofree char *band = format_money_range (self, result->setup_band_low, result->setup_band_high);
+  g_autofree char *subtitle = NULL;
+  g_autofree char *suggested = format_money (self, result->suggested_setup_fee);
+  gboolean outside = (result->flags & RETAINER_FLAG_FEE_OUTSIDE_BAND) != 0;
+
+  /* Translators: %1$s is a complexity like "Moderate", %2$s a range of
+   * amounts, %3$s the suggested amount. */
+  subtitle = g_strdup_printf (_("%1$s use case: band %2$s, suggested %3$s"),
+                              retainer_complexity_label (result->complexity), band, suggested);
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (self->setup_fee_spin_row), subtitle);
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (self->complexity_row),
+                               card->bands[self->proposal->complexity].summary);
+
+  if (!self->proposal->has_setup_fee)
+    {
+      self->updating++;
+      set_spin_value (self->setup_fee_spin, retainer_money_to_major (result->setup_fee));
+      self->updating--;
+    }
+
+  gtk_revealer_set_reveal_child (self->setup_fee_warning_revealer, outside && !self->presenting);
+  if (outside)
+    {
+      /* Translators: %s is a range of amounts. */
+      g_autofree char *warning = g_strdup_printf (_("This fee is outside the band of %s for this "
+                                                    "complexity."), band);
+
+      gtk_label_set_label (self->setup_fee_warning_label, warning);
+    }
+}
+
+static void
+rebuild_tier_cards (RetainerWindow *self)
+{
+  GtkWidget *child;
+  const RetainerRateCard *card = self->proposal->rate_card;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->tiers_box))) != NULL)
+    gtk_box_remove (self->tiers_box, child);
+
+  for (guint i = 0; i < card->n_tiers; i++)
+    {
+      GtkWidget *tier_card = retainer_tier_card_new (i);
+
+      g_signal_connect (tier_card, "choose", G_CALLBACK (tier_card_choose_cb), self);
+      gtk_box_append (self->tiers_box, tier_card);
+    }
+}
+
+static void
+refresh_tiers (RetainerWindow *self)
+{
+  const RetainerResult *result = self->result;
+  const RetainerRateCard *card = self->proposal->rate_card;
+  GtkWidget *child;
+  guint n_cards = 0;
+
+  for (child = gtk_widget_get_first_child (GTK_WIDGET (self->tiers_box));
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    n_cards++;
+  if (n_cards != card->n_tiers)
+    rebuild_tier_cards (self);
+
+  child = gtk_widget_get_first_child (GTK_WIDGET (self->tiers_box));
+  for (guint i = 0; i < result->tier_options->len && child != NULL; i++)
+    {
+      const RetainerTierOption *option = &g_array_index (result->tier_options,
+                                                         RetainerTierOption, i);
+      RetainerTierCard *tier_card = RETAINER_TIER_CARD (child);
+      g_autofree char *price = format_money (self, option->monthly_retainer);
+      g_autofree char *saving = format_money (self, option->monthly_saving);
+      g_autofree char *saving_text = NULL;
+      g_autofree char *break_even =
+        retainer_tier_option_describe_break_even (option, result->horizon_months);
+      g_autofree char *break_even_text = NULL;
+
+      if (option->monthly_saving > 0)
+        /* Translators: %s is an amount of money. */
+        saving_text = g_strdup_printf (_("Saves %s a month"), saving);
+      else
+        saving_text = g_strdup (_("No monthly saving"));
+      /* Translators: %s is "month 2", "month 3 (2.3 months)" or "no break-even within 24 months". */
+      break_even_text = g_strdup_printf (_("Break-even: %s"), break_even);
+
+      retainer_tier_card_set_figures (tier_card, card->tiers[option->tier].name, price,
+                                      saving_text, break_even_text);
+      retainer_tier_card_set_recommended (tier_card, (int) i == result->recommended_tier);
+      retainer_tier_card_set_chosen (tier_card, (int) i == result->chosen_tier);
+      child = gtk_widget_get_next_sibling (child);
+    }
+}
+
+static void
+refresh_notes (RetainerWindow *self)
+{
+  RetainerFlags flags = self->result->flags;
+  gboolean show = flags != 0
+                  && !(self->presenting
+                       && g_settings_get_boolean (self->settings, "presentation-hides-notes"));
+  GtkWidget *child;
+
+  gtk_widget_set_visible (self->notes_group, show);
+  if (flags == self->shown_flags && self->notes_shown)
+    return;
+
+  /* Rebuilt only when the flags change, so typing does not redraw the list. */
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->notes_list))) != NULL)
+    gtk_list_box_remove (self->notes_list, child);
+
+  for (guint i = 0; i < RETAINER_N_FLAGS; i++)
+    {
+      RetainerFlags flag = 1u << i;
+      GtkWidget *row, *icon;
+
+      if (!(flags & flag))
+        continue;
+
+      row = adw_action_row_new ();
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), retainer_flag_describe (flag));
+      gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), FALSE);
+      icon = gtk_image_new_from_icon_name (flag == RETAINER_FLAG_TIER_OVERRIDDEN
+                                             ? "dialog-information-symbolic"
+                                             : "dialog-warning-symbolic");
+      gtk_accessible_update_property (GTK_ACCESSIBLE (icon),
+                                      GTK_ACCESSIBLE_PROPERTY_LABEL, "", -1);
+      if (flag != RETAINER_FLAG_TIER_OVERRIDDEN)
+        gtk_widget_add_css_class (icon, "warning");
+      adw_action_row_add_prefix (ADW_ACTION_ROW (row), icon);
+      gtk_list_box_append (self->notes_list, row);
+    }
+
+  self->shown_flags = flags;
+  self->notes_shown = TRUE;
+}
+
+static void
+refresh_private (RetainerWindow *self)
+{
+  const RetainerResult *result = self->result;
+  g_autofree char *cost = format_money_range (self, result->agency_monthly_cost_low,
+                                              result->agency_monthly_cost_high);
+  g_autofree char *margin_low = retainer_format_percent (result->margin_low_pct, 0);
+  g_autofree char *margin_high = retainer_format_percent (result->margin_high_pct, 0);
+  g_autofree char *margin = NULL;
+  g_autofree char *setup_margin = format_money_range (self, result->setup_margin_low,
+                                                      result->setup_margin_high);
+  g_autofree char *first_year = format_money (self, result->first_year_value);
+
+  margin = g_strdup_printf (_("%1$s – %2$s"), margin_low, margin_high);
+  gtk_label_set_label (self->delivery_cost_label, cost);
+  gtk_label_set_label (self->margin_label, margin);
+  gtk_label_set_label (self->setup_margin_label, setup_margin);
+  gtk_label_set_label (self->first_year_label, first_year);
+  gtk_widget_set_visible (self->margin_warning_row,
+                          (result->flags & RETAINER_FLAG_MARGIN_BELOW_FLOOR) != 0);
+  gtk_widget_set_visible (self->private_group, !self->presenting);
+}
+
+static void
+refresh_results (RetainerWindow *self)
+{
+  g_autoptr (GError) error = NULL;
+
+  /* The inputs keep to the limits, so this only fails on a programming error. */
+  if (!retainer_proposal_validate (self->proposal, NULL, &error))
+    {
+      g_critical ("Invalid proposal from the window: %s", error->message);
+      return;
+    }
+
+  g_clear_pointer (&self->result, retainer_result_free);
+  self->result = retainer_recommend (self->proposal);
+
+  refresh_plan (self);
+  refresh_figures (self);
+  refresh_chart (self);
+  refresh_setup_fee (self);
+  refresh_tiers (self);
+  refresh_notes (self);
+  refresh_private (self);
+}
+
+/* ------------------------------------------------------------------ */
+/* Document                                                            */
+
+void
+retainer_window_update_title (RetainerWindow *self)
+{
+  const char *company = self->proposal->company;
+  g_autofree char *title = NULL;
+  g_autofree char *window_title = NULL;
+  g_autofree char *subtitle = NULL;
+  const char *name = company != NULL && *company != '\0' ? company : _("New Proposal");
+
+  /* Translators: the title of a proposal with unsaved changes; %s is its name. */
+  title = self->modified ? g_strdup_printf (_("• %s"), name) : g_strdup (name);
+
+  if (self->is_sample)
+    subtitle = g_strdup (_("Sample Proposal"));
+  else if (self->path != NULL)
+    subtitle = g_filename_display_basename (self->path);
+  else
+    subtitle = g_strdup (_("Not Saved"));
+
+  if (self->modified)
+    {
+      /* Translators: the subtitle of a proposal with unsaved changes; %s is
+       * its file name or "Not Saved". */
+      g_autofree char *marked = g_strdup_printf (_("%s — Unsaved Changes"), subtitle);
+
+      g_free (subtitle);
+      subtitle = g_steal_pointer (&marked);
+    }
+
+  adw_window_title_set_title (self->window_title, title);
+  adw_window_title_set_subtitle (self->window_title, subtitle);
+  /* Translators: the window's title as the desktop shows it; %s is the proposal's name. */
+  window_title = g_strdup_printf (_("%s – Retainer"), title);
+  gtk_window_set_title (GTK_WINDOW (self), window_title);
+  gtk_revealer_set_reveal_child (self->sample_revealer, self->is_sample && !self->presenting);
+}
+
+void
+retainer_window_set_document (RetainerWindow   *self,
+                              RetainerProposal *proposal,
+                              RetainerProposal *saved,
+                              const char       *path,
+                              gboolean          is_sample)
+{
+  g_return_if_fail (RETAINER_IS_WINDOW (self));
+  g_return_if_fail (proposal != NULL);
+
+  g_clear_pointer (&self->proposal, retainer_proposal_free);
+  g_clear_pointer (&self->saved, retainer_proposal_free);
+  self->proposal = proposal;
+  self->saved = saved;
+  g_free (self->path);
+  self->path = g_strdup (path);
+  self->is_sample = is_sample;
+  self->notes_shown = FALSE;
+
+  retainer_window_show_proposal (self);
+  self->modified = self->saved == NULL || !retainer_proposal_equal (self->proposal, self->saved);
+  retainer_window_update_title (self);
+  retainer_window_update_actions (self);
+  if (self->modified)
+    retainer_window_schedule_autosave (self);
+}
+
+void
+retainer_window_load_proposal (RetainerWindow   *self,
+                               RetainerProposal *proposal,
+                               const char       *path)
+{
+  g_return_if_fail (RETAINER_IS_WINDOW (self));
+  g_return_if_fail (proposal != NULL);
+
+  retainer_window_set_document (self, proposal, retainer_proposal_copy (proposal), path, FALSE);
+  if (path != NULL)
+    {
+      g_settings_set_string (self->settings, "last-document", path);
+      retainer_window_add_recent (self, path);
+    }
+}
+
+void
+retainer_window_load_sample (RetainerWindow *self)
+{
+  RetainerProposal *sample = retainer_proposal_new_sample ();
+
+  g_return_if_fail (RETAINER_IS_WINDOW (self));
+
+  retainer_window_set_document (self, sample, retainer_proposal_copy (sample), NULL, TRUE);
+}
+
+void
+retainer_window_show_error (RetainerWindow *self,
+                            const char     *heading,
+                            const char     *message)
+{
+  GtkWidget *dialog = adw_message_dialog_new (GTK_WINDOW (self), heading, message);
+
+  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "close");
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+void
+retainer_window_toast (RetainerWindow *self,
+                       const char     *message)
+{
+  adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (message));
+}
+
+/* ------------------------------------------------------------------ */
+/* Presentation mode                                                   */
+
+gboolean
+retainer_window_get_presenting (RetainerWindow *self)
+{
+  g_return_val_if_fail (RETAINER_IS_WINDOW (self), FALSE);
+
+  return self->presenting;
+}
+
+void
+retainer_window_set_presenting (RetainerWindow *self,
+                                gboolean        presenting)
+{
+  g_return_if_fail (RETAINER_IS_WINDOW (self));
+
+  presenting = !!presenting;
+  if (self->presenting == presenting)
+    return;
+
+  self->presenting = presenting;
+  if (presenting)
+    {
+      gtk_widget_add_css_class (GTK_WIDGET (self), "presentation");
+      gtk_window_fullscreen (GTK_WINDOW (self));
+      retainer_window_toast (self, _("Presentation mode: agency figures are hidden. "
+                                     "Press Esc to leave."));
+    }
+  else
+    {
+      gtk_widget_remove_css_class (GTK_WIDGET (self), "presentation");
+      gtk_window_unfullscreen (GTK_WINDOW (self));
+    }
+
+  if (self->result != NULL)
+    {
+      refresh_setup_fee (self);
+      refresh_notes (self);
+      refresh_private (self);
+    }
+  retainer_window_update_title (self);
+  retainer_window_update_actions (self);
+}
+
+/* ------------------------------------------------------------------ */
+/* GObject                                                             */
+
+static gboolean
+retainer_window_close_request (GtkWindow *window)
+{
+  RetainerWindow *self = RETAINER_WINDOW (window);
+
+  if (self->modified && !self->closing_confirmed)
+    {
+      retainer_window_clear_pending (self);
+      self->pending = RETAINER_PENDING_CLOSE;
+      retainer_window_confirm_pending (self);
+      return TRUE;
+    }
+
+  /* A clean exit: nothing is left to restore at the next start. */
+  g_clear_handle_id (&self->autosave_source, g_source_remove);
+  retainer_window_remove_autosave (self);
+  g_settings_set_string (self->settings, "last-document",
+                         self->path != NULL && !self->is_sample ? self->path : "");
+
+  return GTK_WINDOW_CLASS (retainer_window_parent_class)->close_request (window);
+}
+
+static void
+retainer_window_dispose (GObject *object)
+{
+  RetainerWindow *self = RETAINER_WINDOW (object);
+
+  g_clear_handle_id (&self->autosave_source, g_source_remove);
+  g_clear_object (&self->settings);
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), RETAINER_TYPE_WINDOW);
+
+  G_OBJECT_CLASS (retainer_window_parent_class)->dispose (object);
+}
+
+static void
+retainer_window_finalize (GObject *object)
+{
+  RetainerWindow *self = RETAINER_WINDOW (object);
+
+  g_clear_pointer (&self->proposal, retainer_proposal_free);
+  g_clear_pointer (&self->saved, retainer_proposal_free);
+  g_clear_pointer (&self->result, retainer_result_free);
+  g_clear_pointer (&self->rate_cards, g_ptr_array_unref);
+  g_clear_pointer (&self->path, g_free);
+  g_clear_pointer (&self->pending_proposal, retainer_proposal_free);
+  g_clear_pointer (&self->pending_path, g_free);
+
+  G_OBJECT_CLASS (retainer_window_parent_class)->finalize (object);
+}
+
+static void
+retainer_window_class_init (RetainerWindowClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  GtkWindowClass *window_class = GTK_WINDOW_CLASS (klass);
+
+  object_class->dispose = retainer_window_dispose;
+  object_class->finalize = retainer_window_finalize;
+  window_class->close_request = retainer_window_close_request;
+
+  g_type_ensure (RETAINER_TYPE_SAVINGS_CHART);
+  g_type_ensure (RETAINER_TYPE_TIER_CARD);
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/app/retainer/Retainer/retainer-window.ui");
+#define BIND(name) gtk_widget_class_bind_template_child (widget_class, RetainerWindow, name)
+  BIND (toast_overlay);
+  BIND (window_title);
+  BIND (sample_revealer);
+  BIND (present_button);
+  BIND (export_button);
+  BIND (inputs_scroller);
+  BIND (recent_menu);
+  BIND (company_row);
+  BIND (contact_row);
+  BIND (industry_row);
+  BIND (monthly_spend_spin);
+  BIND (monthly_spend_row);
+  BIND (currency_row);
+  BIND (growth_spin);
+  BIND (coverage_spin);
+  BIND (questions_switch);
+  BIND (complexity_row);
+  BIND (tasks_row);
+  BIND (data_row);
+  BIND (evaluation_row);
+  BIND (change_row);
+  BIND (dedicated_switch);
+  BIND (support_row);
+  BIND (use_cases_spin);
+  BIND (billing_row);
+  BIND (horizon_row);
+  BIND (go_live_spin);
+  BIND (rate_card_row);
+  BIND (plan_caption_label);
+  BIND (tier_name_label);
+  BIND (tier_price_label);
+  BIND (billing_label);
+  BIND (reason_label);
+  BIND (override_box);
+  BIND (override_label);
+  BIND (saving_value);
+  BIND (saving_detail);
+  BIND (break_even_value);
+  BIND (break_even_detail);
+  BIND (net_12_value);
+  BIND (net_12_detail);
+  BIND (net_horizon_box);
+  BIND (net_horizon_caption);
+  BIND (net_horizon_value);
+  BIND (net_horizon_detail);
+  BIND (chart_title_label);
+  BIND (savings_chart);
+  BIND (tiers_box);
+  BIND (setup_fee_spin_row);
+  BIND (setup_fee_spin);
+  BIND (setup_fee_warning_revealer);
+  BIND (setup_fee_warning_label);
+  BIND (notes_group);
+  BIND (notes_list);
+  BIND (private_group);
+  BIND (delivery_cost_label);
+  BIND (margin_label);
+  BIND (setup_margin_label);
+  BIND (first_year_label);
+  BIND (margin_warning_row);
+#undef BIND
+  gtk_widget_class_bind_template_callback (widget_class, input_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, setup_fee_changed_cb);
+
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0,
+                                       "win.leave-presentation", NULL);
+}
+
+static void
+retainer_window_init (RetainerWindow *self)
+{
+  self->updating++;
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->settings = g_settings_new (APP_ID);
+  g_settings_bind (self->settings, "window-width", self, "default-width", G_SETTINGS_BIND_DEFAULT);
+  g_settings_bind (self->settings, "window-height", self, "default-height",
+                   G_SETTINGS_BIND_DEFAULT);
+  g_settings_bind (self->settings, "window-maximized", self, "maximized", G_SETTINGS_BIND_DEFAULT);
+
+  fill_currency_combo (self->currency_row);
+  FILL_COMBO (self->complexity_row, retainer_complexity_label, RETAINER_N_COMPLEXITIES);
+  FILL_COMBO (self->tasks_row, retainer_tasks_label, RETAINER_N_TASKS);
+  FILL_COMBO (self->data_row, retainer_data_label, RETAINER_N_DATA);
+  FILL_COMBO (self->evaluation_row, retainer_evaluation_label, RETAINER_N_EVALUATIONS);
+  FILL_COMBO (self->change_row, retainer_change_label, RETAINER_N_CHANGES);
+  FILL_COMBO (self->support_row, retainer_support_label, RETAINER_N_SUPPORTS);
+  FILL_COMBO (self->billing_row, retainer_billing_label, RETAINER_N_BILLINGS);
+  fill_horizon_combo (self->horizon_row);
+
+  setup_spin (self->monthly_spend_spin, _("Monthly API spend"));
+  setup_spin (self->growth_spin, _("Growth per month, percent"));
+  setup_spin (self->coverage_spin, _("Coverage, percent"));
+  setup_spin (self->use_cases_spin, _("Use cases"));
+  setup_spin (self->go_live_spin, _("Months to go-live"));
+  setup_spin (self->setup_fee_spin, _("One-time setup fee"));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->questions_switch),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("Decide from three questions"), -1);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->dedicated_switch),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Dedicated instance"), -1);
+
+  retainer_window_init_actions (self);
+  self->updating--;
+
+  retainer_window_load_sample (self);
+}
+
+RetainerWindow *
+retainer_window_new (GtkApplication *application)
+{
+  return g_object_new (RETAINER_TYPE_WINDOW, "application", application, NULL);
+}
+
+const RetainerProposal *
+retainer_window_get_proposal (RetainerWindow *self)
+{
+  g_return_val_if_fail (RETAINER_IS_WINDOW (self), NULL);
+
+  return self->proposal;
+}
+
+const RetainerResult *
+retainer_window_get_result (RetainerWindow *self)
+{
+  g_return_val_if_fail (RETAINER_IS_WINDOW (self), NULL);
+
+  return self->result;
+}
+
+const char *
+retainer_window_get_path (RetainerWindow *self)
+{
+  g_return_val_if_fail (RETAINER_IS_WINDOW (self), NULL);
+
+  return self->path;
+}
+
+gboolean
+retainer_window_get_modified (RetainerWindow *self)
+{
+  g_return_val_if_fail (RETAINER_IS_WINDOW (self), FALSE);
+
+  return self->modified;
+}
+
+gboolean
+retainer_window_get_is_sample (RetainerWindow *self)
+{
+  g_return_val_if_fail (RETAINER_IS_WINDOW (self), FALSE);
+
+  return self->is_sample;
+}

@@ -1,0 +1,46 @@
+/* retainer-window.h: the pitch window
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <adwaita.h>
+
+#include "retainer-proposal.h"
+#include "retainer-recommend.h"
+
+G_BEGIN_DECLS
+
+#define RETAINER_TYPE_WINDOW (retainer_window_get_type ())
+
+G_DECLARE_FINAL_TYPE (RetainerWindow, retainer_window, RETAINER, WINDOW, AdwApplicationWindow)
+
+RetainerWindow         *retainer_window_new                 (GtkApplication   *application);
+/* The document shown; the window keeps it in step with the widgets. */
+const RetainerProposal *retainer_window_get_proposal        (RetainerWindow   *self);
+const RetainerResult   *retainer_window_get_result          (RetainerWindow   *self);
+const char             *retainer_window_get_path            (RetainerWindow   *self);
+gboolean                retainer_window_get_modified        (RetainerWindow   *self);
+gboolean                retainer_window_get_is_sample       (RetainerWindow   *self);
+gboolean                retainer_window_get_presenting      (RetainerWindow   *self);
+void                    retainer_window_set_presenting      (RetainerWindow   *self,
+                                                             gboolean          presenting);
+/* Shows `proposal` (taken) as a saved document at `path`, or as a new
+ * unsaved one when `path` is NULL. Does not ask about unsaved changes. */
+void                    retainer_window_load_proposal       (RetainerWindow   *self,
+                                                             RetainerProposal *proposal,
+                                                             const char       *path);
+void                    retainer_window_load_sample         (RetainerWindow   *self);
+/* Opens a file: a file that fails to load leaves the current work as it is
+ * and shows the reason; unsaved changes are asked about first. */
+void                    retainer_window_open_file           (RetainerWindow   *self,
+                                                             const char       *path);
+gboolean                retainer_window_save_to             (RetainerWindow   *self,
+                                                             const char       *path,
+                                                             GError          **error);
+/* Offers to restore work autosaved before a crash; returns whether there was any. */
+gboolean                retainer_window_offer_restore       (RetainerWindow   *self);
+/* $XDG_DATA_HOME/retainer/autosave.retainer */
+char                   *retainer_window_autosave_path       (void);
+
+G_END_DECLS

@@ -1,0 +1,617 @@
+/* test-window.c: the pitch window, driven through its widgets
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <adwaita.h>
+#include <glib/gstdio.h>
+
+#include "retainer-application.h"
+#include "retainer-money.h"
+#include "retainer-savings-chart.h"
+#include "retainer-tier-card.h"
+#include "retainer-window.h"
+
+static RetainerApplication *application;
+
+/* ------------------------------------------------------------------ */
+/* Helpers                                                             */
+
+static gboolean
+timeout_cb (gpointer user_data)
+{
+  gboolean *done = user_data;
+
+  *done = TRUE;
+  return G_SOURCE_REMOVE;
+}
+
+static void
+wait_ms (guint ms)
+{
+  gboolean done = FALSE;
+
+  g_timeout_add (ms, timeout_cb, &done);
+  while (!done)
+    g_main_context_iteration (NULL, TRUE);
+}
+
+static void
+settle (void)
+{
+  while (g_main_context_pending (NULL))
+    g_main_context_iteration (NULL, FALSE);
+}
+
+static gpointer
+child (RetainerWindow *window,
+       const char     *name)
+{
+  GObject *object = gtk_widget_get_template_child (GTK_WIDGET (window), RETAINER_TYPE_WINDOW, name);
+
+  g_assert_nonnull (object);
+  return object;
+}
+
+static const char *
+label_text (RetainerWindow *window,
+            const char     *name)
+{
+  return gtk_label_get_label (GTK_LABEL (child (window, name)));
+}
+
+static RetainerWindow *
+create_window_full (int      width,
+                    int      height,
+                    gboolean presenting)
+{
+  RetainerWindow *window = retainer_window_new (GTK_APPLICATION (application));
+
+  gtk_window_set_default_size (GTK_WINDOW (window), width, height);
+  /* Before the first layout: Xvfb has no window manager to answer a full
+   * screen request, and GDK holds later layouts until one does. */
+  retainer_window_set_presenting (window, presenting);
+  gtk_window_present (GTK_WINDOW (window));
+  for (guint i = 0; i < 200 && !gtk_widget_get_mapped (GTK_WIDGET (window)); i++)
+    wait_ms (10);
+  wait_ms (50);
+  return window;
+}
+
+static RetainerWindow *
+create_window (int width,
+               int height)
+{
+  return create_window_full (width, height, FALSE);
+}
+
+static void
+destroy_window (RetainerWindow *window)
+{
+  gtk_window_destroy (GTK_WINDOW (window));
+  settle ();
+}
+
+static RetainerProposal *
+new_default_proposal (void)
+{
+  g_autoptr (RetainerRateCard) card =
+    retainer_rate_card_load_builtin (RETAINER_RATE_CARD_DEFAULT_ID, NULL);
+
+  g_assert_nonnull (card);
+  return retainer_proposal_new (card);
+}
+
+static AdwMessageDialog *
+find_message_dialog (void)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  settle ();
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr (GObject) item = g_list_model_get_item (toplevels, i);
+
+      if (ADW_IS_MESSAGE_DIALOG (item) && gtk_widget_get_visible (GTK_WIDGET (item)))
+        return ADW_MESSAGE_DIALOG (item);
+    }
+  return NULL;
+}
+
+static void
+respond (AdwMessageDialog *dialog,
+         const char       *response)
+{
+  g_object_ref (dialog);
+  adw_message_dialog_response (dialog, response);
+  /* The buttons close the dialog; a response given in code does not. */
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  g_object_unref (dialog);
+  settle ();
+}
+
+static void
+select_tier_card (RetainerWindow *window,
+                  guint           tier)
+{
+  GtkWidget *box = child (window, "tiers_box");
+  GtkWidget *card = gtk_widget_get_first_child (box);
+
+  for (guint i = 0; i < tier; i++)
+    card = gtk_widget_get_next_sibling (card);
+  g_assert_true (RETAINER_IS_TIER_CARD (card));
+  g_signal_emit_by_name (card, "choose");
+  settle ();
+}
+
+static char *
+build_path (const char *name)
+{
+  g_assert_cmpint (g_mkdir_with_parents (g_get_user_data_dir (), 0700), ==, 0);
+  return g_build_filename (g_get_user_data_dir (), name, NULL);
+}
+
+static void
+write_png (RetainerWindow *window,
+           const char     *name)
+{
+  GtkWidget *widget = GTK_WIDGET (window);
+  g_autoptr (GdkPaintable) paintable = gtk_widget_paintable_new (widget);
+  GtkSnapshot *snapshot = gtk_snapshot_new ();
+  g_autoptr (GskRenderNode) node = NULL;
+  g_autoptr (GdkTexture) texture = NULL;
+  const char *screenshot_dir = g_getenv ("RETAINER_SCREENSHOT_DIR");
+  g_autofree char *dir = screenshot_dir != NULL
+                           ? g_strdup (screenshot_dir)
+                           : g_build_filename (g_get_current_dir (), "screenshots", NULL);
+  g_autofree char *path = g_build_filename (dir, name, NULL);
+  int width = gtk_widget_get_width (widget);
+  int height = gtk_widget_get_height (widget);
+
+  gdk_paintable_snapshot (paintable, snapshot, width, height);
+  node = gtk_snapshot_free_to_node (snapshot);
+  g_assert_nonnull (node);
+  texture = gsk_renderer_render_texture (gtk_native_get_renderer (GTK_NATIVE (window)), node,
+                                         &GRAPHENE_RECT_INIT (0, 0, width, height));
+  g_assert_cmpint (g_mkdir_with_parents (dir, 0755), ==, 0);
+  g_assert_true (gdk_texture_save_to_png (texture, path));
+  g_test_message ("Screenshot: %s (%d×%d)", path, width, height);
+}
+
+/* ------------------------------------------------------------------ */
+/* Tests                                                               */
+
+static void
+test_opens_on_sample (void)
+{
+  RetainerWindow *window = create_window (1280, 800);
+  g_autoptr (RetainerProposal) sample = retainer_proposal_new_sample ();
+
+  g_assert_true (retainer_window_get_is_sample (window));
+  g_assert_false (retainer_window_get_modified (window));
+  g_assert_true (retainer_proposal_equal (retainer_window_get_proposal (window), sample));
+  g_assert_cmpstr (adw_window_title_get_title (child (window, "window_title")), ==,
+                   "Northwind Legal LLP");
+  g_assert_cmpstr (adw_window_title_get_subtitle (child (window, "window_title")), ==,
+                   "Sample Proposal");
+  g_assert_true (gtk_revealer_get_reveal_child (child (window, "sample_revealer")));
+  /* Export waits for the PDF. */
+  g_assert_false (gtk_widget_get_sensitive (child (window, "export_button")));
+
+  destroy_window (window);
+}
+
+/* The issue's own example: 12,000 a month with a moderate use case. */
+static void
+test_spend_and_complexity (void)
+{
+  RetainerWindow *window = create_window (1280, 800);
+  g_autoptr (RetainerProposal) expected = new_default_proposal ();
+  g_autoptr (RetainerResult) result = NULL;
+  g_autofree char *price = NULL;
+  g_autofree char *break_even = NULL;
+  g_autofree char *saving = NULL;
+  g_autofree char *fee_text = NULL;
+
+  retainer_window_load_proposal (window, new_default_proposal (), NULL);
+  g_assert_false (retainer_window_get_modified (window));
+
+  /* Typed, not committed: results follow the keystrokes. */
+  gtk_editable_set_text (GTK_EDITABLE (child (window, "monthly_spend_spin")), "12,000");
+  adw_combo_row_set_selected (child (window, "complexity_row"), RETAINER_COMPLEXITY_MODERATE);
+  settle ();
+
+  expected->monthly_api_spend = retainer_money_from_major (12000);
+  expected->complexity = RETAINER_COMPLEXITY_MODERATE;
+  result = retainer_recommend (expected);
+  g_assert_true (retainer_proposal_equal (retainer_window_get_proposal (window), expected));
+
+  price = retainer_money_format (result->monthly_retainer, "USD", RETAINER_MONEY_FORMAT_DEFAULT);
+  break_even = retainer_result_describe_break_even (result);
+  saving = retainer_money_format (result->monthly_saving, "USD", RETAINER_MONEY_FORMAT_DEFAULT);
+
+  g_assert_cmpstr (label_text (window, "tier_name_label"), ==, "Growth");
+  g_assert_cmpstr (label_text (window, "tier_price_label"), ==, "$5,000");
+  g_assert_cmpstr (price, ==, "$5,000");
+  g_assert_cmpstr (label_text (window, "break_even_value"), ==, "month 2 (1.4 months)");
+  g_assert_cmpstr (label_text (window, "break_even_value"), ==, break_even);
+  g_assert_cmpstr (label_text (window, "saving_value"), ==, saving);
+  g_assert_cmpstr (label_text (window, "saving_value"), ==, "$7,000");
+  g_assert_cmpstr (label_text (window, "saving_detail"), ==, "58% of the covered API spend");
+  g_assert_cmpstr (label_text (window, "plan_caption_label"), ==, "Recommended plan");
+  g_assert_cmpfloat (gtk_spin_button_get_value (child (window, "setup_fee_spin")), ==, 10000);
+  fee_text = retainer_format_number (10000, 0);
+  g_assert_cmpstr (gtk_editable_get_text (child (window, "setup_fee_spin")), ==, fee_text);
+  g_assert_nonnull (strstr (label_text (window, "break_even_detail"), "$10,000"));
+  g_assert_cmpstr (label_text (window, "net_12_value"), ==, "$74,000");
+  g_assert_cmpstr (retainer_savings_chart_get_summary (child (window, "savings_chart")), ==,
+                   "Break-even: month 2 (1.4 months). Net saving after 12 months: $74,000.");
+  g_assert_true (retainer_window_get_modified (window));
+  g_assert_cmpstr (adw_window_title_get_title (child (window, "window_title")), ==,
+                   "• New Proposal");
+
+  destroy_window (window);
+}
+
+static void
+test_tier_override (void)
+{
+  RetainerWindow *window = create_window (1280, 800);
+  const RetainerProposal *proposal;
+
+  retainer_window_load_proposal (window, new_default_proposal (), NULL);
+  gtk_spin_button_set_value (child (window, "monthly_spend_spin"), 12000);
+  settle ();
+  g_assert_cmpstr (label_text (window, "tier_name_label"), ==, "Growth");
+
+  select_tier_card (window, 2);
+  proposal = retainer_window_get_proposal (window);
+  g_assert_cmpstr (proposal->tier_id, ==, "enterprise");
+  g_assert_cmpstr (label_text (window, "tier_name_label"), ==, "Enterprise");
+  g_assert_cmpstr (label_text (window, "plan_caption_label"), ==, "Chosen plan");
+  g_assert_true (gtk_widget_get_visible (child (window, "override_box")));
+  g_assert_cmpint (retainer_window_get_result (window)->recommended_tier, ==, 1);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.use-recommendation", NULL));
+  settle ();
+  proposal = retainer_window_get_proposal (window);
+  g_assert_null (proposal->tier_id);
+  g_assert_cmpstr (label_text (window, "tier_name_label"), ==, "Growth");
+  g_assert_false (gtk_widget_get_visible (child (window, "override_box")));
+
+  destroy_window (window);
+}
+
+static void
+test_setup_fee_band (void)
+{
+  RetainerWindow *window = create_window (1280, 800);
+  GtkSpinButton *fee = child (window, "setup_fee_spin");
+
+  retainer_window_load_proposal (window, new_default_proposal (), NULL);
+  adw_combo_row_set_selected (child (window, "complexity_row"), RETAINER_COMPLEXITY_MODERATE);
+  settle ();
+  g_assert_false (gtk_revealer_get_reveal_child (child (window, "setup_fee_warning_revealer")));
+
+  gtk_spin_button_set_value (fee, 15000);
+  settle ();
+  g_assert_true (retainer_window_get_proposal (window)->has_setup_fee);
+  g_assert_true (gtk_revealer_get_reveal_child (child (window, "setup_fee_warning_revealer")));
+  g_assert_cmpstr (label_text (window, "setup_fee_warning_label"), ==,
+                   "This fee is outside the band of $8,000 – $12,000 for this complexity.");
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.reset-setup-fee", NULL));
+  settle ();
+  g_assert_false (retainer_window_get_proposal (window)->has_setup_fee);
+  g_assert_cmpfloat (gtk_spin_button_get_value (fee), ==, 10000);
+  g_assert_false (gtk_revealer_get_reveal_child (child (window, "setup_fee_warning_revealer")));
+
+  destroy_window (window);
+}
+
+static void
+test_questions_decide_complexity (void)
+{
+  RetainerWindow *window = create_window (1280, 800);
+
+  retainer_window_load_proposal (window, new_default_proposal (), NULL);
+  g_assert_false (gtk_widget_get_visible (child (window, "tasks_row")));
+  gtk_switch_set_active (child (window, "questions_switch"), TRUE);
+  settle ();
+  g_assert_true (gtk_widget_get_visible (child (window, "tasks_row")));
+  g_assert_false (gtk_widget_get_sensitive (child (window, "complexity_row")));
+
+  adw_combo_row_set_selected (child (window, "data_row"), RETAINER_DATA_MUST_COLLECT);
+  settle ();
+  g_assert_true (retainer_window_get_proposal (window)->has_answers);
+  g_assert_cmpint (retainer_window_get_proposal (window)->complexity, ==,
+                   RETAINER_COMPLEXITY_COMPLEX);
+  g_assert_cmpuint (adw_combo_row_get_selected (child (window, "complexity_row")), ==,
+                    RETAINER_COMPLEXITY_COMPLEX);
+
+  destroy_window (window);
+}
+
+static void
+test_flags_in_plain_words (void)
+{
+  RetainerWindow *window = create_window (1280, 800);
+  GtkWidget *row;
+
+  retainer_window_load_proposal (window, new_default_proposal (), NULL);
+  gtk_spin_button_set_value (child (window, "monthly_spend_spin"), 1000);
+  settle ();
+
+  g_assert_true (gtk_widget_get_visible (child (window, "notes_group")));
+  row = gtk_widget_get_first_child (child (window, "notes_list"));
+  g_assert_nonnull (row);
+  g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)), ==,
+                   retainer_flag_describe (RETAINER_FLAG_BELOW_CANDIDATE_THRESHOLD));
+
+  destroy_window (window);
+}
+
+static void
+test_presentation_mode (void)
+{
+  RetainerWindow *window = create_window (1280, 800);
+
+  g_assert_true (gtk_widget_get_visible (child (window, "private_group")));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.present", NULL));
+  settle ();
+  g_assert_true (retainer_window_get_presenting (window));
+  g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (window), "presentation"));
+  g_assert_false (gtk_widget_get_visible (child (window, "private_group")));
+  /* Inputs stay editable for what-ifs. */
+  g_assert_true (gtk_widget_is_sensitive (child (window, "monthly_spend_spin")));
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.leave-presentation", NULL));
+  settle ();
+  g_assert_false (retainer_window_get_presenting (window));
+  g_assert_true (gtk_widget_get_visible (child (window, "private_group")));
+
+  destroy_window (window);
+}
+
+static void
+test_save_and_reopen (void)
+{
+  RetainerWindow *window = create_window (1280, 800);
+  g_autofree char *path = build_path ("northwind.retainer");
+  g_autoptr (GError) error = NULL;
+  g_autoptr (RetainerProposal) copy = NULL;
+  g_autoptr (RetainerProposal) loaded = NULL;
+
+  gtk_editable_set_text (GTK_EDITABLE (child (window, "company_row")), "Acme Robotics");
+  select_tier_card (window, 2);
+  copy = retainer_proposal_copy (retainer_window_get_proposal (window));
+  g_assert_true (retainer_window_get_modified (window));
+
+  g_assert_true (retainer_window_save_to (window, path, &error));
+  g_assert_no_error (error);
+  g_assert_false (retainer_window_get_modified (window));
+  g_assert_false (retainer_window_get_is_sample (window));
+  g_assert_cmpstr (adw_window_title_get_subtitle (child (window, "window_title")), ==,
+                   "northwind.retainer");
+
+  loaded = retainer_proposal_load (path, &error);
+  g_assert_no_error (error);
+  g_assert_true (retainer_proposal_equal (loaded, copy));
+  destroy_window (window);
+
+  window = create_window (1280, 800);
+  retainer_window_open_file (window, path);
+  settle ();
+  g_assert_null (find_message_dialog ());
+  g_assert_true (retainer_proposal_equal (retainer_window_get_proposal (window), copy));
+  g_assert_cmpstr (label_text (window, "tier_name_label"), ==, "Enterprise");
+  g_assert_cmpstr (adw_window_title_get_title (child (window, "window_title")), ==,
+                   "Acme Robotics");
+  destroy_window (window);
+}
+
+static void
+test_broken_file_keeps_work (void)
+{
+  RetainerWindow *window = create_window (1280, 800);
+  g_autofree char *path = build_path ("broken.retainer");
+  g_autoptr (RetainerProposal) before = NULL;
+  AdwMessageDialog *dialog;
+
+  gtk_editable_set_text (GTK_EDITABLE (child (window, "company_row")), "Work in progress");
+  settle ();
+  before = retainer_proposal_copy (retainer_window_get_proposal (window));
+
+  g_assert_true (g_file_set_contents (path, "{ \"format\": \"retainer-proposal\", ", -1, NULL));
+  retainer_window_open_file (window, path);
+  dialog = find_message_dialog ();
+  g_assert_nonnull (dialog);
+  g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "Could Not Open the Proposal");
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "broken.retainer"));
+  respond (dialog, "close");
+
+  g_assert_true (retainer_proposal_equal (retainer_window_get_proposal (window), before));
+  g_assert_true (retainer_window_get_modified (window));
+  g_assert_cmpstr (gtk_editable_get_text (child (window, "company_row")), ==, "Work in progress");
+
+  destroy_window (window);
+}
+
+static void
+test_autosave_and_restore (void)
+{
+  RetainerWindow *window = create_window (1280, 800);
+  g_autofree char *autosave = retainer_window_autosave_path ();
+  g_autoptr (RetainerProposal) edited = NULL;
+  g_autoptr (RetainerProposal) restored = NULL;
+  g_autoptr (GError) error = NULL;
+  AdwMessageDialog *dialog;
+
+  g_assert_false (g_file_test (autosave, G_FILE_TEST_EXISTS));
+  gtk_editable_set_text (GTK_EDITABLE (child (window, "company_row")), "Crash Test Ltd");
+  gtk_spin_button_set_value (child (window, "monthly_spend_spin"), 23456);
+  settle ();
+  edited = retainer_proposal_copy (retainer_window_get_proposal (window));
+
+  /* Shortly after the change, not at once. */
+  g_assert_false (g_file_test (autosave, G_FILE_TEST_EXISTS));
+  for (guint i = 0; i < 60 && !g_file_test (autosave, G_FILE_TEST_EXISTS); i++)
+    wait_ms (100);
+  g_assert_true (g_file_test (autosave, G_FILE_TEST_EXISTS));
+  restored = retainer_proposal_load (autosave, &error);
+  g_assert_no_error (error);
+  g_assert_true (retainer_proposal_equal (restored, edited));
+
+  /* A crash: the window goes away without closing. */
+  g_object_ref (window);
+  gtk_window_destroy (GTK_WINDOW (window));
+  g_object_unref (window);
+  settle ();
+  g_assert_true (g_file_test (autosave, G_FILE_TEST_EXISTS));
+
+  /* Next start: the offer. */
+  window = create_window (1280, 800);
+  g_assert_true (retainer_window_get_is_sample (window));
+  g_assert_true (retainer_window_offer_restore (window));
+  dialog = find_message_dialog ();
+  g_assert_nonnull (dialog);
+  respond (dialog, "restore");
+  g_assert_true (retainer_proposal_equal (retainer_window_get_proposal (window), edited));
+  g_assert_true (retainer_window_get_modified (window));
+  g_assert_cmpstr (gtk_editable_get_text (child (window, "company_row")), ==, "Crash Test Ltd");
+
+  /* Closing with unsaved changes asks; Discard removes the autosave. */
+  gtk_window_close (GTK_WINDOW (window));
+  dialog = find_message_dialog ();
+  g_assert_nonnull (dialog);
+  g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "Save Changes to “Crash Test Ltd”?");
+  respond (dialog, "discard");
+  g_assert_false (g_file_test (autosave, G_FILE_TEST_EXISTS));
+
+  /* Nothing left to offer. */
+  window = create_window (1280, 800);
+  g_assert_false (retainer_window_offer_restore (window));
+  destroy_window (window);
+}
+
+static void
+test_unsaved_prompt (void)
+{
+  RetainerWindow *window = create_window (1280, 800);
+  g_autofree char *path = build_path ("prompt.retainer");
+  g_autoptr (GError) error = NULL;
+  g_autoptr (RetainerProposal) on_disk = NULL;
+  AdwMessageDialog *dialog;
+
+  g_assert_true (retainer_window_save_to (window, path, &error));
+  g_assert_no_error (error);
+
+  /* Cancel keeps the window and what was typed. */
+  gtk_editable_set_text (GTK_EDITABLE (child (window, "contact_row")), "Sam Lee");
+  settle ();
+  gtk_window_close (GTK_WINDOW (window));
+  dialog = find_message_dialog ();
+  g_assert_nonnull (dialog);
+  respond (dialog, "cancel");
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (window)));
+  g_assert_cmpstr (retainer_window_get_proposal (window)->contact, ==, "Sam Lee");
+
+  /* New asks too; Save writes the file, then starts the new proposal. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.new", NULL));
+  dialog = find_message_dialog ();
+  g_assert_nonnull (dialog);
+  respond (dialog, "save");
+  on_disk = retainer_proposal_load (path, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (on_disk->contact, ==, "Sam Lee");
+  g_assert_cmpstr (retainer_window_get_proposal (window)->company, ==, "");
+  g_assert_false (retainer_window_get_modified (window));
+  g_assert_cmpstr (adw_window_title_get_title (child (window, "window_title")), ==,
+                   "New Proposal");
+
+  /* Unchanged: closes without asking. */
+  gtk_window_close (GTK_WINDOW (window));
+  g_assert_null (find_message_dialog ());
+}
+
+static void
+test_screenshots (void)
+{
+  AdwStyleManager *style = adw_style_manager_get_default ();
+  RetainerWindow *window;
+
+  adw_style_manager_set_color_scheme (style, ADW_COLOR_SCHEME_FORCE_LIGHT);
+  window = create_window (1280, 800);
+  retainer_savings_chart_set_hover_month (child (window, "savings_chart"), 9);
+  wait_ms (200);
+  write_png (window, "window-light.png");
+  destroy_window (window);
+
+  adw_style_manager_set_color_scheme (style, ADW_COLOR_SCHEME_FORCE_DARK);
+  window = create_window (1280, 800);
+  wait_ms (200);
+  write_png (window, "window-dark.png");
+  destroy_window (window);
+
+  /* More of the results, to look at. */
+  adw_style_manager_set_color_scheme (style, ADW_COLOR_SCHEME_FORCE_LIGHT);
+  window = create_window (1280, 1080);
+  wait_ms (200);
+  write_png (window, "window-tall.png");
+  destroy_window (window);
+
+  window = create_window (1024, 700);
+  wait_ms (200);
+  write_png (window, "window-narrow.png");
+  destroy_window (window);
+
+  window = create_window_full (1920, 1080, TRUE);
+  wait_ms (300);
+  write_png (window, "window-presentation.png");
+  destroy_window (window);
+
+  adw_style_manager_set_color_scheme (style, ADW_COLOR_SCHEME_FORCE_DARK);
+  window = create_window_full (1920, 1080, TRUE);
+  wait_ms (300);
+  write_png (window, "window-presentation-dark.png");
+  destroy_window (window);
+
+  adw_style_manager_set_color_scheme (style, ADW_COLOR_SCHEME_DEFAULT);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  int status;
+
+  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+  gtk_init ();
+  /* GtkRecentManager keeps the file of the first test's folder, which each
+   * isolated test then removes; recent files are not what these tests check. */
+  g_object_set (gtk_settings_get_default (), "gtk-recent-files-enabled", FALSE, NULL);
+  /* The isolated XDG_DATA_DIRS hide the system's icons from the screenshots. */
+  gtk_icon_theme_add_search_path (gtk_icon_theme_get_for_display (gdk_display_get_default ()),
+                                  "/usr/share/icons");
+
+  application = retainer_application_new (G_APPLICATION_NON_UNIQUE);
+  g_assert_true (g_application_register (G_APPLICATION (application), NULL, NULL));
+
+  g_test_add_func ("/ui/window/opens-on-sample", test_opens_on_sample);
+  g_test_add_func ("/ui/window/spend-and-complexity", test_spend_and_complexity);
+  g_test_add_func ("/ui/window/tier-override", test_tier_override);
+  g_test_add_func ("/ui/window/setup-fee-band", test_setup_fee_band);
+  g_test_add_func ("/ui/window/questions-decide-complexity", test_questions_decide_complexity);
+  g_test_add_func ("/ui/window/flags-in-plain-words", test_flags_in_plain_words);
+  g_test_add_func ("/ui/window/presentation-mode", test_presentation_mode);
+  g_test_add_func ("/ui/window/save-and-reopen", test_save_and_reopen);
+  g_test_add_func ("/ui/window/broken-file-keeps-work", test_broken_file_keeps_work);
+  g_test_add_func ("/ui/window/autosave-and-restore", test_autosave_and_restore);
+  g_test_add_func ("/ui/window/unsaved-prompt", test_unsaved_prompt);
+  g_test_add_func ("/ui/window/screenshots", test_screenshots);
+
+  status = g_test_run ();
+  g_clear_object (&application);
+  return status;
+}
