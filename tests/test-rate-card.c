@@ -247,6 +247,32 @@ test_user_cards (void)
   g_assert_nonnull (strstr (problems->pdata[0], "b-broken.json"));
 }
 
+static void
+test_builtin_texts (void)
+{
+  g_autoptr (GPtrArray) cards = retainer_rate_card_list_builtin ();
+  const char *own = "Our own words, never translated";
+
+  /* Every text of every built-in card is in the list translators get. */
+  for (guint i = 0; i < cards->len; i++)
+    {
+      const RetainerRateCard *card = cards->pdata[i];
+
+      g_assert_true (g_strv_contains (retainer_rate_card_builtin_texts, card->name));
+      for (guint t = 0; t < card->n_tiers; t++)
+        {
+          g_assert_true (g_strv_contains (retainer_rate_card_builtin_texts, card->tiers[t].name));
+          for (guint k = 0; card->tiers[t].includes[k] != NULL; k++)
+            g_assert_true (g_strv_contains (retainer_rate_card_builtin_texts,
+                                            card->tiers[t].includes[k]));
+        }
+    }
+  /* Without a translation, a text comes back as it is. */
+  g_assert_true (retainer_rate_card_text (own) == own);
+  g_assert_cmpstr (retainer_rate_card_text ("Essentials"), ==, "Essentials");
+  g_assert_null (retainer_rate_card_text (NULL));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -264,6 +290,7 @@ main (int   argc,
     }
   g_test_add_func ("/core/rate-card/bad/syntax-line", test_syntax_error_line);
   g_test_add_func ("/core/rate-card/user-cards", test_user_cards);
+  g_test_add_func ("/core/rate-card/builtin-texts", test_builtin_texts);
 
   return g_test_run ();
 }

@@ -741,6 +741,20 @@ retainer_rate_card_list_all (GPtrArray **problems)
 }
 
 /**
+ * retainer_rate_card_text:
+ * @text: (nullable): a name, summary or inclusion of a card
+ *
+ * Returns: the text translated when a built-in card has it, else @text
+ */
+const char *
+retainer_rate_card_text (const char *text)
+{
+  if (text == NULL || *text == '\0')
+    return text;
+  return g_dgettext (GETTEXT_PACKAGE, text);
+}
+
+/**
  * retainer_rate_card_portfolio_mrr:
  * @card: a card
  * @counts: (array): clients on each tier, one count per tier

@@ -114,6 +114,12 @@ RetainerRateCard *retainer_rate_card_load_builtin  (const char               *id
 GPtrArray        *retainer_rate_card_list_all      (GPtrArray               **problems);
 char             *retainer_rate_card_user_dir      (void);
 
+/* Texts of the built-in cards, NULL-terminated, marked for translation. */
+extern const char *const retainer_rate_card_builtin_texts[];
+/* A card's text in the user's language when it is a built-in card's text,
+ * as written otherwise: the founder's own words are never changed. */
+const char       *retainer_rate_card_text          (const char               *text);
+
 /* Sum of list prices: a portfolio of clients, `counts[i]` on tier i. */
 gint64            retainer_rate_card_portfolio_mrr (const RetainerRateCard   *card,
                                                     const guint              *counts);
