@@ -13,6 +13,7 @@
 
 #include "retainer-money.h"
 #include "retainer-pdf.h"
+#include "retainer-pdf-private.h"
 
 typedef struct
 {
@@ -495,6 +496,223 @@ test_cli_bad_input (Fixture       *fixture,
   }
 }
 
+/* The face libharu embeds maps only the characters drawn, with the same
+ * glyphs and outlines as the original, and nothing else. */
+static void
+test_font_subset (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autofree char *regular_path = NULL;
+  g_autofree char *bold_path = NULL;
+  g_autofree char *subset_path = NULL;
+  g_autoptr (RetainerPdfFace) original = NULL;
+  g_autoptr (RetainerPdfFace) subset = NULL;
+  const char *used = "Zażółć gęślą jaźń Ωμέγα Жёлтый €1 234,56 – “ok” •…";
+  guint n_outlines = 0;
+
+  g_assert_true (retainer_pdf_find_fonts (&regular_path, &bold_path, &error));
+  g_assert_no_error (error);
+  original = retainer_pdf_face_load (regular_path, &error);
+  g_assert_no_error (error);
+  retainer_pdf_face_use (original, used);
+  subset_path = retainer_pdf_face_write_subset (original, &error);
+  g_assert_no_error (error);
+  subset = retainer_pdf_face_load (subset_path, &error);
+  g_assert_no_error (error);
+  g_remove (subset_path);
+
+  for (const char *p = used; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+      guint glyph = retainer_pdf_face_glyph (original, c);
+
+      g_assert_cmpuint (glyph, !=, 0);
+      g_assert_cmpuint (retainer_pdf_face_glyph (subset, c), ==, glyph);
+      g_assert_cmpuint (retainer_pdf_face_char_units (subset, c), ==,
+                        retainer_pdf_face_char_units (original, c));
+      g_assert_cmpuint (retainer_pdf_face_outline_size (subset, glyph), ==,
+                        retainer_pdf_face_outline_size (original, glyph));
+    }
+  /* Not drawn, so not there: */
+  g_assert_cmpuint (retainer_pdf_face_glyph (original, 'Q'), !=, 0);
+  g_assert_cmpuint (retainer_pdf_face_glyph (subset, 'Q'), ==, 0);
+  g_assert_cmpuint (retainer_pdf_face_outline_size (subset, retainer_pdf_face_glyph (original,
+                                                                                     'Q')),
+                    ==, 0);
+  for (guint glyph = 0; glyph < 0xFFFF; glyph++)
+    if (retainer_pdf_face_outline_size (subset, glyph) > 0)
+      n_outlines++;
+  /* The characters above, "H", "x", .notdef and the parts of accented letters. */
+  g_assert_cmpuint (n_outlines, <, 80);
+
+  /* libharu takes it. */
+  {
+    g_auto (HPDF_Doc) doc = HPDF_New (NULL, NULL);
+
+    subset_path = (g_free (subset_path), retainer_pdf_face_write_subset (original, &error));
+    g_assert_no_error (error);
+    g_assert_nonnull (HPDF_LoadTTFontFromFile (doc, subset_path, HPDF_TRUE));
+    g_remove (subset_path);
+  }
+}
+
+/* Every script we promise, and the euro, stays searchable in the trimmed fonts. */
+static void
+test_text_scripts (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  g_autofree char *text = NULL;
+
+  g_free (fixture->proposal->company);
+  fixture->proposal->company = g_strdup ("Ελληνικά Ωμέγα · Компания «Жёлтый»");
+  g_free (fixture->proposal->industry);
+  fixture->proposal->industry = g_strdup ("Çeşme İnşaat · Příliš žluťoučký kůň");
+  export (fixture);
+  text = pdf_text (fixture->pdf);
+  assert_contains (text, "Ελληνικά Ωμέγα");
+  assert_contains (text, "Компания «Жёлтый»");
+  assert_contains (text, "Çeşme İnşaat");
+  assert_contains (text, "Příliš žluťoučký kůň");
+  assert_contains (text, "Grzegorz Brzęczyszczykiewicz");
+  assert_contains (text, "€");
+}
+
+/* A typical proposal with a logo stays small. The promise is 150 KB; it is
+ * ~50 KB, and the fonts with all their characters mapped would take it past
+ * 100 KB, so that is the bound. */
+static void
+test_size (Fixture       *fixture,
+           gconstpointer  data)
+{
+  GStatBuf st;
+  const char *argv[] = { "pdfimages", "-list", fixture->pdf, NULL };
+  g_autofree char *images = NULL;
+
+  export (fixture);
+  images = run (argv, NULL);
+  g_assert_nonnull (strstr (images, "rgb"));
+  g_assert_cmpint (g_stat (fixture->pdf, &st), ==, 0);
+  g_assert_cmpint (st.st_size, <, 100 * 1024);
+}
+
+/* A label made to run on in a sentence does not stand lower-case in a box,
+ * nor capitalised in mid-sentence. */
+static void
+test_text_labels (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  const RetainerTier *tier = &fixture->proposal->rate_card->tiers[fixture->result->chosen_tier];
+  g_autofree char *break_even = retainer_result_describe_break_even (fixture->result);
+  g_autofree char *boxed = NULL;
+  g_autofree char *steps = NULL;
+  g_autofree char *text = NULL;
+  char first[8];
+
+  g_assert_true (g_unichar_islower (g_utf8_get_char (break_even)));
+  first[g_unichar_to_utf8 (g_unichar_totitle (g_utf8_get_char (break_even)), first)] = '\0';
+  /* With its fraction ("Month 6 (5.6 months)") it is only in the key figures. */
+  g_assert_nonnull (strchr (break_even, '('));
+  boxed = g_strconcat (first, g_utf8_next_char (break_even), NULL);
+  steps = g_strdup_printf ("4. %s, monitoring from day one",
+                           retainer_retraining_label (tier->retraining));
+
+  export (fixture);
+  text = pdf_text (fixture->pdf);
+  assert_contains (text, boxed);
+  assert_contains (text, steps);
+}
+
+/* Compiles a one-entry German catalogue for the PDF's domain into `dir`. */
+static gboolean
+write_test_catalog (const char *dir)
+{
+  g_autofree char *msgfmt = g_find_program_in_path ("msgfmt");
+  g_autofree char *messages = g_build_filename (dir, "de", "LC_MESSAGES", NULL);
+  g_autofree char *po = g_build_filename (dir, "de.po", NULL);
+  g_autofree char *mo = g_strconcat (messages, G_DIR_SEPARATOR_S, GETTEXT_PACKAGE, ".mo", NULL);
+  const char *contents =
+    "msgid \"\"\n"
+    "msgstr \"Content-Type: text/plain; charset=UTF-8\\n\"\n"
+    "\n"
+    "msgid \"Summary\"\n"
+    "msgstr \"Zusammenfassung\"\n"
+    "\n"
+    "msgctxt \"long date\"\n"
+    "msgid \"%B %-d, %Y\"\n"
+    "msgstr \"%-d. %B %Y\"\n";
+
+  if (msgfmt == NULL)
+    return FALSE;
+  g_assert_cmpint (g_mkdir_with_parents (messages, 0755), ==, 0);
+  g_assert_true (g_file_set_contents (po, contents, -1, NULL));
+  {
+    const char *argv[] = { msgfmt, "-o", mo, po, NULL };
+
+    g_free (run (argv, NULL));
+  }
+  return TRUE;
+}
+
+static void
+test_language_catalog (Fixture       *fixture,
+                       gconstpointer  data)
+{
+  g_autofree char *locale_dir = g_build_filename (fixture->dir, "locale", NULL);
+  g_autofree char *bound_before = g_strdup (bindtextdomain (GETTEXT_PACKAGE, NULL));
+  g_autofree char *messages_before = g_strdup (setlocale (LC_MESSAGES, NULL));
+  g_autofree char *language_before = g_strdup (g_getenv ("LANGUAGE"));
+  g_autofree char *text = NULL;
+
+  if (setlocale (LC_MESSAGES, "de_DE.UTF-8") == NULL)
+    {
+      g_test_skip ("the de_DE.UTF-8 locale is not installed");
+      return;
+    }
+  setlocale (LC_MESSAGES, messages_before);
+  if (!write_test_catalog (locale_dir))
+    {
+      g_test_skip ("msgfmt is not installed");
+      return;
+    }
+  bindtextdomain (GETTEXT_PACKAGE, locale_dir);
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+
+  g_free (fixture->proposal->language);
+  fixture->proposal->language = g_strdup ("de");
+  g_free (fixture->proposal->date);
+  fixture->proposal->date = g_strdup ("2025-03-04");
+  export (fixture);
+  text = pdf_text (fixture->pdf);
+
+  /* The catalogue, and the locale's month names. */
+  assert_contains (text, "Zusammenfassung");
+  assert_contains (text, "4. März 2025");
+  g_assert_null (strstr (text, "Summary"));
+  g_assert_cmpuint (fixture->warnings->len, ==, 0);
+
+  /* And the process is back in its own language. */
+  g_assert_cmpstr (setlocale (LC_MESSAGES, NULL), ==, messages_before);
+  g_assert_cmpstr (g_getenv ("LANGUAGE"), ==, language_before);
+  g_assert_cmpstr (dgettext (GETTEXT_PACKAGE, "Summary"), ==, "Summary");
+  bindtextdomain (GETTEXT_PACKAGE, bound_before);
+}
+
+static void
+test_language_no_locale (Fixture       *fixture,
+                         gconstpointer  data)
+{
+  g_autofree char *text = NULL;
+
+  g_free (fixture->proposal->language);
+  fixture->proposal->language = g_strdup ("xx");
+  export (fixture);
+  text = pdf_text (fixture->pdf);
+  assert_contains (text, "Summary");
+  g_assert_cmpuint (fixture->warnings->len, ==, 1);
+  assert_contains (g_ptr_array_index (fixture->warnings, 0), "“xx”");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -520,6 +738,12 @@ main (int   argc,
   ADD ("/pdf/render/pages", test_render_pages, NULL);
   ADD ("/pdf/cli/export", test_cli_export, NULL);
   ADD ("/pdf/cli/bad-input", test_cli_bad_input, NULL);
+  ADD ("/pdf/font/subset", test_font_subset, NULL);
+  ADD ("/pdf/text/scripts", test_text_scripts, NULL);
+  ADD ("/pdf/text/labels", test_text_labels, NULL);
+  ADD ("/pdf/size/with-logo", test_size, NULL);
+  ADD ("/pdf/language/catalog", test_language_catalog, NULL);
+  ADD ("/pdf/language/no-locale", test_language_no_locale, NULL);
 
   return g_test_run ();
 }

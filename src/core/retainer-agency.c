@@ -13,12 +13,12 @@
 #include "config.h"
 
 #include <errno.h>
-#include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
 #include <langinfo.h>
 #include <locale.h>
 #include <string.h>
 
+#include "retainer-i18n.h"
 #include "retainer-agency.h"
 
 G_DEFINE_QUARK (retainer-agency-error-quark, retainer_agency_error)

@@ -4,9 +4,9 @@
  */
 #include "config.h"
 
-#include <glib/gi18n-lib.h>
 #include <string.h>
 
+#include "retainer-i18n.h"
 #include "retainer-enums.h"
 
 const char *const retainer_complexity_ids[] = { "simple", "moderate", "complex", NULL };
@@ -88,7 +88,7 @@ lookup_id (const char *const *ids,
   const char *retainer_##prefix##_label (Type value)                                   \
   {                                                                                    \
     g_return_val_if_fail ((int) value >= 0 && (int) value < (n_values), NULL);         \
-    return g_dpgettext2 (GETTEXT_PACKAGE, context, prefix##_labels[value]);            \
+    return retainer_pgettext (context, prefix##_labels[value]);            \
   }                                                                                    \
   gboolean retainer_##prefix##_from_id (const char *id, Type *value)                   \
   {                                                                                    \

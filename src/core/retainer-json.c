@@ -5,11 +5,11 @@
 #include "config.h"
 
 #include <errno.h>
-#include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
 #include <math.h>
 #include <string.h>
 
+#include "retainer-i18n.h"
 #include "retainer-json.h"
 #include "retainer-money.h"
 

@@ -8,6 +8,7 @@
 #include <math.h>
 #include <string.h>
 
+#include "retainer-i18n.h"
 #include "retainer-money.h"
 
 static const RetainerCurrency currencies[] = {
@@ -340,5 +341,5 @@ retainer_format_percent (double percent,
 
   /* Translators: a percentage; %s is the number. Use your language's
    * spacing, like "%s %%" for French and German. */
-  return g_strdup_printf (g_dgettext (GETTEXT_PACKAGE, "%s%%"), number);
+  return g_strdup_printf (_("%s%%"), number);
 }

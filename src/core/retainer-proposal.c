@@ -5,10 +5,10 @@
 #include "config.h"
 
 #include <gio/gio.h>
-#include <glib/gi18n-lib.h>
 #include <math.h>
 #include <string.h>
 
+#include "retainer-i18n.h"
 #include "retainer-money.h"
 #include "retainer-proposal.h"
 

@@ -6,8 +6,7 @@
  */
 #include "config.h"
 
-#include <glib/gi18n-lib.h>
-
+#include "retainer-i18n.h"
 #include "retainer-rate-card.h"
 
 const char *const retainer_rate_card_builtin_texts[] = {

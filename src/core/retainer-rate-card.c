@@ -5,9 +5,9 @@
 #include "config.h"
 
 #include <gio/gio.h>
-#include <glib/gi18n-lib.h>
 #include <string.h>
 
+#include "retainer-i18n.h"
 #include "retainer-money.h"
 #include "retainer-rate-card.h"
 
@@ -751,7 +751,7 @@ retainer_rate_card_text (const char *text)
 {
   if (text == NULL || *text == '\0')
     return text;
-  return g_dgettext (GETTEXT_PACKAGE, text);
+  return dgettext (GETTEXT_PACKAGE, text);
 }
 
 /**

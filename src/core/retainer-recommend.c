@@ -4,9 +4,9 @@
  */
 #include "config.h"
 
-#include <glib/gi18n-lib.h>
 #include <math.h>
 
+#include "retainer-i18n.h"
 #include "retainer-money.h"
 #include "retainer-recommend.h"
 

@@ -5,7 +5,6 @@
  */
 #include "config.h"
 
-#include <glib/gi18n-lib.h>
 #include <math.h>
 
 #include "retainer-money.h"
@@ -162,8 +161,8 @@ retainer_pdf_draw_savings_chart (RetainerPdfWriter      *writer,
                               RETAINER_PDF_ALIGN_LEFT, label);
     }
 
-  /* The two curves */
-  for (guint series = 0; series < 2; series++)
+  /* The two curves (nothing to learn from them while measuring) */
+  for (guint series = 0; series < 2 && writer->page != NULL; series++)
     {
       HPDF_Page_SetLineWidth (writer->page, 2);
       HPDF_Page_SetLineJoin (writer->page, HPDF_ROUND_JOIN);
@@ -185,7 +184,7 @@ retainer_pdf_draw_savings_chart (RetainerPdfWriter      *writer,
     }
 
   /* The break-even point itself */
-  if (result->break_even_month > 0 && result->break_even_months >= 0)
+  if (result->break_even_month > 0 && result->break_even_months >= 0 && writer->page != NULL)
     {
       const RetainerMonth *month = &g_array_index (months, RetainerMonth,
                                                    MIN ((guint) result->break_even_month, last));

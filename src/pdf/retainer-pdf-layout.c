@@ -5,7 +5,6 @@
 #include "config.h"
 
 #include <fontconfig/fontconfig.h>
-#include <glib/gi18n-lib.h>
 #include <string.h>
 
 #include "retainer-pdf-private.h"
@@ -149,42 +148,41 @@ retainer_pdf_find_fonts (char  **regular_path,
   return TRUE;
 }
 
+/* Widths are added up in the font's integer units, as libharu does, and
+ * scaled once: a line measured in pieces is exactly as wide as in one go. */
+static double
+units_to_points (guint  units,
+                 double size)
+{
+  return units * size / 1000.0;
+}
+
 double
 retainer_pdf_text_width (RetainerPdfWriter *writer,
-                         HPDF_Font          font,
+                         RetainerPdfFont   *font,
                          double             size,
                          const char        *text)
 {
-  HPDF_TextWidth measured;
-  gsize length = strlen (text);
-
-  if (length == 0)
-    return 0;
-
-  measured = HPDF_Font_TextWidth (font, (const HPDF_BYTE *) text, (HPDF_UINT) length);
-  return measured.width * size / 1000.0;
+  return units_to_points (retainer_pdf_face_units (font->face, text, -1), size);
 }
 
 /* How many bytes of `text` fit in `width`, cut between characters; at least one character. */
 static gsize
 fit_characters (RetainerPdfWriter *writer,
-                HPDF_Font          font,
+                RetainerPdfFont   *font,
                 double             size,
                 const char        *text,
                 double             width)
 {
   const char *end = g_utf8_next_char (text);
-  const char *p = end;
+  guint units = retainer_pdf_face_units (font->face, text, end - text);
 
-  while (*p != '\0')
+  while (*end != '\0')
     {
-      const char *next = g_utf8_next_char (p);
-      g_autofree char *candidate = g_strndup (text, next - text);
-
-      if (retainer_pdf_text_width (writer, font, size, candidate) > width)
+      units += retainer_pdf_face_char_units (font->face, g_utf8_get_char (end));
+      if (units_to_points (units, size) > width)
         break;
-      end = next;
-      p = next;
+      end = g_utf8_next_char (end);
     }
 
   return end - text;
@@ -192,7 +190,7 @@ fit_characters (RetainerPdfWriter *writer,
 
 GPtrArray *
 retainer_pdf_wrap (RetainerPdfWriter *writer,
-                   HPDF_Font          font,
+                   RetainerPdfFont   *font,
                    double             size,
                    const char        *text,
                    double             width)
@@ -200,25 +198,30 @@ retainer_pdf_wrap (RetainerPdfWriter *writer,
   GPtrArray *lines = g_ptr_array_new_with_free_func (g_free);
   g_auto (GStrv) paragraphs = g_strsplit (text != NULL ? text : "", "\n", -1);
 
+  guint space_units = retainer_pdf_face_char_units (font->face, ' ');
+
   for (guint p = 0; paragraphs[p] != NULL; p++)
     {
       g_auto (GStrv) words = g_strsplit (paragraphs[p], " ", -1);
       GString *line = g_string_new (NULL);
+      guint line_units = 0;
 
       for (guint w = 0; words[w] != NULL; w++)
         {
           const char *word = words[w];
+          guint word_units;
 
           if (*word == '\0')
             continue;
 
+          word_units = retainer_pdf_face_units (font->face, word, -1);
           if (line->len > 0)
             {
-              g_autofree char *candidate = g_strconcat (line->str, " ", word, NULL);
-
-              if (retainer_pdf_text_width (writer, font, size, candidate) <= width)
+              if (units_to_points (line_units + space_units + word_units, size) <= width)
                 {
-                  g_string_assign (line, candidate);
+                  g_string_append_c (line, ' ');
+                  g_string_append (line, word);
+                  line_units += space_units + word_units;
                   continue;
                 }
               g_ptr_array_add (lines, g_strdup (line->str));
@@ -227,14 +230,16 @@ retainer_pdf_wrap (RetainerPdfWriter *writer,
 
           /* A word wider than the box (a long company name without spaces, a
            * URL) is broken between characters rather than overflowing. */
-          while (retainer_pdf_text_width (writer, font, size, word) > width)
+          while (units_to_points (word_units, size) > width)
             {
               gsize fit = fit_characters (writer, font, size, word, width);
 
               g_ptr_array_add (lines, g_strndup (word, fit));
               word += fit;
+              word_units = retainer_pdf_face_units (font->face, word, -1);
             }
           g_string_assign (line, word);
+          line_units = word_units;
         }
 
       if (line->len > 0 || lines->len == 0 || paragraphs[p + 1] != NULL)
@@ -251,7 +256,7 @@ retainer_pdf_wrap (RetainerPdfWriter *writer,
 
 char *
 retainer_pdf_fit (RetainerPdfWriter *writer,
-                  HPDF_Font          font,
+                  RetainerPdfFont   *font,
                   double             size,
                   const char        *text,
                   double             width)
@@ -277,6 +282,8 @@ static void
 set_fill (RetainerPdfWriter      *writer,
           const RetainerPdfColor *color)
 {
+  if (writer->page == NULL)
+    return;
   HPDF_Page_SetRGBFill (writer->page, (HPDF_REAL) color->red, (HPDF_REAL) color->green,
                         (HPDF_REAL) color->blue);
 }
@@ -285,13 +292,15 @@ static void
 set_stroke (RetainerPdfWriter      *writer,
             const RetainerPdfColor *color)
 {
+  if (writer->page == NULL)
+    return;
   HPDF_Page_SetRGBStroke (writer->page, (HPDF_REAL) color->red, (HPDF_REAL) color->green,
                           (HPDF_REAL) color->blue);
 }
 
 void
 retainer_pdf_draw_text (RetainerPdfWriter      *writer,
-                        HPDF_Font               font,
+                        RetainerPdfFont        *font,
                         double                  size,
                         const RetainerPdfColor *color,
                         double                  x,
@@ -305,6 +314,22 @@ retainer_pdf_draw_text (RetainerPdfWriter      *writer,
   if (text == NULL || *text == '\0')
     return;
 
+  /* The first pass only learns which characters each face must carry. */
+  if (writer->measuring)
+    {
+      retainer_pdf_face_use (font->face, text);
+      return;
+    }
+  g_return_if_fail (writer->page != NULL && font->font != NULL);
+  /* Both passes lay out alike, so the trimmed face has every character
+   * drawn now; one it lacked would print as an empty box. */
+  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
+    if (!retainer_pdf_face_is_used (font->face, g_utf8_get_char (p)))
+      {
+        g_warning ("“%s” was not measured before it was drawn", text);
+        break;
+      }
+
   text_width = retainer_pdf_text_width (writer, font, size, text);
   if (align == RETAINER_PDF_ALIGN_RIGHT)
     x += width - text_width;
@@ -313,7 +338,7 @@ retainer_pdf_draw_text (RetainerPdfWriter      *writer,
 
   set_fill (writer, color);
   HPDF_Page_BeginText (writer->page);
-  HPDF_Page_SetFontAndSize (writer->page, font, (HPDF_REAL) size);
+  HPDF_Page_SetFontAndSize (writer->page, font->font, (HPDF_REAL) size);
   HPDF_Page_TextOut (writer->page, (HPDF_REAL) x, (HPDF_REAL) baseline, text);
   HPDF_Page_EndText (writer->page);
 }
@@ -328,7 +353,7 @@ ascent_of (double size,
 
 double
 retainer_pdf_box_height (RetainerPdfWriter *writer,
-                         HPDF_Font          font,
+                         RetainerPdfFont   *font,
                          double             size,
                          double             leading,
                          double             width,
@@ -341,7 +366,7 @@ retainer_pdf_box_height (RetainerPdfWriter *writer,
 
 double
 retainer_pdf_draw_box (RetainerPdfWriter      *writer,
-                       HPDF_Font               font,
+                       RetainerPdfFont        *font,
                        double                  size,
                        double                  leading,
                        const RetainerPdfColor *color,
@@ -369,6 +394,8 @@ retainer_pdf_fill_rect (RetainerPdfWriter      *writer,
                         double                  width,
                         double                  height)
 {
+  if (writer->page == NULL)
+    return;
   set_fill (writer, color);
   HPDF_Page_Rectangle (writer->page, (HPDF_REAL) x, (HPDF_REAL) y, (HPDF_REAL) width,
                        (HPDF_REAL) height);
@@ -385,6 +412,8 @@ retainer_pdf_line (RetainerPdfWriter      *writer,
                    double                  x2,
                    double                  y2)
 {
+  if (writer->page == NULL)
+    return;
   set_stroke (writer, color);
   HPDF_Page_SetLineWidth (writer->page, (HPDF_REAL) line_width);
   if (dashed)
@@ -422,7 +451,8 @@ retainer_pdf_draw_logo (RetainerPdfWriter *writer,
     return 0;
 
   scale = MIN (max_width / image_width, max_height / image_height);
-  HPDF_Page_DrawImage (writer->page, writer->logo, (HPDF_REAL) x,
+  if (writer->page != NULL)
+    HPDF_Page_DrawImage (writer->page, writer->logo, (HPDF_REAL) x,
                        (HPDF_REAL) (top - image_height * scale),
                        (HPDF_REAL) (image_width * scale), (HPDF_REAL) (image_height * scale));
   return image_width * scale;
@@ -434,9 +464,14 @@ retainer_pdf_draw_logo (RetainerPdfWriter *writer,
 void
 retainer_pdf_new_page (RetainerPdfWriter *writer)
 {
-  writer->page = HPDF_AddPage (writer->doc);
-  HPDF_Page_SetWidth (writer->page, (HPDF_REAL) writer->width);
-  HPDF_Page_SetHeight (writer->page, (HPDF_REAL) writer->height);
+  if (writer->measuring)
+    writer->page = NULL;
+  else
+    {
+      writer->page = HPDF_AddPage (writer->doc);
+      HPDF_Page_SetWidth (writer->page, (HPDF_REAL) writer->width);
+      HPDF_Page_SetHeight (writer->page, (HPDF_REAL) writer->height);
+    }
   g_ptr_array_add (writer->pages, writer->page);
   writer->y = writer->top - (writer->pages->len > 1 ? HEADER_HEIGHT : 0);
 }
@@ -502,7 +537,7 @@ retainer_pdf_subheading (RetainerPdfWriter *writer,
 
 void
 retainer_pdf_paragraph (RetainerPdfWriter *writer,
-                        HPDF_Font          font,
+                        RetainerPdfFont   *font,
                         double             size,
                         const char        *text)
 {
@@ -643,7 +678,7 @@ retainer_pdf_table_clear (RetainerPdfTable *table)
 
 static double
 row_height (RetainerPdfTable   *table,
-            HPDF_Font           font,
+            RetainerPdfFont    *font,
             const char * const *cells)
 {
   RetainerPdfWriter *writer = table->writer;
@@ -671,7 +706,7 @@ retainer_pdf_table_header_height (RetainerPdfTable *table)
 
 static void
 draw_row (RetainerPdfTable       *table,
-          HPDF_Font               font,
+          RetainerPdfFont        *font,
           const RetainerPdfColor *fill,
           const RetainerPdfColor *text_color,
           const char * const     *cells,
@@ -736,7 +771,7 @@ retainer_pdf_table_add_row (RetainerPdfTable   *table,
                             gboolean            strong)
 {
   RetainerPdfWriter *writer = table->writer;
-  HPDF_Font font = strong ? writer->bold : writer->regular;
+  RetainerPdfFont *font = strong ? writer->bold : writer->regular;
   double height = row_height (table, font, cells);
 
   if (writer->y - height < writer->bottom && !at_page_top (writer))

@@ -6,8 +6,10 @@
 
 #include <glib.h>
 #include <hpdf.h>
+#include <string.h>
 
 #include "retainer-agency.h"
+#include "retainer-i18n.h"
 #include "retainer-pdf.h"
 
 G_BEGIN_DECLS
@@ -22,6 +24,38 @@ typedef struct
   double blue;
 } RetainerPdfColor;
 
+/* A TrueType face as read by retainer-pdf-font.c: measured there, and
+ * trimmed to the characters the document uses before libharu embeds it. */
+typedef struct _RetainerPdfFace RetainerPdfFace;
+
+RetainerPdfFace *retainer_pdf_face_load        (const char            *path,
+                                                GError               **error);
+void             retainer_pdf_face_free        (RetainerPdfFace       *face);
+guint            retainer_pdf_face_units       (const RetainerPdfFace *face,
+                                                const char            *text,
+                                                gssize                 length);
+guint            retainer_pdf_face_char_units  (const RetainerPdfFace *face,
+                                                gunichar               c);
+void             retainer_pdf_face_use         (RetainerPdfFace       *face,
+                                                const char            *text);
+gboolean         retainer_pdf_face_is_used     (const RetainerPdfFace *face,
+                                                gunichar               c);
+char            *retainer_pdf_face_write_subset (RetainerPdfFace      *face,
+                                                GError               **error);
+guint            retainer_pdf_face_glyph       (const RetainerPdfFace *face,
+                                                gunichar               c);
+gsize            retainer_pdf_face_outline_size (const RetainerPdfFace *face,
+                                                guint                  glyph);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (RetainerPdfFace, retainer_pdf_face_free)
+
+/* A face and, once the document's characters are known, libharu's font. */
+typedef struct
+{
+  RetainerPdfFace *face;
+  HPDF_Font        font;            /* NULL while the document is only measured */
+} RetainerPdfFont;
+
 typedef enum
 {
   RETAINER_PDF_ALIGN_LEFT,
@@ -34,11 +68,12 @@ typedef struct
   HPDF_Doc          doc;
   HPDF_STATUS       status;          /* the first libharu error, 0 when none */
   HPDF_STATUS       detail;
-  HPDF_Font         regular;
-  HPDF_Font         bold;
+  gboolean          measuring;       /* laying out only, to learn the characters used */
+  RetainerPdfFont  *regular;
+  RetainerPdfFont  *bold;           /* may be the regular one */
   HPDF_Image        logo;            /* NULL without a usable logo */
-  GPtrArray        *pages;           /* HPDF_Page, in order */
-  HPDF_Page         page;            /* the page being filled */
+  GPtrArray        *pages;           /* HPDF_Page, in order; NULLs while measuring */
+  HPDF_Page         page;            /* the page being filled; NULL while measuring */
   double            width;           /* of the paper, in points */
   double            height;
   double            left;            /* content box */
@@ -74,24 +109,24 @@ HPDF_Image retainer_pdf_load_logo        (HPDF_Doc               doc,
 
 /* Text */
 double     retainer_pdf_text_width       (RetainerPdfWriter     *writer,
-                                          HPDF_Font              font,
+                                          RetainerPdfFont       *font,
                                           double                 size,
                                           const char            *text);
 /* Breaks `text` into lines no wider than `width`; words too long for a line
  * are broken between characters. Newlines start new lines. */
 GPtrArray *retainer_pdf_wrap             (RetainerPdfWriter     *writer,
-                                          HPDF_Font              font,
+                                          RetainerPdfFont       *font,
                                           double                 size,
                                           const char            *text,
                                           double                 width);
 /* `text` cut with an ellipsis to fit `width`. */
 char      *retainer_pdf_fit              (RetainerPdfWriter     *writer,
-                                          HPDF_Font              font,
+                                          RetainerPdfFont       *font,
                                           double                 size,
                                           const char            *text,
                                           double                 width);
 void       retainer_pdf_draw_text        (RetainerPdfWriter     *writer,
-                                          HPDF_Font              font,
+                                          RetainerPdfFont       *font,
                                           double                 size,
                                           const RetainerPdfColor *color,
                                           double                 x,
@@ -101,7 +136,7 @@ void       retainer_pdf_draw_text        (RetainerPdfWriter     *writer,
                                           const char            *text);
 /* Draws wrapped lines from `top` in a box; returns the height used. */
 double     retainer_pdf_draw_box         (RetainerPdfWriter     *writer,
-                                          HPDF_Font              font,
+                                          RetainerPdfFont       *font,
                                           double                 size,
                                           double                 leading,
                                           const RetainerPdfColor *color,
@@ -111,7 +146,7 @@ double     retainer_pdf_draw_box         (RetainerPdfWriter     *writer,
                                           RetainerPdfAlign       align,
                                           const char            *text);
 double     retainer_pdf_box_height       (RetainerPdfWriter     *writer,
-                                          HPDF_Font              font,
+                                          RetainerPdfFont       *font,
                                           double                 size,
                                           double                 leading,
                                           double                 width,
@@ -153,7 +188,7 @@ void       retainer_pdf_subheading       (RetainerPdfWriter     *writer,
                                           double                 keep_with);
 /* Body text that may flow onto the next page between lines. */
 void       retainer_pdf_paragraph        (RetainerPdfWriter     *writer,
-                                          HPDF_Font              font,
+                                          RetainerPdfFont       *font,
                                           double                 size,
                                           const char            *text);
 /* A list item with its marker ("•", "1."), kept whole on a page. */

@@ -9,7 +9,8 @@
  */
 #include "config.h"
 
-#include <glib/gi18n-lib.h>
+#include <glib/gstdio.h>
+#include <locale.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -107,6 +108,21 @@ format_long_date (GDateTime *date)
   /* Translators: a date in a document, as strftime() takes it: "%B %-d, %Y"
    * gives "March 4, 2025"; German would use "%-d. %B %Y". */
   return g_date_time_format (date, C_("long date", "%B %-d, %Y"));
+}
+
+/* `text` with its first letter in title case, for a phrase made to run on
+ * in a sentence ("month 2") that stands alone in a box. */
+static char *
+capitalize (const char *text)
+{
+  gunichar first;
+  char buffer[8];
+
+  if (!is_set (text))
+    return g_strdup ("");
+  first = g_unichar_totitle (g_utf8_get_char (text));
+  buffer[g_unichar_to_utf8 (first, buffer)] = '\0';
+  return g_strconcat (buffer, g_utf8_next_char (text), NULL);
 }
 
 typedef struct
@@ -296,7 +312,8 @@ draw_key_figures (RetainerPdfWriter *writer,
   const RetainerResult *result = document->result;
   g_autofree char *spend = per_month (proposal, proposal->monthly_api_spend);
   g_autofree char *saving = per_month (proposal, result->monthly_saving);
-  g_autofree char *break_even = retainer_result_describe_break_even (result);
+  g_autofree char *break_even_text = retainer_result_describe_break_even (result);
+  g_autofree char *break_even = capitalize (break_even_text);
   g_autofree char *net_12 = money (proposal, result->net_saving_12);
   const struct
   {
@@ -633,11 +650,11 @@ option_break_even (const RetainerResult     *result,
 {
   if (option->break_even_month <= 0)
     /* Translators: no break-even for a plan; %u is the horizon in months. */
-    return g_strdup_printf (ngettext ("not within %u month", "not within %u months",
+    return g_strdup_printf (ngettext ("Not within %u month", "Not within %u months",
                                       result->horizon_months),
                             result->horizon_months);
   /* Translators: the month a plan pays back its setup fee. */
-  return g_strdup_printf (_("month %d"), option->break_even_month);
+  return g_strdup_printf (_("Month %d"), option->break_even_month);
 }
 
 static void
@@ -749,10 +766,10 @@ draw_next_steps (RetainerPdfWriter *writer,
   /* Translators: %s is the date until which the proposal is valid. */
   sign = g_strdup_printf (_("Sign the acceptance below and send it back by %s."),
                           document->valid_until);
-  /* Translators: %s is the plan's retraining, like "Quarterly retraining". */
-  cadence = g_strdup_printf (_("From then on the retainer runs: monitoring from day one, "
-                               "a report every month, and retraining on the plan’s schedule "
-                               "(%s)."),
+  /* Translators: %s is the plan's retraining, like "Quarterly retraining";
+   * it starts the sentence. */
+  cadence = g_strdup_printf (_("%s, monitoring from day one and a report every month: from "
+                               "then on, the retainer keeps your model in shape."),
                              retainer_retraining_label (document->tier->retraining));
 
   retainer_pdf_list_item (writer, "1.", sign);
@@ -886,6 +903,51 @@ writer_clear (RetainerPdfWriter *writer)
   g_clear_pointer (&writer->footer_line, g_free);
 }
 
+/* The pages, in order. Run twice: once measuring, once drawing. */
+static void
+draw_document (RetainerPdfWriter *writer,
+               Document          *document)
+{
+  g_ptr_array_set_size (writer->pages, 0);
+  writer->page = NULL;
+  draw_cover (writer, document);
+  retainer_pdf_new_page (writer);
+  draw_summary (writer, document);
+  draw_why_care (writer, document);
+  draw_plan (writer, document);
+  draw_investment (writer, document);
+  draw_savings (writer, document);
+  draw_all_plans (writer, document);
+  draw_next_steps (writer, document);
+  draw_acceptance (writer, document);
+  retainer_pdf_finish_pages (writer);
+}
+
+/* Hands libharu the face trimmed to the characters the first pass drew. */
+static HPDF_Font
+embed_font (RetainerPdfWriter *writer,
+            RetainerPdfFont   *font,
+            GError           **error)
+{
+  g_autofree char *subset_path = retainer_pdf_face_write_subset (font->face, error);
+  const char *name;
+
+  if (subset_path == NULL)
+    return NULL;
+  name = HPDF_LoadTTFontFromFile (writer->doc, subset_path, HPDF_TRUE);
+  /* libharu keeps the file open and reads it again when saving: the name
+   * can go now, so nothing is left behind whatever happens next. */
+  g_unlink (subset_path);
+  if (name == NULL)
+    {
+      g_set_error (error, RETAINER_PDF_ERROR, RETAINER_PDF_ERROR_FONT,
+                   _("The font could not be embedded (libharu error 0x%04X)"),
+                   (guint) writer->status);
+      return NULL;
+    }
+  return HPDF_GetFont (writer->doc, name, "UTF-8");
+}
+
 static gboolean
 render (RetainerPdfWriter *writer,
         Document          *document,
@@ -894,41 +956,33 @@ render (RetainerPdfWriter *writer,
 {
   g_autofree char *regular_path = NULL;
   g_autofree char *bold_path = NULL;
-  const char *regular_name, *bold_name;
+  g_autoptr (RetainerPdfFace) regular_face = NULL;
+  g_autoptr (RetainerPdfFace) bold_face = NULL;
+  RetainerPdfFont regular = { NULL, NULL };
+  RetainerPdfFont bold = { NULL, NULL };
   g_autoptr (GError) logo_error = NULL;
   g_autoptr (GBytes) logo = NULL;
   g_autofree char *title = NULL;
 
   if (!retainer_pdf_find_fonts (&regular_path, &bold_path, error))
     return FALSE;
+  regular_face = retainer_pdf_face_load (regular_path, error);
+  if (regular_face == NULL)
+    return FALSE;
+  if (g_strcmp0 (bold_path, regular_path) != 0)
+    {
+      bold_face = retainer_pdf_face_load (bold_path, error);
+      if (bold_face == NULL)
+        return FALSE;
+    }
+  regular.face = regular_face;
+  bold.face = bold_face != NULL ? bold_face : regular_face;
+  writer->regular = &regular;
+  writer->bold = bold_face != NULL ? &bold : &regular;
 
   HPDF_SetCompressionMode (writer->doc, HPDF_COMP_ALL);
   HPDF_UseUTFEncodings (writer->doc);
   HPDF_SetCurrentEncoder (writer->doc, "UTF-8");
-
-  regular_name = HPDF_LoadTTFontFromFile (writer->doc, regular_path, HPDF_TRUE);
-  bold_name = g_strcmp0 (bold_path, regular_path) == 0
-                ? regular_name
-                : HPDF_LoadTTFontFromFile (writer->doc, bold_path, HPDF_TRUE);
-  if (regular_name == NULL || bold_name == NULL)
-    {
-      g_autofree char *display_name = g_filename_display_name (regular_name == NULL ? regular_path
-                                                                                    : bold_path);
-
-      g_set_error (error, RETAINER_PDF_ERROR, RETAINER_PDF_ERROR_FONT,
-                   _("The font %s could not be embedded (error 0x%04X)"), display_name,
-                   (guint) writer->status);
-      return FALSE;
-    }
-  writer->regular = HPDF_GetFont (writer->doc, regular_name, "UTF-8");
-  writer->bold = HPDF_GetFont (writer->doc, bold_name, "UTF-8");
-  if (writer->regular == NULL || writer->bold == NULL)
-    {
-      g_set_error (error, RETAINER_PDF_ERROR, RETAINER_PDF_ERROR_FONT,
-                   _("The font %s could not be used with UTF-8 text (error 0x%04X)"),
-                   regular_path, (guint) writer->status);
-      return FALSE;
-    }
 
   /* A logo that cannot be used costs the logo, never the document. */
   logo = retainer_agency_get_logo (document->agency, &logo_error);
@@ -949,23 +1003,30 @@ render (RetainerPdfWriter *writer,
   if (logo_error != NULL && warnings != NULL)
     g_ptr_array_add (warnings, g_strdup (logo_error->message));
 
+  /* First pass: the same layout without drawing, to learn the characters
+   * each face must carry; then the trimmed faces go to libharu. */
+  writer->measuring = TRUE;
+  draw_document (writer, document);
+  writer->measuring = FALSE;
+
+  regular.font = embed_font (writer, &regular, error);
+  if (regular.font == NULL)
+    return FALSE;
+  if (bold_face != NULL)
+    {
+      bold.font = embed_font (writer, &bold, error);
+      if (bold.font == NULL)
+        return FALSE;
+    }
+
   title = g_strdup_printf (_("Proposal for %s"), document->company);
   HPDF_SetInfoAttr (writer->doc, HPDF_INFO_TITLE, title);
   if (is_set (document->agency_name))
     HPDF_SetInfoAttr (writer->doc, HPDF_INFO_AUTHOR, document->agency_name);
   HPDF_SetInfoAttr (writer->doc, HPDF_INFO_CREATOR, PACKAGE_NAME " " PACKAGE_VERSION);
 
-  draw_cover (writer, document);
-  retainer_pdf_new_page (writer);
-  draw_summary (writer, document);
-  draw_why_care (writer, document);
-  draw_plan (writer, document);
-  draw_investment (writer, document);
-  draw_savings (writer, document);
-  draw_all_plans (writer, document);
-  draw_next_steps (writer, document);
-  draw_acceptance (writer, document);
-  retainer_pdf_finish_pages (writer);
+  draw_document (writer, document);
+  writer->regular = writer->bold = NULL;
 
   if (writer->status != 0)
     {
@@ -976,6 +1037,102 @@ render (RetainerPdfWriter *writer,
     }
 
   return TRUE;
+}
+
+/* gettext has no per-call language, so while a proposal in another
+ * language is rendered the whole process switches: LANGUAGE picks the
+ * catalogue, LC_MESSAGES must name a real locale of that language because
+ * glibc ignores LANGUAGE under "C" and "C.UTF-8", LC_TIME gives the month
+ * names, and bumping _nl_msg_cat_cntr makes glibc drop the translations it
+ * has already looked up. restore_language() puts everything back. Not
+ * thread-safe: an export runs on the main thread, and quickly. */
+typedef struct
+{
+  gboolean  switched;
+  char     *language;       /* LANGUAGE before, NULL when unset */
+  char     *messages;       /* LC_MESSAGES before */
+  char     *time;           /* LC_TIME before */
+} LanguageSwitch;
+
+extern int _nl_msg_cat_cntr;
+
+static void
+switch_language (LanguageSwitch *saved,
+                 const char     *language,
+                 GPtrArray      *warnings)
+{
+  /* Where a language's main country is not its code in capitals. */
+  static const char *const territories[][2] = {
+    { "cs", "CZ" }, { "da", "DK" }, { "el", "GR" }, { "en", "US" }, { "et", "EE" },
+    { "ga", "IE" }, { "he", "IL" }, { "hi", "IN" }, { "ja", "JP" }, { "ko", "KR" },
+    { "nb", "NO" }, { "nn", "NO" }, { "sl", "SI" }, { "sq", "AL" }, { "sr", "RS" },
+    { "sv", "SE" }, { "uk", "UA" }, { "vi", "VN" }, { "zh", "CN" },
+  };
+  g_autofree char *code = NULL;
+  g_autofree char *base = NULL;
+  g_autoptr (GPtrArray) candidates = g_ptr_array_new_with_free_func (g_free);
+  const char *found = NULL;
+
+  if (!is_set (language))
+    return;
+
+  code = g_strdelimit (g_strdup (language), "-", '_');
+  base = g_strndup (code, strcspn (code, "_.@"));
+  if (strchr (code, '_') != NULL)
+    g_ptr_array_add (candidates, g_strdup_printf ("%s.UTF-8", code));
+  for (guint i = 0; i < G_N_ELEMENTS (territories); i++)
+    if (strcmp (base, territories[i][0]) == 0)
+      g_ptr_array_add (candidates, g_strdup_printf ("%s_%s.UTF-8", base, territories[i][1]));
+  {
+    g_autofree char *upper = g_ascii_strup (base, -1);
+
+    g_ptr_array_add (candidates, g_strdup_printf ("%s_%s.UTF-8", base, upper));
+  }
+
+  saved->messages = g_strdup (setlocale (LC_MESSAGES, NULL));
+  saved->time = g_strdup (setlocale (LC_TIME, NULL));
+  for (guint i = 0; i < candidates->len && found == NULL; i++)
+    if (setlocale (LC_MESSAGES, g_ptr_array_index (candidates, i)) != NULL)
+      found = g_ptr_array_index (candidates, i);
+
+  if (found == NULL)
+    {
+      if (warnings != NULL)
+        g_ptr_array_add (warnings,
+                         /* Translators: %s is a language code like "de". */
+                         g_strdup_printf (_("The system has no locale for the language “%s”: "
+                                            "the PDF is in your own language instead"),
+                                          language));
+      g_clear_pointer (&saved->messages, g_free);
+      g_clear_pointer (&saved->time, g_free);
+      return;
+    }
+
+  setlocale (LC_TIME, found);
+  saved->language = g_strdup (g_getenv ("LANGUAGE"));
+  g_setenv ("LANGUAGE", code, TRUE);
+  _nl_msg_cat_cntr++;
+  saved->switched = TRUE;
+}
+
+static void
+restore_language (LanguageSwitch *saved)
+{
+  if (!saved->switched)
+    return;
+
+  if (saved->language != NULL)
+    g_setenv ("LANGUAGE", saved->language, TRUE);
+  else
+    g_unsetenv ("LANGUAGE");
+  setlocale (LC_MESSAGES, saved->messages);
+  setlocale (LC_TIME, saved->time);
+  _nl_msg_cat_cntr++;
+
+  g_clear_pointer (&saved->language, g_free);
+  g_clear_pointer (&saved->messages, g_free);
+  g_clear_pointer (&saved->time, g_free);
+  saved->switched = FALSE;
 }
 
 /**
@@ -1005,6 +1162,8 @@ retainer_pdf_export (const RetainerProposal *proposal,
   g_autoptr (GDateTime) valid_until = NULL;
   g_autofree guint8 *contents = NULL;
   HPDF_UINT32 size = 0;
+  HPDF_UINT32 read = 0;
+  LanguageSwitch language = { 0 };
   gboolean ok = FALSE;
 
   g_return_val_if_fail (proposal != NULL, FALSE);
@@ -1013,6 +1172,9 @@ retainer_pdf_export (const RetainerProposal *proposal,
   g_return_val_if_fail (path != NULL, FALSE);
   g_return_val_if_fail (result->chosen_tier >= 0
                         && (guint) result->chosen_tier < proposal->rate_card->n_tiers, FALSE);
+
+  /* Everything the document says, dates included, in the proposal's language. */
+  switch_language (&language, proposal->language, warnings);
 
   document.proposal = proposal;
   document.result = result;
@@ -1043,7 +1205,8 @@ retainer_pdf_export (const RetainerProposal *proposal,
   if (!render (&writer, &document, warnings, error))
     goto out;
 
-  /* Rendered to memory first: the file is only replaced once all is well. */
+  /* Rendered to memory first: the file is only replaced once all is well.
+   * Saved once and read back: HPDF_GetContents() would save it all again. */
   if (HPDF_SaveToStream (doc) != HPDF_OK)
     {
       g_set_error (error, RETAINER_PDF_ERROR, RETAINER_PDF_ERROR_RENDER,
@@ -1053,7 +1216,9 @@ retainer_pdf_export (const RetainerProposal *proposal,
     }
   size = HPDF_GetStreamSize (doc);
   contents = g_malloc (MAX (size, 1));
-  if (HPDF_GetContents (doc, contents, &size) != HPDF_OK)
+  read = size;
+  if (size == 0 || HPDF_ResetStream (doc) != HPDF_OK
+      || HPDF_ReadFromStream (doc, contents, &read) != HPDF_OK || read != size)
     {
       g_set_error (error, RETAINER_PDF_ERROR, RETAINER_PDF_ERROR_RENDER,
                    _("The PDF could not be assembled (libharu error 0x%04X)"),
@@ -1076,5 +1241,6 @@ retainer_pdf_export (const RetainerProposal *proposal,
 out:
   writer_clear (&writer);
   document_clear (&document);
+  restore_language (&language);
   return ok;
 }

@@ -307,7 +307,9 @@ def translatable_files(source_root):
             if name.endswith(('.c', '.h')):
                 path = os.path.join(top, name)
                 with open(path, encoding='utf-8', errors='replace') as f:
-                    if TRANSLATABLE_C.search(strip_c_comments(f.read())):
+                    # A macro that defines _() is not a translatable string.
+                    code = re.sub(r'(?m)^\s*#\s*define\s.*$', '', strip_c_comments(f.read()))
+                    if TRANSLATABLE_C.search(code):
                         found.append(os.path.relpath(path, source_root))
     ui_dir = os.path.join(source_root, 'ui')
     if os.path.isdir(ui_dir):
