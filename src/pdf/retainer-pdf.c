@@ -321,7 +321,7 @@ draw_key_figures (RetainerPdfWriter *writer,
     const char *value;
   } figures[] = {
     { _("Current API spend"), spend },
-    { _("Recommended plan"), document->tier->name },
+    { _("Recommended plan"), retainer_rate_card_text (document->tier->name) },
     { _("Monthly saving"), saving },
     { _("Break-even"), break_even },
     { _("Net saving after 12 months"), net_12 },
@@ -385,7 +385,7 @@ draw_summary (RetainerPdfWriter *writer,
                                "which we host, monitor and retrain for you on the %3$s plan "
                                "for %4$s a month. Your data stays with you, and the model "
                                "improves every month."),
-                             spend, coverage, document->tier->name, retainer);
+                             spend, coverage, retainer_rate_card_text (document->tier->name), retainer);
   retainer_pdf_paragraph (writer, writer->regular, RETAINER_PDF_BODY_SIZE, opening);
 
   if (result->flags & RETAINER_FLAG_NO_SAVING)
@@ -474,10 +474,11 @@ draw_plan (RetainerPdfWriter *writer,
   RetainerPdfTable table;
 
   /* Translators: a heading; %s is the plan's name, like "Growth". */
-  heading = g_strdup_printf (_("Your plan: %s"), tier->name);
+  heading = g_strdup_printf (_("Your plan: %s"), retainer_rate_card_text (tier->name));
   retainer_pdf_heading (writer, heading, 60);
   if (is_set (tier->summary))
-    retainer_pdf_paragraph (writer, writer->regular, RETAINER_PDF_BODY_SIZE, tier->summary);
+    retainer_pdf_paragraph (writer, writer->regular, RETAINER_PDF_BODY_SIZE,
+                            retainer_rate_card_text (tier->summary));
 
   if (result->extra_use_cases > 0)
     {
@@ -516,7 +517,7 @@ draw_plan (RetainerPdfWriter *writer,
     {
       retainer_pdf_subheading (writer, _("What the plan includes"), 2 * RETAINER_PDF_BODY_LEADING);
       for (guint i = 0; tier->includes[i] != NULL; i++)
-        retainer_pdf_list_item (writer, "•", tier->includes[i]);
+        retainer_pdf_list_item (writer, "•", retainer_rate_card_text (tier->includes[i]));
     }
 }
 
@@ -708,9 +709,9 @@ draw_all_plans (RetainerPdfWriter *writer,
           aligns[c + 1] = RETAINER_PDF_ALIGN_LEFT;
           if ((int) option->tier == result->chosen_tier)
             /* Translators: the header of the proposed plan's column; %s is its name. */
-            headers[c] = g_strdup_printf (_("%s\n✓ Proposed"), tier->name);
+            headers[c] = g_strdup_printf (_("%s\n✓ Proposed"), retainer_rate_card_text (tier->name));
           else
-            headers[c] = g_strdup (tier->name);
+            headers[c] = g_strdup (retainer_rate_card_text (tier->name));
           header[c + 1] = headers[c];
 
           cells[ROW_PRICE][c + 1] = per_month (proposal, option->monthly_retainer);
@@ -834,7 +835,8 @@ draw_acceptance (RetainerPdfWriter *writer,
   text = g_strdup_printf (_("By signing below, %1$s accepts proposal %2$s: the %3$s plan with a "
                             "one-time setup fee of %4$s and a monthly retainer of %5$s, on the "
                             "terms described in this document."),
-                          document->company, document->number, document->tier->name, setup,
+                          document->company, document->number,
+                          retainer_rate_card_text (document->tier->name), setup,
                           retainer);
   /* Translators: above a signature; %s is a company. */
   for_client = g_strdup_printf (_("For %s"), document->company);
