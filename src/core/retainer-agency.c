@@ -381,7 +381,7 @@ retainer_agency_validate (const RetainerAgency *agency,
   if (!retainer_color_parse (agency->primary_color, NULL, NULL, NULL))
     {
       retainer_json_set_field_error (error, &source, "", "primary_color",
-                                     _("expected a colour like \"#1F4E79\""));
+                                     _("expected a colour like “#1F4E79”"));
       return FALSE;
     }
   if (!retainer_color_parse (agency->accent_color, NULL, NULL, NULL))
@@ -408,7 +408,7 @@ retainer_agency_validate (const RetainerAgency *agency,
   if ((guint) agency->paper >= RETAINER_N_PAPERS)
     {
       retainer_json_set_field_error (error, &source, "", "paper",
-                                     _("expected \"a4\" or \"letter\""));
+                                     _("expected “a4” or “letter”"));
       return FALSE;
     }
 
@@ -549,7 +549,7 @@ agency_from_json (const cJSON              *root,
   if (!retainer_color_parse (agency->primary_color, NULL, NULL, NULL))
     {
       retainer_json_set_field_error (error, source, "", "primary_color",
-                                     _("expected a colour like \"#1F4E79\""));
+                                     _("expected a colour like “#1F4E79”"));
       return NULL;
     }
   if (!retainer_color_parse (agency->accent_color, NULL, NULL, NULL))

@@ -32,7 +32,7 @@ static const char *const retraining_labels[] = {
   NC_("retraining", "Retraining on request"),
   NC_("retraining", "Quarterly retraining"),
   NC_("retraining", "Monthly retraining"),
-  NC_("retraining", "Bi-weekly retraining"),
+  NC_("retraining", "Retraining every two weeks"),
 };
 static const char *const support_labels[] = {
   NC_("support", "Next business day"),

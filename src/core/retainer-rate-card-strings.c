@@ -66,7 +66,7 @@ const char *const retainer_rate_card_builtin_texts[] = {
   /* Translators: from a built-in rate card */
   N_("Several models or a multi-model pipeline"),
   /* Translators: from a built-in rate card */
-  N_("Bi-weekly retraining for continuous improvement"),
+  N_("Retraining every two weeks for continuous improvement"),
   /* Translators: from a built-in rate card */
   N_("Custom evaluation framework"),
   /* Translators: from a built-in rate card */

@@ -420,7 +420,9 @@ retainer_rate_card_from_json (const cJSON              *object,
     return NULL;
   if (cJSON_GetArraySize (tiers) > RETAINER_RATE_CARD_MAX_TIERS)
     {
-      g_autofree char *problem = g_strdup_printf (_("expected at most %d tiers"),
+      g_autofree char *problem = g_strdup_printf (ngettext ("expected at most %d tier",
+                                                            "expected at most %d tiers",
+                                                            RETAINER_RATE_CARD_MAX_TIERS),
                                                   RETAINER_RATE_CARD_MAX_TIERS);
       retainer_json_set_field_error (error, source, path, "tiers", problem);
       return NULL;

@@ -407,8 +407,8 @@ retainer_result_describe_reason (const RetainerResult   *result,
     case RETAINER_REASON_NEEDS_ONLY:
     default:
       /* Translators: %1$s is a tier name, %2$s a percentage like "40%". */
-      return g_strdup_printf (_("Chosen by the client’s needs: no tier leaves the client %2$s of "
-                                "the covered API spend, so %1$s rests on privacy and quality, "
+      return g_strdup_printf (_("Chosen by the client’s needs: no tier leaves the client at least "
+                                "%2$s of the covered API spend, so %1$s rests on privacy and quality, "
                                 "not savings."), name, share);
     }
 }
