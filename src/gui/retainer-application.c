@@ -7,6 +7,7 @@
 #include <glib/gi18n.h>
 
 #include "retainer-application.h"
+#include "retainer-preferences-window.h"
 #include "retainer-window.h"
 
 struct _RetainerApplication
@@ -118,8 +119,33 @@ about_action (GSimpleAction *action,
                          NULL);
 }
 
+static void
+preferences_action (GSimpleAction *action,
+                    GVariant      *parameter,
+                    gpointer       user_data)
+{
+  GtkApplication *application = user_data;
+  GtkWindow *parent = gtk_application_get_active_window (application);
+  RetainerPreferencesWindow *preferences;
+
+  for (GList *l = gtk_application_get_windows (application); l != NULL; l = l->next)
+    if (RETAINER_IS_PREFERENCES_WINDOW (l->data))
+      {
+        gtk_window_present (l->data);
+        return;
+      }
+
+  preferences = retainer_preferences_window_new (parent,
+                                                 RETAINER_IS_WINDOW (parent)
+                                                   ? retainer_window_get_proposal (RETAINER_WINDOW (parent))
+                                                   : NULL);
+  gtk_window_set_application (GTK_WINDOW (preferences), application);
+  gtk_window_present (GTK_WINDOW (preferences));
+}
+
 static const GActionEntry app_actions[] = {
   { "quit", quit_action },
+  { "preferences", preferences_action },
   { "about", about_action },
 };
 
@@ -133,6 +159,7 @@ retainer_application_startup (GApplication *application)
     { "win.save-as", { "<Control><Shift>s", NULL } },
     { "win.export", { "<Control>e", NULL } },
     { "win.present", { "F5", NULL } },
+    { "app.preferences", { "<Control>comma", NULL } },
     { "app.quit", { "<Control>q", NULL } },
   };
 

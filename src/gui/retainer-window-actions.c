@@ -7,6 +7,9 @@
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
 
+#include <string.h>
+
+#include "retainer-pdf.h"
 #include "retainer-window-private.h"
 
 #define RECENT_MAX 8
@@ -582,11 +585,256 @@ save_as_action (GSimpleAction *action,
   show_save_as (self);
 }
 
+/* ------------------------------------------------------------------ */
+/* PDF export                                                          */
+
+/* The file name part of a company: no folder separators or characters
+ * other systems refuse, and short enough for any file system. */
+static char *
+sanitize_file_name_part (const char *text)
+{
+  GString *out = g_string_new (NULL);
+  g_autofree char *stripped = NULL;
+
+  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (c == '/' || c == '\\' || c == ':')
+        g_string_append_c (out, '-');
+      else if (g_unichar_iscntrl (c) || strchr ("*?\"<>|", (int) c) != NULL)
+        continue;
+      else if (g_unichar_isspace (c))
+        g_string_append_c (out, ' ');
+      else
+        g_string_append_unichar (out, c);
+
+      /* Room for the rest of the name within 255 bytes. */
+      if (out->len > 180)
+        break;
+    }
+
+  stripped = g_strstrip (g_string_free (out, FALSE));
+  /* A leading dot would hide the file. */
+  while (*stripped == '.')
+    memmove (stripped, stripped + 1, strlen (stripped));
+  return g_strdup (g_strstrip (stripped));
+}
+
+static char *
+today_iso (void)
+{
+  g_autoptr (GDateTime) now = g_date_time_new_now_local ();
+
+  return g_date_time_format (now, "%Y-%m-%d");
+}
+
+char *
+retainer_window_suggest_pdf_name (RetainerWindow *self)
+{
+  const RetainerProposal *proposal;
+  g_autofree char *company = NULL;
+  g_autofree char *date = NULL;
+
+  g_return_val_if_fail (RETAINER_IS_WINDOW (self), NULL);
+
+  proposal = self->proposal;
+  if (proposal->company != NULL)
+    company = sanitize_file_name_part (proposal->company);
+  if (company == NULL || *company == '\0')
+    {
+      g_free (company);
+      company = g_strdup (_("New Proposal"));
+    }
+  /* The date printed on the PDF: the proposal's once it has one. */
+  date = proposal->date != NULL && *proposal->date != '\0' ? sanitize_file_name_part (proposal->date)
+                                                           : today_iso ();
+
+  /* Translators: the suggested name of an exported PDF; %1$s is the
+   * prospect's company, %2$s the date like 2025-03-04. Keep the ".pdf". */
+  return g_strdup_printf (_("Proposal - %1$s - %2$s.pdf"), company, date);
+}
+
+static void
+launch_cb (GObject      *source,
+           GAsyncResult *result,
+           gpointer      user_data)
+{
+  g_autoptr (RetainerWindow) self = user_data;
+  g_autoptr (GError) error = NULL;
+
+  if (!g_app_info_launch_default_for_uri_finish (result, &error))
+    {
+      g_autofree char *message = NULL;
+
+      /* Translators: %s says why, like "No application is registered for PDF files". */
+      message = g_strdup_printf (_("Could not open the PDF: %s"), error->message);
+      retainer_window_toast (self, message);
+    }
+}
+
+static void
+open_exported_action (GSimpleAction *action,
+                      GVariant      *parameter,
+                      gpointer       user_data)
+{
+  RetainerWindow *self = user_data;
+  g_autoptr (GAppLaunchContext) context = NULL;
+
+  context = G_APP_LAUNCH_CONTEXT (gdk_display_get_app_launch_context (
+    gtk_widget_get_display (GTK_WIDGET (self))));
+  /* Through the OpenURI portal inside the Flatpak. */
+  g_app_info_launch_default_for_uri_async (g_variant_get_string (parameter, NULL), context, NULL,
+                                           launch_cb, g_object_ref (self));
+}
+
+gboolean
+retainer_window_export_pdf_to (RetainerWindow *self,
+                               GFile          *file)
+{
+  g_autoptr (RetainerAgency) agency = NULL;
+  g_autoptr (RetainerProposal) numbered = NULL;
+  g_autoptr (GPtrArray) warnings = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr (GError) error = NULL;
+  g_autofree char *path = NULL;
+  g_autofree char *uri = NULL;
+  g_autofree char *name = NULL;
+  g_autofree char *message = NULL;
+  gboolean numbering;
+  AdwToast *toast;
+
+  g_return_val_if_fail (RETAINER_IS_WINDOW (self), FALSE);
+  g_return_val_if_fail (G_IS_FILE (file), FALSE);
+  g_return_val_if_fail (self->result != NULL, FALSE);
+
+  path = g_file_get_path (file);
+  name = g_file_get_basename (file);
+  if (path == NULL)
+    {
+      g_autofree char *parse_name = g_file_get_parse_name (file);
+
+      /* Translators: %s is where the PDF was to go. */
+      message = g_strdup_printf (_("Could not save %s: only local folders can hold the PDF"),
+                                 parse_name);
+      retainer_window_show_error (self, _("Could Not Export the PDF"), message);
+      return FALSE;
+    }
+
+  agency = retainer_agency_load_user (&error);
+  if (agency == NULL)
+    {
+      retainer_window_show_error (self, _("Could Not Export the PDF"), error->message);
+      return FALSE;
+    }
+
+  /* The first export gives the proposal its number and date; they are
+   * the proposal's only once the PDF exists, so a failure uses up nothing. */
+  numbered = retainer_proposal_copy (self->proposal);
+  numbering = numbered->number == NULL || *numbered->number == '\0';
+  if (numbering)
+    {
+      g_free (numbered->number);
+      numbered->number = retainer_agency_format_number (agency, agency->next_number);
+      g_free (numbered->date);
+      numbered->date = today_iso ();
+    }
+
+  if (!retainer_pdf_export (numbered, self->result, agency, path, warnings, &error))
+    {
+      retainer_window_show_error (self, _("Could Not Export the PDF"), error->message);
+      return FALSE;
+    }
+
+  if (numbering)
+    {
+      g_free (self->proposal->number);
+      self->proposal->number = g_strdup (numbered->number);
+      g_free (self->proposal->date);
+      self->proposal->date = g_strdup (numbered->date);
+      retainer_window_inputs_changed (self);
+
+      agency->next_number++;
+      if (!retainer_agency_save_user (agency, &error)
+          && g_error_matches (error, RETAINER_AGENCY_ERROR, RETAINER_AGENCY_ERROR_LOGO))
+        {
+          /* A logo gone from beside the profile would stop every number
+           * from being stored; the PDF has warned about it already. */
+          g_clear_error (&error);
+          g_clear_pointer (&agency->logo_path, g_free);
+          retainer_agency_save_user (agency, &error);
+        }
+      if (error != NULL)
+        {
+          g_autofree char *problem = NULL;
+
+          /* Translators: %1$s is a proposal number, %2$s says why. */
+          problem = g_strdup_printf (_("The PDF was exported as proposal %1$s, but the next "
+                                       "number could not be stored, so the next export may "
+                                       "use it again. %2$s"),
+                                     numbered->number, error->message);
+          retainer_window_show_error (self, _("Could Not Store the Next Proposal Number"),
+                                      problem);
+        }
+    }
+
+  /* Translators: %s is the PDF's file name. */
+  message = g_strdup_printf (_("Exported “%s”"), name);
+  uri = g_file_get_uri (file);
+  toast = adw_toast_new (message);
+  adw_toast_set_button_label (toast, _("_Open"));
+  adw_toast_set_action_name (toast, "win.open-exported");
+  adw_toast_set_action_target_value (toast, g_variant_new_string (uri));
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+  /* After the toast with the Open button, which is what the founder wants next. */
+  for (guint i = 0; i < warnings->len; i++)
+    retainer_window_toast (self, g_ptr_array_index (warnings, i));
+  return TRUE;
+}
+
+static void
+export_response_cb (GtkNativeDialog *chooser,
+                    int              response,
+                    RetainerWindow  *self)
+{
+  g_autoptr (GFile) file = NULL;
+
+  if (response == GTK_RESPONSE_ACCEPT)
+    file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+  gtk_native_dialog_destroy (chooser);
+  g_object_unref (chooser);
+
+  if (file != NULL)
+    retainer_window_export_pdf_to (self, file);
+}
+
 void
 retainer_window_export_pdf (RetainerWindow *self)
 {
-  /* The PDF issue wires retainer_pdf_export () in here, then enables
-   * win.export in retainer_window_update_actions (). */
+  GtkFileChooserNative *chooser;
+  g_autoptr (GtkFileFilter) filter = gtk_file_filter_new ();
+  g_autofree char *name = retainer_window_suggest_pdf_name (self);
+
+  gtk_file_filter_set_name (filter, _("PDF Documents"));
+  gtk_file_filter_add_mime_type (filter, "application/pdf");
+  gtk_file_filter_add_pattern (filter, "*.pdf");
+
+  chooser = gtk_file_chooser_native_new (_("Export the Proposal as PDF"), GTK_WINDOW (self),
+                                         GTK_FILE_CHOOSER_ACTION_SAVE, _("_Export"),
+                                         _("_Cancel"));
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), name);
+  /* Next to the proposal's file, where the founder will look for it. */
+  if (self->path != NULL && !self->is_sample)
+    {
+      g_autoptr (GFile) proposal_file = g_file_new_for_path (self->path);
+      g_autoptr (GFile) folder = g_file_get_parent (proposal_file);
+
+      if (folder != NULL)
+        gtk_file_chooser_set_current_folder (GTK_FILE_CHOOSER (chooser), folder, NULL);
+    }
+  g_signal_connect (chooser, "response", G_CALLBACK (export_response_cb), self);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
 }
 
 static void
@@ -645,6 +893,7 @@ static const GActionEntry window_actions[] = {
   { "save", save_action },
   { "save-as", save_as_action },
   { "export", export_action },
+  { "open-exported", open_exported_action, "s" },
   { "present", present_action, NULL, "false" },
   { "leave-presentation", leave_presentation_action },
   { "use-recommendation", use_recommendation_action },
@@ -668,8 +917,7 @@ retainer_window_update_actions (RetainerWindow *self)
   gboolean overridden = self->result != NULL
                         && (self->result->flags & RETAINER_FLAG_TIER_OVERRIDDEN) != 0;
 
-  /* Until the PDF lands (see retainer_window_export_pdf ()). */
-  set_enabled (self, "export", FALSE);
+  set_enabled (self, "export", self->proposal != NULL && self->result != NULL);
   set_enabled (self, "leave-presentation", self->presenting);
   set_enabled (self, "use-recommendation", overridden);
   set_enabled (self, "reset-setup-fee", self->proposal != NULL && self->proposal->has_setup_fee);

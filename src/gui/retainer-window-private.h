@@ -135,7 +135,7 @@ void     retainer_window_add_recent         (RetainerWindow   *self,
 /* Runs the pending step now, or first asks about unsaved changes. */
 void     retainer_window_confirm_pending    (RetainerWindow   *self);
 void     retainer_window_clear_pending      (RetainerWindow   *self);
-/* The PDF export, wired in once src/pdf lands; win.export stays disabled. */
+/* Asks where to export the PDF, then exports it. */
 void     retainer_window_export_pdf         (RetainerWindow   *self);
 
 G_END_DECLS

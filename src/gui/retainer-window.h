@@ -38,6 +38,13 @@ void                    retainer_window_open_file           (RetainerWindow   *s
 gboolean                retainer_window_save_to             (RetainerWindow   *self,
                                                              const char       *path,
                                                              GError          **error);
+/* "Proposal - <Company> - <date>.pdf", fit to be a file name. */
+char                   *retainer_window_suggest_pdf_name    (RetainerWindow   *self);
+/* Exports the PDF to `file` with the stored agency profile. The first
+ * export numbers and dates the proposal and uses up the profile's next
+ * number; a failure is shown in a dialog and changes nothing. */
+gboolean                retainer_window_export_pdf_to       (RetainerWindow   *self,
+                                                             GFile            *file);
 /* Offers to restore work autosaved before a crash; returns whether there was any. */
 gboolean                retainer_window_offer_restore       (RetainerWindow   *self);
 /* $XDG_DATA_HOME/retainer/autosave.retainer */

@@ -1,0 +1,928 @@
+/* retainer-preferences-window.c
+ *
+ * The agency profile, edited in place and saved a moment after each change
+ * (and on close). A field with a problem (a colour that is not "#RRGGBB",
+ * text over its limit) is marked where it is typed and keeps its stored
+ * value until it is fixed; every other field is saved as usual, so nothing
+ * valid waits on it.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "retainer-agency.h"
+#include "retainer-cover-preview.h"
+#include "retainer-preferences-window.h"
+
+/* Long enough to not save on every keystroke, short enough that a crash
+ * right after typing loses nothing worth mentioning. */
+#define SAVE_DELAY_MS 500
+
+typedef struct
+{
+  const char *row;
+  gsize       offset;
+  guint       max_length;
+  const char *label;
+} TextField;
+
+#define TEXT_FIELD(row, member, max, label) \
+  { row, G_STRUCT_OFFSET (RetainerAgency, member), max, label }
+
+static const TextField text_fields[] = {
+  TEXT_FIELD ("name_row", name, RETAINER_AGENCY_TEXT_MAX_LENGTH, N_("Agency name")),
+  TEXT_FIELD ("contact_row", contact_name, RETAINER_AGENCY_TEXT_MAX_LENGTH, N_("Contact person")),
+  TEXT_FIELD ("email_row", email, RETAINER_AGENCY_TEXT_MAX_LENGTH, N_("Email")),
+  TEXT_FIELD ("phone_row", phone, RETAINER_AGENCY_TEXT_MAX_LENGTH, N_("Phone")),
+  TEXT_FIELD ("website_row", website, RETAINER_AGENCY_TEXT_MAX_LENGTH, N_("Website")),
+  TEXT_FIELD ("footer_row", footer, RETAINER_AGENCY_TEXT_MAX_LENGTH, N_("Footer line")),
+  TEXT_FIELD ("prefix_row", number_prefix, RETAINER_AGENCY_PREFIX_MAX_LENGTH, N_("Number prefix")),
+  TEXT_FIELD ("signatory_name_row", signatory_name, RETAINER_AGENCY_TEXT_MAX_LENGTH,
+              N_("Signatory name")),
+  TEXT_FIELD ("signatory_title_row", signatory_title, RETAINER_AGENCY_TEXT_MAX_LENGTH,
+              N_("Signatory title")),
+};
+
+#define N_TEXT_FIELDS G_N_ELEMENTS (text_fields)
+
+struct _RetainerPreferencesWindow
+{
+  AdwPreferencesWindow  parent_instance;
+
+  /* Template */
+  RetainerCoverPreview *cover_preview;
+  GtkRevealer          *problem_revealer;
+  GtkLabel             *problem_label;
+  AdwActionRow         *logo_row;
+  GtkWidget            *remove_logo_button;
+  GtkEntry             *primary_entry;
+  GtkWidget            *primary_button;
+  GtkEntry             *accent_entry;
+  GtkWidget            *accent_button;
+  AdwComboRow          *paper_row;
+  GtkTextView          *address_view;
+  AdwActionRow         *next_number_row;
+  GtkSpinButton        *next_number_spin;
+  GtkSpinButton        *validity_spin;
+  GtkWidget            *text_rows[N_TEXT_FIELDS];
+
+  RetainerAgency       *saved;             /* as stored */
+  GBytes               *logo;              /* the logo chosen; NULL: none */
+  GdkTexture           *logo_texture;      /* NULL when it could not be decoded */
+  char                 *company;           /* of the proposal the preview shows */
+  char                 *number;
+  char                 *date;
+  char                 *problem;           /* the first field with a problem, described */
+  char                 *save_error;        /* why the last save failed */
+  guint                 save_source;
+  guint                 updating;          /* > 0: widgets are being filled in */
+  gboolean              dirty;             /* changed since the last save */
+  gboolean              closing_confirmed;
+};
+
+G_DEFINE_FINAL_TYPE (RetainerPreferencesWindow, retainer_preferences_window,
+                     ADW_TYPE_PREFERENCES_WINDOW)
+
+static char **
+text_slot (RetainerAgency  *agency,
+           const TextField *field)
+{
+  return G_STRUCT_MEMBER_P (agency, field->offset);
+}
+
+static void
+toast (RetainerPreferencesWindow *self,
+       const char                *message)
+{
+  adw_preferences_window_add_toast (ADW_PREFERENCES_WINDOW (self), adw_toast_new (message));
+}
+
+static void
+show_error (RetainerPreferencesWindow *self,
+            const char                *heading,
+            const char                *message)
+{
+  GtkWidget *dialog = adw_message_dialog_new (GTK_WINDOW (self), heading, message);
+
+  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "close");
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+mark_problem (GtkWidget  *widget,
+              const char *problem)
+{
+  if (problem != NULL)
+    gtk_widget_add_css_class (widget, "error");
+  else
+    gtk_widget_remove_css_class (widget, "error");
+  gtk_widget_set_tooltip_text (widget, problem);
+}
+
+static char *
+describe_length_problem (guint max_length)
+{
+  return g_strdup_printf (ngettext ("at most %u character", "at most %u characters", max_length),
+                          max_length);
+}
+
+/* Keeps the first problem found, for the message under the preview. */
+static void
+note_problem (char      **first,
+              const char *label,
+              const char *problem)
+{
+  if (*first == NULL)
+    /* Translators: %1$s is a field like "Primary colour", %2$s what it
+     * expects, like "at most 200 characters". */
+    *first = g_strdup_printf (_("%1$s: %2$s. This field is saved once it is fixed."),
+                              label, problem);
+}
+
+static char *
+get_address_text (RetainerPreferencesWindow *self)
+{
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (self->address_view);
+  GtkTextIter start, end;
+
+  gtk_text_buffer_get_bounds (buffer, &start, &end);
+  return gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
+}
+
+static gboolean
+read_color (GtkEntry    *entry,
+            const char  *label,
+            char       **slot,
+            char       **first_problem)
+{
+  g_autofree char *text = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (entry))));
+
+  if (!retainer_color_parse (text, NULL, NULL, NULL))
+    {
+      const char *problem = _("expected a colour like #1F4E79");
+
+      mark_problem (GTK_WIDGET (entry), problem);
+      note_problem (first_problem, label, problem);
+      return FALSE;
+    }
+
+  mark_problem (GTK_WIDGET (entry), NULL);
+  g_free (*slot);
+  *slot = g_ascii_strup (text, -1);
+  return TRUE;
+}
+
+/* The profile as the widgets have it; a field with a problem keeps its
+ * stored value and is marked. */
+static RetainerAgency *
+read_profile (RetainerPreferencesWindow *self,
+              char                     **first_problem)
+{
+  RetainerAgency *agency = retainer_agency_copy (self->saved);
+  g_autofree char *address = get_address_text (self);
+
+  for (guint i = 0; i < N_TEXT_FIELDS; i++)
+    {
+      const char *text = gtk_editable_get_text (GTK_EDITABLE (self->text_rows[i]));
+      char **slot = text_slot (agency, &text_fields[i]);
+
+      if (g_utf8_strlen (text, -1) > (glong) text_fields[i].max_length)
+        {
+          g_autofree char *problem = describe_length_problem (text_fields[i].max_length);
+
+          mark_problem (self->text_rows[i], problem);
+          note_problem (first_problem, _(text_fields[i].label), problem);
+          continue;
+        }
+      mark_problem (self->text_rows[i], NULL);
+      g_free (*slot);
+      *slot = g_strdup (text);
+    }
+
+  if (g_utf8_strlen (address, -1) > RETAINER_AGENCY_ADDRESS_MAX_LENGTH)
+    {
+      g_autofree char *problem = describe_length_problem (RETAINER_AGENCY_ADDRESS_MAX_LENGTH);
+
+      mark_problem (GTK_WIDGET (self->address_view), problem);
+      note_problem (first_problem, _("Postal address"), problem);
+    }
+  else
+    {
+      mark_problem (GTK_WIDGET (self->address_view), NULL);
+      g_free (agency->address);
+      agency->address = g_steal_pointer (&address);
+    }
+
+  read_color (self->primary_entry, _("Primary colour"), &agency->primary_color, first_problem);
+  read_color (self->accent_entry, _("Accent colour"), &agency->accent_color, first_problem);
+
+  agency->next_number = (guint) gtk_spin_button_get_value_as_int (self->next_number_spin);
+  agency->validity_days = (guint) gtk_spin_button_get_value_as_int (self->validity_spin);
+  agency->paper = MIN (adw_combo_row_get_selected (self->paper_row), RETAINER_N_PAPERS - 1);
+
+  /* The logo travels in memory; saving copies it next to the profile. */
+  g_clear_pointer (&agency->logo_path, g_free);
+  g_clear_pointer (&agency->logo_data, g_bytes_unref);
+  if (self->logo != NULL)
+    agency->logo_data = g_bytes_ref (self->logo);
+
+  return agency;
+}
+
+/* ------------------------------------------------------------------ */
+/* What the widgets show                                               */
+
+static GDateTime *
+proposal_date (RetainerPreferencesWindow *self)
+{
+  int year, month, day;
+
+  if (self->date != NULL && sscanf (self->date, "%d-%d-%d", &year, &month, &day) == 3)
+    {
+      GDateTime *date = g_date_time_new_local (year, month, day, 12, 0, 0);
+
+      if (date != NULL)
+        return date;
+    }
+  return g_date_time_new_now_local ();
+}
+
+static char *
+format_long_date (GDateTime *date)
+{
+  /* The PDF's own format, so the preview shows the same date. */
+  return g_date_time_format (date, C_("long date", "%B %-d, %Y"));
+}
+
+static void
+refresh_preview (RetainerPreferencesWindow *self,
+                 const RetainerAgency      *agency)
+{
+  g_autoptr (GDateTime) date = proposal_date (self);
+  g_autoptr (GDateTime) valid_until = g_date_time_add_days (date, (int) MAX (agency->validity_days, 1));
+  g_autofree char *date_text = format_long_date (date);
+  g_autofree char *valid_until_text = format_long_date (valid_until);
+  g_autofree char *next = retainer_agency_format_number (agency, agency->next_number);
+  g_autofree char *next_text = NULL;
+  RetainerCoverPreview *preview = self->cover_preview;
+
+  retainer_cover_preview_set_agency_name (preview, agency->name);
+  retainer_cover_preview_set_address (preview, agency->address);
+  retainer_cover_preview_set_primary_color (preview, agency->primary_color);
+  retainer_cover_preview_set_accent_color (preview, agency->accent_color);
+  retainer_cover_preview_set_paper (preview, agency->paper);
+  retainer_cover_preview_set_logo (preview, self->logo_texture);
+  retainer_cover_preview_set_company (preview, self->company);
+  retainer_cover_preview_set_number (preview, self->number != NULL && *self->number != '\0'
+                                                ? self->number
+                                                : next);
+  retainer_cover_preview_set_date (preview, date_text);
+  retainer_cover_preview_set_valid_until (preview, valid_until_text);
+  retainer_cover_preview_set_footer (preview, agency->footer);
+
+  /* Translators: %s is a proposal number like "RT-0042". */
+  next_text = g_strdup_printf (_("The next exported proposal gets %s"), next);
+  adw_action_row_set_subtitle (self->next_number_row, next_text);
+}
+
+static void
+refresh_logo_row (RetainerPreferencesWindow *self)
+{
+  const char *subtitle;
+
+  if (self->logo == NULL)
+    subtitle = _("None: the cover shows the agency’s name");
+  else if (self->logo_texture == NULL)
+    subtitle = _("This image could not be read; the PDF is made without it");
+  else
+    {
+      gsize length = 0;
+      const guint8 *data = g_bytes_get_data (self->logo, &length);
+
+      subtitle = retainer_logo_type_detect (data, length) == RETAINER_LOGO_JPEG
+                   ? _("JPEG image")
+                   : _("PNG image");
+    }
+
+  adw_action_row_set_subtitle (self->logo_row, subtitle);
+  gtk_widget_set_sensitive (self->remove_logo_button, self->logo != NULL);
+}
+
+/* Reads the widgets, marks their problems and redraws the preview. */
+static RetainerAgency *
+refresh (RetainerPreferencesWindow *self)
+{
+  RetainerAgency *agency;
+
+  g_clear_pointer (&self->problem, g_free);
+  agency = read_profile (self, &self->problem);
+  gtk_label_set_label (self->problem_label, self->problem != NULL ? self->problem : "");
+  gtk_revealer_set_reveal_child (self->problem_revealer, self->problem != NULL);
+  refresh_preview (self, agency);
+  refresh_logo_row (self);
+  return agency;
+}
+
+static void
+set_logo_bytes (RetainerPreferencesWindow *self,
+                GBytes                    *logo)
+{
+  g_clear_pointer (&self->logo, g_bytes_unref);
+  g_clear_object (&self->logo_texture);
+  if (logo == NULL)
+    return;
+
+  self->logo = g_bytes_ref (logo);
+  self->logo_texture = gdk_texture_new_from_bytes (logo, NULL);
+}
+
+static void
+set_color_button (GtkWidget  *button,
+                  const char *color)
+{
+  double red, green, blue;
+
+  if (retainer_color_parse (color, &red, &green, &blue))
+    gtk_color_chooser_set_rgba (GTK_COLOR_CHOOSER (button),
+                                &(GdkRGBA) { red, green, blue, 1 });
+}
+
+/* Shows `agency` in the widgets. */
+static void
+fill (RetainerPreferencesWindow *self,
+      const RetainerAgency      *agency)
+{
+  g_autoptr (GBytes) logo = NULL;
+  g_autoptr (GError) error = NULL;
+  RetainerAgency *copy = retainer_agency_copy (agency);
+
+  self->updating++;
+
+  for (guint i = 0; i < N_TEXT_FIELDS; i++)
+    {
+      const char *value = *text_slot (copy, &text_fields[i]);
+
+      gtk_editable_set_text (GTK_EDITABLE (self->text_rows[i]), value != NULL ? value : "");
+    }
+  gtk_text_buffer_set_text (gtk_text_view_get_buffer (self->address_view),
+                            agency->address != NULL ? agency->address : "", -1);
+  gtk_editable_set_text (GTK_EDITABLE (self->primary_entry), agency->primary_color);
+  gtk_editable_set_text (GTK_EDITABLE (self->accent_entry), agency->accent_color);
+  set_color_button (self->primary_button, agency->primary_color);
+  set_color_button (self->accent_button, agency->accent_color);
+  adw_combo_row_set_selected (self->paper_row, agency->paper);
+  gtk_spin_button_set_value (self->next_number_spin, agency->next_number);
+  gtk_spin_button_set_value (self->validity_spin, agency->validity_days);
+
+  logo = retainer_agency_get_logo (agency, &error);
+  if (error != NULL)
+    /* The profile stays usable: the PDF warns about the logo as well. */
+    toast (self, error->message);
+  set_logo_bytes (self, logo);
+
+  self->updating--;
+
+  g_clear_pointer (&self->saved, retainer_agency_free);
+  self->saved = copy;
+  retainer_agency_free (refresh (self));
+}
+
+/* ------------------------------------------------------------------ */
+/* Saving                                                              */
+
+static gboolean
+save_cb (gpointer user_data)
+{
+  RetainerPreferencesWindow *self = user_data;
+
+  self->save_source = 0;
+  retainer_preferences_window_save (self);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+profile_changed (RetainerPreferencesWindow *self)
+{
+  if (self->updating > 0)
+    return;
+
+  self->dirty = TRUE;
+  retainer_agency_free (refresh (self));
+  g_clear_handle_id (&self->save_source, g_source_remove);
+  self->save_source = g_timeout_add (SAVE_DELAY_MS, save_cb, self);
+}
+
+gboolean
+retainer_preferences_window_save (RetainerPreferencesWindow *self)
+{
+  g_autoptr (RetainerAgency) agency = NULL;
+  g_autoptr (GError) error = NULL;
+
+  g_return_val_if_fail (RETAINER_IS_PREFERENCES_WINDOW (self), FALSE);
+
+  /* A number typed but not yet confirmed with Enter counts too. */
+  gtk_spin_button_update (self->next_number_spin);
+  gtk_spin_button_update (self->validity_spin);
+  g_clear_handle_id (&self->save_source, g_source_remove);
+
+  agency = refresh (self);
+  if (!self->dirty)
+    return self->problem == NULL && self->save_error == NULL;
+
+  if (!retainer_agency_validate (agency, NULL, &error)
+      || !retainer_agency_save_user (agency, &error))
+    {
+      g_autofree char *message = NULL;
+
+      g_free (self->save_error);
+      self->save_error = g_strdup (error->message);
+      /* Translators: %s says why. */
+      message = g_strdup_printf (_("The agency profile could not be saved: %s"), error->message);
+      toast (self, message);
+      return FALSE;
+    }
+
+  g_clear_pointer (&self->save_error, g_free);
+  g_clear_pointer (&self->saved, retainer_agency_free);
+  self->saved = g_steal_pointer (&agency);
+  self->dirty = FALSE;
+  return self->problem == NULL;
+}
+
+gboolean
+retainer_preferences_window_get_has_problems (RetainerPreferencesWindow *self)
+{
+  g_return_val_if_fail (RETAINER_IS_PREFERENCES_WINDOW (self), FALSE);
+
+  return self->problem != NULL;
+}
+
+static void
+close_response_cb (AdwMessageDialog          *dialog,
+                   const char                *response,
+                   RetainerPreferencesWindow *self)
+{
+  if (g_strcmp0 (response, "close") != 0)
+    return;
+
+  self->closing_confirmed = TRUE;
+  gtk_window_close (GTK_WINDOW (self));
+}
+
+static gboolean
+retainer_preferences_window_close_request (GtkWindow *window)
+{
+  RetainerPreferencesWindow *self = RETAINER_PREFERENCES_WINDOW (window);
+  GtkWidget *dialog;
+
+  if (self->closing_confirmed || retainer_preferences_window_save (self))
+    return GTK_WINDOW_CLASS (retainer_preferences_window_parent_class)->close_request (window);
+
+  /* Closing would lose what was typed in the field with a problem. */
+  dialog = adw_message_dialog_new (window,
+                                   self->problem != NULL ? _("A Field Cannot Be Saved")
+                                                         : _("Could Not Save the Agency Profile"),
+                                   self->problem != NULL ? self->problem : self->save_error);
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "edit", _("_Keep Editing"),
+                                    "close", _("_Close Anyway"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "close",
+                                              ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "edit");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "edit");
+  g_signal_connect_object (dialog, "response", G_CALLBACK (close_response_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+  return TRUE;
+}
+
+/* ------------------------------------------------------------------ */
+/* Logo, import and export                                             */
+
+gboolean
+retainer_preferences_window_set_logo_file (RetainerPreferencesWindow *self,
+                                           GFile                     *file)
+{
+  g_autoptr (RetainerAgency) scratch = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autofree char *path = NULL;
+
+  g_return_val_if_fail (RETAINER_IS_PREFERENCES_WINDOW (self), FALSE);
+  g_return_val_if_fail (file == NULL || G_IS_FILE (file), FALSE);
+
+  if (file == NULL)
+    {
+      set_logo_bytes (self, NULL);
+      profile_changed (self);
+      return TRUE;
+    }
+
+  /* The core reads and checks it; the profile keeps the bytes, so the
+   * original may move afterwards. */
+  path = g_file_get_path (file);
+  scratch = retainer_agency_new_default ();
+  if (path == NULL)
+    {
+      g_autofree char *name = g_file_get_parse_name (file);
+      g_autofree char *message = g_strdup_printf (_("The logo %s is not a local file"), name);
+
+      toast (self, message);
+      return FALSE;
+    }
+  if (!retainer_agency_set_logo (scratch, path, &error))
+    {
+      toast (self, error->message);
+      return FALSE;
+    }
+
+  set_logo_bytes (self, scratch->logo_data);
+  profile_changed (self);
+  return TRUE;
+}
+
+gboolean
+retainer_preferences_window_import_file (RetainerPreferencesWindow *self,
+                                         GFile                     *file)
+{
+  g_autoptr (RetainerAgency) agency = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autofree char *path = NULL;
+  g_autofree char *name = NULL;
+  g_autofree char *message = NULL;
+
+  g_return_val_if_fail (RETAINER_IS_PREFERENCES_WINDOW (self), FALSE);
+  g_return_val_if_fail (G_IS_FILE (file), FALSE);
+
+  path = g_file_get_path (file);
+  name = g_file_get_basename (file);
+  if (path == NULL)
+    {
+      g_autofree char *parse_name = g_file_get_parse_name (file);
+
+      message = g_strdup_printf (_("%s is not a local file"), parse_name);
+      show_error (self, _("Could Not Import the Agency Profile"), message);
+      return FALSE;
+    }
+
+  /* The core stores it as the user's only once it loaded completely. */
+  agency = retainer_agency_import (path, &error);
+  if (agency == NULL)
+    {
+      show_error (self, _("Could Not Import the Agency Profile"), error->message);
+      return FALSE;
+    }
+
+  g_clear_handle_id (&self->save_source, g_source_remove);
+  g_clear_pointer (&self->save_error, g_free);
+  fill (self, agency);
+  self->dirty = FALSE;
+
+  /* Translators: %s is a file name. */
+  message = g_strdup_printf (_("Imported “%s”"), name);
+  toast (self, message);
+  return TRUE;
+}
+
+gboolean
+retainer_preferences_window_export_file (RetainerPreferencesWindow *self,
+                                         GFile                     *file)
+{
+  g_autoptr (RetainerAgency) agency = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autofree char *path = NULL;
+  g_autofree char *name = NULL;
+  g_autofree char *message = NULL;
+
+  g_return_val_if_fail (RETAINER_IS_PREFERENCES_WINDOW (self), FALSE);
+  g_return_val_if_fail (G_IS_FILE (file), FALSE);
+
+  path = g_file_get_path (file);
+  name = g_file_get_basename (file);
+  if (path == NULL)
+    {
+      g_autofree char *parse_name = g_file_get_parse_name (file);
+
+      message = g_strdup_printf (_("%s is not a local file"), parse_name);
+      show_error (self, _("Could Not Export the Agency Profile"), message);
+      return FALSE;
+    }
+
+  /* What the widgets show, less any field with a problem. */
+  retainer_preferences_window_save (self);
+  agency = refresh (self);
+  if (!retainer_agency_export (agency, path, &error))
+    {
+      show_error (self, _("Could Not Export the Agency Profile"), error->message);
+      return FALSE;
+    }
+
+  /* Translators: %s is a file name. */
+  message = g_strdup_printf (_("Exported “%s”"), name);
+  toast (self, message);
+  return TRUE;
+}
+
+static GtkFileFilter *
+create_filter (const char        *name,
+               const char *const *mime_types,
+               const char *const *patterns)
+{
+  GtkFileFilter *filter = gtk_file_filter_new ();
+
+  gtk_file_filter_set_name (filter, name);
+  for (guint i = 0; mime_types[i] != NULL; i++)
+    gtk_file_filter_add_mime_type (filter, mime_types[i]);
+  for (guint i = 0; patterns[i] != NULL; i++)
+    gtk_file_filter_add_pattern (filter, patterns[i]);
+  return filter;
+}
+
+static GtkFileFilter *
+create_profile_filter (void)
+{
+  static const char *const mime_types[] = { "application/json", NULL };
+  static const char *const patterns[] = { "*.json", NULL };
+
+  return create_filter (_("Agency Profiles"), mime_types, patterns);
+}
+
+/* What a file chosen in a dialog is for. */
+typedef enum
+{
+  CHOICE_LOGO,
+  CHOICE_IMPORT,
+  CHOICE_EXPORT,
+} Choice;
+
+static void
+chooser_response_cb (GtkNativeDialog           *chooser,
+                     int                        response,
+                     RetainerPreferencesWindow *self)
+{
+  Choice choice = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (chooser), "retainer-choice"));
+  g_autoptr (GFile) file = NULL;
+
+  if (response == GTK_RESPONSE_ACCEPT)
+    file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+  gtk_native_dialog_destroy (chooser);
+  g_object_unref (chooser);
+
+  if (file == NULL)
+    return;
+
+  switch (choice)
+    {
+    case CHOICE_LOGO:
+      retainer_preferences_window_set_logo_file (self, file);
+      break;
+    case CHOICE_IMPORT:
+      retainer_preferences_window_import_file (self, file);
+      break;
+    case CHOICE_EXPORT:
+      retainer_preferences_window_export_file (self, file);
+      break;
+    default:
+      g_assert_not_reached ();
+    }
+}
+
+/* Asks for a file, then does `choice` with it. */
+static void
+choose_file (RetainerPreferencesWindow *self,
+             const char                *title,
+             GtkFileChooserAction       action,
+             const char                *accept_label,
+             GtkFileFilter             *filter,
+             const char                *current_name,
+             Choice                     choice)
+{
+  GtkFileChooserNative *chooser;
+
+  chooser = gtk_file_chooser_native_new (title, GTK_WINDOW (self), action, accept_label,
+                                         _("_Cancel"));
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
+  if (current_name != NULL)
+    gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), current_name);
+  g_object_set_data (G_OBJECT (chooser), "retainer-choice", GINT_TO_POINTER (choice));
+  g_signal_connect_object (chooser, "response", G_CALLBACK (chooser_response_cb), self, 0);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
+static void
+choose_logo_clicked_cb (RetainerPreferencesWindow *self)
+{
+  static const char *const mime_types[] = { "image/png", "image/jpeg", NULL };
+  static const char *const patterns[] = { "*.png", "*.jpg", "*.jpeg", NULL };
+  g_autoptr (GtkFileFilter) filter = create_filter (_("PNG and JPEG Images"), mime_types,
+                                                    patterns);
+
+  choose_file (self, _("Choose the Logo"), GTK_FILE_CHOOSER_ACTION_OPEN, _("_Choose"), filter,
+               NULL, CHOICE_LOGO);
+}
+
+static void
+remove_logo_clicked_cb (RetainerPreferencesWindow *self)
+{
+  retainer_preferences_window_set_logo_file (self, NULL);
+}
+
+static void
+import_clicked_cb (RetainerPreferencesWindow *self)
+{
+  g_autoptr (GtkFileFilter) filter = create_profile_filter ();
+
+  choose_file (self, _("Import an Agency Profile"), GTK_FILE_CHOOSER_ACTION_OPEN, _("_Import"),
+               filter, NULL, CHOICE_IMPORT);
+}
+
+static void
+export_clicked_cb (RetainerPreferencesWindow *self)
+{
+  g_autoptr (GtkFileFilter) filter = create_profile_filter ();
+  const char *agency_name = gtk_editable_get_text (GTK_EDITABLE (self->text_rows[0]));
+  g_autofree char *name = NULL;
+  g_autofree char *file_name = NULL;
+
+  if (*agency_name != '\0')
+    name = g_strdelimit (g_strdup (agency_name), "/\\:*?\"<>|", '-');
+  else
+    name = g_strdup (_("Agency Profile"));
+  file_name = g_strconcat (name, ".json", NULL);
+
+  choose_file (self, _("Export the Agency Profile"), GTK_FILE_CHOOSER_ACTION_SAVE, _("_Export"),
+               filter, file_name, CHOICE_EXPORT);
+}
+
+/* ------------------------------------------------------------------ */
+/* Colours                                                             */
+
+static void
+color_set_cb (GtkWidget                 *button,
+              RetainerPreferencesWindow *self)
+{
+  GtkEntry *entry = button == self->primary_button ? self->primary_entry : self->accent_entry;
+  GdkRGBA rgba;
+  g_autofree char *text = NULL;
+
+  gtk_color_chooser_get_rgba (GTK_COLOR_CHOOSER (button), &rgba);
+  text = g_strdup_printf ("#%02X%02X%02X",
+                          (guint) CLAMP (rgba.red * 255 + 0.5, 0, 255),
+                          (guint) CLAMP (rgba.green * 255 + 0.5, 0, 255),
+                          (guint) CLAMP (rgba.blue * 255 + 0.5, 0, 255));
+  gtk_editable_set_text (GTK_EDITABLE (entry), text);
+}
+
+static void
+color_entry_changed_cb (GtkEntry                  *entry,
+                        RetainerPreferencesWindow *self)
+{
+  GtkWidget *button = entry == self->primary_entry ? self->primary_button : self->accent_button;
+  g_autofree char *text = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (entry))));
+
+  if (self->updating == 0)
+    set_color_button (button, text);
+  profile_changed (self);
+}
+
+/* ------------------------------------------------------------------ */
+/* GObject                                                             */
+
+static void
+retainer_preferences_window_dispose (GObject *object)
+{
+  RetainerPreferencesWindow *self = RETAINER_PREFERENCES_WINDOW (object);
+
+  /* Destroyed without closing: what was typed is still kept. */
+  if (self->save_source != 0)
+    retainer_preferences_window_save (self);
+  g_clear_handle_id (&self->save_source, g_source_remove);
+  g_clear_object (&self->logo_texture);
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), RETAINER_TYPE_PREFERENCES_WINDOW);
+
+  G_OBJECT_CLASS (retainer_preferences_window_parent_class)->dispose (object);
+}
+
+static void
+retainer_preferences_window_finalize (GObject *object)
+{
+  RetainerPreferencesWindow *self = RETAINER_PREFERENCES_WINDOW (object);
+
+  g_clear_pointer (&self->saved, retainer_agency_free);
+  g_clear_pointer (&self->logo, g_bytes_unref);
+  g_clear_pointer (&self->company, g_free);
+  g_clear_pointer (&self->number, g_free);
+  g_clear_pointer (&self->date, g_free);
+  g_clear_pointer (&self->problem, g_free);
+  g_clear_pointer (&self->save_error, g_free);
+
+  G_OBJECT_CLASS (retainer_preferences_window_parent_class)->finalize (object);
+}
+
+static void
+retainer_preferences_window_class_init (RetainerPreferencesWindowClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  GtkWindowClass *window_class = GTK_WINDOW_CLASS (klass);
+
+  object_class->dispose = retainer_preferences_window_dispose;
+  object_class->finalize = retainer_preferences_window_finalize;
+  window_class->close_request = retainer_preferences_window_close_request;
+
+  g_type_ensure (RETAINER_TYPE_COVER_PREVIEW);
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/app/retainer/Retainer/retainer-preferences-window.ui");
+  gtk_widget_class_bind_template_child (widget_class, RetainerPreferencesWindow, cover_preview);
+  gtk_widget_class_bind_template_child (widget_class, RetainerPreferencesWindow, problem_revealer);
+  gtk_widget_class_bind_template_child (widget_class, RetainerPreferencesWindow, problem_label);
+  gtk_widget_class_bind_template_child (widget_class, RetainerPreferencesWindow, logo_row);
+  gtk_widget_class_bind_template_child (widget_class, RetainerPreferencesWindow, remove_logo_button);
+  gtk_widget_class_bind_template_child (widget_class, RetainerPreferencesWindow, primary_entry);
+  gtk_widget_class_bind_template_child (widget_class, RetainerPreferencesWindow, primary_button);
+  gtk_widget_class_bind_template_child (widget_class, RetainerPreferencesWindow, accent_entry);
+  gtk_widget_class_bind_template_child (widget_class, RetainerPreferencesWindow, accent_button);
+  gtk_widget_class_bind_template_child (widget_class, RetainerPreferencesWindow, paper_row);
+  gtk_widget_class_bind_template_child (widget_class, RetainerPreferencesWindow, address_view);
+  gtk_widget_class_bind_template_child (widget_class, RetainerPreferencesWindow, next_number_row);
+  gtk_widget_class_bind_template_child (widget_class, RetainerPreferencesWindow, next_number_spin);
+  gtk_widget_class_bind_template_child (widget_class, RetainerPreferencesWindow, validity_spin);
+  /* The text rows are found by name, into text_rows[]. */
+  for (guint i = 0; i < N_TEXT_FIELDS; i++)
+    gtk_widget_class_bind_template_child_full (widget_class, text_fields[i].row, FALSE, 0);
+  gtk_widget_class_bind_template_callback (widget_class, choose_logo_clicked_cb);
+  gtk_widget_class_bind_template_callback (widget_class, remove_logo_clicked_cb);
+  gtk_widget_class_bind_template_callback (widget_class, import_clicked_cb);
+  gtk_widget_class_bind_template_callback (widget_class, export_clicked_cb);
+}
+
+static void
+retainer_preferences_window_init (RetainerPreferencesWindow *self)
+{
+  g_autoptr (GtkStringList) papers = gtk_string_list_new (NULL);
+
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  for (guint i = 0; i < RETAINER_N_PAPERS; i++)
+    gtk_string_list_append (papers, retainer_paper_label (i));
+  adw_combo_row_set_model (self->paper_row, G_LIST_MODEL (papers));
+
+  for (guint i = 0; i < N_TEXT_FIELDS; i++)
+    {
+      self->text_rows[i] = GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (self),
+                                                                      RETAINER_TYPE_PREFERENCES_WINDOW,
+                                                                      text_fields[i].row));
+      g_signal_connect_object (self->text_rows[i], "changed", G_CALLBACK (profile_changed), self,
+                               G_CONNECT_SWAPPED);
+    }
+  g_signal_connect_object (gtk_text_view_get_buffer (self->address_view), "changed",
+                           G_CALLBACK (profile_changed), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->primary_entry, "changed", G_CALLBACK (color_entry_changed_cb),
+                           self, 0);
+  g_signal_connect_object (self->accent_entry, "changed", G_CALLBACK (color_entry_changed_cb),
+                           self, 0);
+  g_signal_connect_object (self->primary_button, "color-set", G_CALLBACK (color_set_cb), self, 0);
+  g_signal_connect_object (self->accent_button, "color-set", G_CALLBACK (color_set_cb), self, 0);
+  g_signal_connect_object (self->paper_row, "notify::selected", G_CALLBACK (profile_changed),
+                           self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->next_number_spin, "value-changed", G_CALLBACK (profile_changed),
+                           self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->validity_spin, "value-changed", G_CALLBACK (profile_changed),
+                           self, G_CONNECT_SWAPPED);
+}
+
+RetainerPreferencesWindow *
+retainer_preferences_window_new (GtkWindow              *parent,
+                                 const RetainerProposal *proposal)
+{
+  RetainerPreferencesWindow *self;
+  g_autoptr (RetainerAgency) agency = NULL;
+  g_autoptr (GError) error = NULL;
+
+  g_return_val_if_fail (parent == NULL || GTK_IS_WINDOW (parent), NULL);
+
+  self = g_object_new (RETAINER_TYPE_PREFERENCES_WINDOW,
+                       "transient-for", parent,
+                       NULL);
+  if (proposal != NULL)
+    {
+      self->company = g_strdup (proposal->company);
+      self->number = g_strdup (proposal->number);
+      self->date = g_strdup (proposal->date);
+    }
+
+  agency = retainer_agency_load_user (&error);
+  if (agency == NULL)
+    {
+      /* Shown, not overwritten: nothing is saved before the user changes something. */
+      toast (self, error->message);
+      agency = retainer_agency_new_default ();
+    }
+  fill (self, agency);
+  return self;
+}

@@ -1,0 +1,391 @@
+/* test-export.c: Export PDF from the window, as the save dialog's answer
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <adwaita.h>
+#include <glib/gstdio.h>
+
+#include "retainer-agency.h"
+#include "retainer-application.h"
+#include "retainer-window.h"
+
+static RetainerApplication *application;
+
+/* ------------------------------------------------------------------ */
+/* Helpers                                                             */
+
+static gboolean
+timeout_cb (gpointer user_data)
+{
+  gboolean *done = user_data;
+
+  *done = TRUE;
+  return G_SOURCE_REMOVE;
+}
+
+static void
+wait_ms (guint ms)
+{
+  gboolean done = FALSE;
+
+  g_timeout_add (ms, timeout_cb, &done);
+  while (!done)
+    g_main_context_iteration (NULL, TRUE);
+}
+
+static void
+settle (void)
+{
+  while (g_main_context_pending (NULL))
+    g_main_context_iteration (NULL, FALSE);
+}
+
+static gpointer
+child (RetainerWindow *window,
+       const char     *name)
+{
+  GObject *object = gtk_widget_get_template_child (GTK_WIDGET (window), RETAINER_TYPE_WINDOW, name);
+
+  g_assert_nonnull (object);
+  return object;
+}
+
+static RetainerWindow *
+create_window (void)
+{
+  RetainerWindow *window = retainer_window_new (GTK_APPLICATION (application));
+
+  gtk_window_set_default_size (GTK_WINDOW (window), 1280, 800);
+  gtk_window_present (GTK_WINDOW (window));
+  for (guint i = 0; i < 200 && !gtk_widget_get_mapped (GTK_WIDGET (window)); i++)
+    wait_ms (10);
+  wait_ms (50);
+  return window;
+}
+
+static void
+destroy_window (RetainerWindow *window)
+{
+  gtk_window_destroy (GTK_WINDOW (window));
+  settle ();
+}
+
+static AdwMessageDialog *
+find_message_dialog (void)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  settle ();
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr (GObject) item = g_list_model_get_item (toplevels, i);
+
+      if (ADW_IS_MESSAGE_DIALOG (item) && gtk_widget_get_visible (GTK_WIDGET (item)))
+        return ADW_MESSAGE_DIALOG (item);
+    }
+  return NULL;
+}
+
+static void
+respond (AdwMessageDialog *dialog,
+         const char       *response)
+{
+  g_object_ref (dialog);
+  adw_message_dialog_response (dialog, response);
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  g_object_unref (dialog);
+  settle ();
+}
+
+/* A label on screen holding `needle`, such as a toast's title. */
+static GtkLabel *
+find_label (GtkWidget  *widget,
+            const char *needle)
+{
+  if (GTK_IS_LABEL (widget) && gtk_widget_get_mapped (widget)
+      && strstr (gtk_label_get_label (GTK_LABEL (widget)), needle) != NULL)
+    return GTK_LABEL (widget);
+
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c != NULL;
+       c = gtk_widget_get_next_sibling (c))
+    {
+      GtkLabel *found = find_label (c, needle);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static char *
+temp_path (const char *name)
+{
+  g_assert_cmpint (g_mkdir_with_parents (g_get_user_data_dir (), 0700), ==, 0);
+  return g_build_filename (g_get_user_data_dir (), name, NULL);
+}
+
+/* Stores the fixture as the user's agency profile. */
+static void
+store_agency (const char *fixture)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", fixture, NULL);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (RetainerAgency) agency = retainer_agency_load (path, &error);
+
+  g_assert_no_error (error);
+  g_assert_true (retainer_agency_save_user (agency, &error));
+  g_assert_no_error (error);
+}
+
+static guint
+stored_next_number (void)
+{
+  g_autofree char *path = retainer_agency_user_path ();
+  g_autoptr (GError) error = NULL;
+  g_autoptr (RetainerAgency) agency = retainer_agency_load (path, &error);
+
+  g_assert_no_error (error);
+  return agency->next_number;
+}
+
+static char *
+pdf_text (const char *path)
+{
+  const char *argv[] = { "pdftotext", "-enc", "UTF-8", path, "-", NULL };
+  g_autoptr (GError) error = NULL;
+  char *out = NULL;
+  int status = 0;
+
+  g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL,
+                               G_SPAWN_SEARCH_PATH | G_SPAWN_STDERR_TO_DEV_NULL, NULL, NULL,
+                               &out, NULL, &status, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_spawn_check_wait_status (status, NULL));
+  return out;
+}
+
+static gboolean
+have_pdftotext (void)
+{
+  g_autofree char *program = g_find_program_in_path ("pdftotext");
+
+  if (program == NULL)
+    g_test_skip ("pdftotext (poppler-utils) is not installed");
+  return program != NULL;
+}
+
+static char *
+today (void)
+{
+  g_autoptr (GDateTime) now = g_date_time_new_now_local ();
+
+  return g_date_time_format (now, "%Y-%m-%d");
+}
+
+static void
+set_company (RetainerWindow *window,
+             const char     *company)
+{
+  gtk_editable_set_text (GTK_EDITABLE (child (window, "company_row")), company);
+  settle ();
+}
+
+/* ------------------------------------------------------------------ */
+/* Tests                                                               */
+
+static void
+test_suggested_name (void)
+{
+  RetainerWindow *window = create_window ();
+  g_autofree char *date = today ();
+  g_autofree char *name = NULL;
+  g_autofree char *expected = NULL;
+  g_autoptr (RetainerProposal) dated = NULL;
+
+  set_company (window, "Zakład Usług Księgowych Łódź");
+  name = retainer_window_suggest_pdf_name (window);
+  expected = g_strdup_printf ("Proposal - Zakład Usług Księgowych Łódź - %s.pdf", date);
+  g_assert_cmpstr (name, ==, expected);
+
+  /* No folders, no characters other systems refuse. */
+  set_company (window, "Smith/Jones: \"A|B\" <Partners>?*");
+  g_free (name);
+  g_free (expected);
+  name = retainer_window_suggest_pdf_name (window);
+  expected = g_strdup_printf ("Proposal - Smith-Jones- AB Partners - %s.pdf", date);
+  g_assert_cmpstr (name, ==, expected);
+
+  set_company (window, "");
+  g_free (name);
+  g_free (expected);
+  name = retainer_window_suggest_pdf_name (window);
+  expected = g_strdup_printf ("Proposal - New Proposal - %s.pdf", date);
+  g_assert_cmpstr (name, ==, expected);
+
+  /* A 120-character name still fits a file system's 255 bytes. */
+  set_company (window, "Ąęśćźżółń Ąęśćźżółń Ąęśćźżółń Ąęśćźżółń Ąęśćźżółń Ąęśćźżółń "
+                       "Ąęśćźżółń Ąęśćźżółń Ąęśćźżółń Ąęśćźżółń Ąęśćźżółń Ąęśćźż");
+  g_free (name);
+  name = retainer_window_suggest_pdf_name (window);
+  g_assert_cmpuint (strlen (name), <=, 255);
+  g_assert_true (g_str_has_suffix (name, ".pdf"));
+  g_assert_true (g_utf8_validate (name, -1, NULL));
+
+  /* An exported proposal keeps its date. */
+  dated = retainer_proposal_copy (retainer_window_get_proposal (window));
+  g_free (dated->company);
+  dated->company = g_strdup ("Acme");
+  dated->number = g_strdup ("RT-0007");
+  dated->date = g_strdup ("2025-03-04");
+  retainer_window_load_proposal (window, g_steal_pointer (&dated), NULL);
+  g_free (name);
+  name = retainer_window_suggest_pdf_name (window);
+  g_assert_cmpstr (name, ==, "Proposal - Acme - 2025-03-04.pdf");
+
+  destroy_window (window);
+}
+
+static void
+test_export_numbers_proposal (void)
+{
+  RetainerWindow *window;
+  g_autofree char *path = temp_path ("proposal.pdf");
+  g_autoptr (GFile) file = g_file_new_for_path (path);
+  g_autofree char *text = NULL;
+  g_autofree char *date = today ();
+  g_autofree char *toast = NULL;
+  const RetainerProposal *proposal;
+
+  if (!have_pdftotext ())
+    return;
+
+  store_agency ("agency-acme.json");
+  g_assert_cmpuint (stored_next_number (), ==, 42);
+
+  window = create_window ();
+  g_assert_true (gtk_widget_get_sensitive (child (window, "export_button")));
+  set_company (window, "Zakład Usług Księgowych Łódź");
+  g_assert_null (retainer_window_get_proposal (window)->number);
+
+  g_assert_true (retainer_window_export_pdf_to (window, file));
+  settle ();
+  g_assert_null (find_message_dialog ());
+
+  text = pdf_text (path);
+  g_assert_nonnull (strstr (text, "Zakład Usług Księgowych Łódź"));
+  g_assert_nonnull (strstr (text, "AC-0042"));
+
+  /* The number is the proposal's now, and used up in the profile. */
+  proposal = retainer_window_get_proposal (window);
+  g_assert_cmpstr (proposal->number, ==, "AC-0042");
+  g_assert_cmpstr (proposal->date, ==, date);
+  g_assert_true (retainer_window_get_modified (window));
+  g_assert_cmpuint (stored_next_number (), ==, 43);
+
+  /* The toast names the file and offers to open it. */
+  g_assert_nonnull (find_label (GTK_WIDGET (window), "Exported “proposal.pdf”"));
+  g_assert_true (g_action_group_get_action_enabled (G_ACTION_GROUP (window), "open-exported"));
+
+  /* Exporting again prints the same number and uses up no other. */
+  g_assert_cmpint (g_unlink (path), ==, 0);
+  g_assert_true (retainer_window_export_pdf_to (window, file));
+  g_free (text);
+  text = pdf_text (path);
+  g_assert_nonnull (strstr (text, "AC-0042"));
+  g_assert_cmpstr (retainer_window_get_proposal (window)->number, ==, "AC-0042");
+  g_assert_cmpuint (stored_next_number (), ==, 43);
+
+  destroy_window (window);
+}
+
+static void
+test_failed_export_changes_nothing (void)
+{
+  RetainerWindow *window;
+  g_autofree char *plain = temp_path ("plain-file.txt");
+  g_autofree char *path = g_build_filename (plain, "proposal.pdf", NULL);
+  g_autoptr (GFile) file = g_file_new_for_path (path);
+  g_autoptr (RetainerProposal) before = NULL;
+  AdwMessageDialog *dialog;
+
+  store_agency ("agency-acme.json");
+  /* Root ignores permissions; a file where a folder should be stops anyone. */
+  g_assert_true (g_file_set_contents (plain, "not a folder", -1, NULL));
+
+  window = create_window ();
+  set_company (window, "Acme Robotics");
+  before = retainer_proposal_copy (retainer_window_get_proposal (window));
+
+  g_assert_false (retainer_window_export_pdf_to (window, file));
+  dialog = find_message_dialog ();
+  g_assert_nonnull (dialog);
+  g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "Could Not Export the PDF");
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "proposal.pdf"));
+  respond (dialog, "close");
+
+  g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
+  g_assert_cmpuint (stored_next_number (), ==, 42);
+  g_assert_true (retainer_proposal_equal (retainer_window_get_proposal (window), before));
+  g_assert_null (retainer_window_get_proposal (window)->number);
+  g_assert_null (find_label (GTK_WIDGET (window), "Exported"));
+
+  destroy_window (window);
+}
+
+static void
+test_missing_logo_warns (void)
+{
+  RetainerWindow *window;
+  g_autofree char *profile = retainer_agency_user_path ();
+  g_autofree char *dir = g_path_get_dirname (profile);
+  g_autofree char *path = temp_path ("no-logo.pdf");
+  g_autoptr (GFile) file = g_file_new_for_path (path);
+  const char *json = "{ \"format\": \"retainer-agency\", \"version\": 1, "
+                     "\"name\": \"Lost Logo Ltd\", \"logo\": \"agency-logo.png\", "
+                     "\"number_prefix\": \"LL-\", \"next_number\": 5 }";
+
+  g_assert_cmpint (g_mkdir_with_parents (dir, 0700), ==, 0);
+  g_assert_true (g_file_set_contents (profile, json, -1, NULL));
+
+  window = create_window ();
+  g_assert_true (retainer_window_export_pdf_to (window, file));
+  settle ();
+  g_assert_null (find_message_dialog ());
+  g_assert_true (g_file_test (path, G_FILE_TEST_IS_REGULAR));
+  g_assert_cmpstr (retainer_window_get_proposal (window)->number, ==, "LL-0005");
+  /* A logo gone missing does not stop the numbers. */
+  g_assert_cmpuint (stored_next_number (), ==, 6);
+
+  /* The warning follows the success toast. */
+  g_assert_nonnull (find_label (GTK_WIDGET (window), "Exported “no-logo.pdf”"));
+  for (guint i = 0; i < 100 && find_label (GTK_WIDGET (window), "could not be found") == NULL; i++)
+    wait_ms (100);
+  g_assert_nonnull (find_label (GTK_WIDGET (window), "agency-logo.png could not be found"));
+
+  destroy_window (window);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  int status;
+
+  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+  gtk_init ();
+  g_object_set (gtk_settings_get_default (), "gtk-recent-files-enabled", FALSE, NULL);
+
+  application = retainer_application_new (G_APPLICATION_NON_UNIQUE);
+  g_assert_true (g_application_register (G_APPLICATION (application), NULL, NULL));
+
+  g_test_add_func ("/ui/export/suggested-name", test_suggested_name);
+  g_test_add_func ("/ui/export/numbers-proposal", test_export_numbers_proposal);
+  g_test_add_func ("/ui/export/failure-changes-nothing", test_failed_export_changes_nothing);
+  g_test_add_func ("/ui/export/missing-logo-warns", test_missing_logo_warns);
+
+  status = g_test_run ();
+  g_clear_object (&application);
+  return status;
+}

@@ -1,0 +1,622 @@
+/* test-preferences.c: the agency profile in the Preferences window, and
+ * the cover preview
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <adwaita.h>
+#include <glib/gstdio.h>
+
+#include "retainer-agency.h"
+#include "retainer-application.h"
+#include "retainer-cover-preview.h"
+#include "retainer-preferences-window.h"
+#include "retainer-window.h"
+
+static RetainerApplication *application;
+
+/* ------------------------------------------------------------------ */
+/* Helpers                                                             */
+
+static gboolean
+timeout_cb (gpointer user_data)
+{
+  gboolean *done = user_data;
+
+  *done = TRUE;
+  return G_SOURCE_REMOVE;
+}
+
+static void
+wait_ms (guint ms)
+{
+  gboolean done = FALSE;
+
+  g_timeout_add (ms, timeout_cb, &done);
+  while (!done)
+    g_main_context_iteration (NULL, TRUE);
+}
+
+static void
+settle (void)
+{
+  while (g_main_context_pending (NULL))
+    g_main_context_iteration (NULL, FALSE);
+}
+
+static void
+wait_mapped (GtkWindow *window)
+{
+  gtk_window_present (window);
+  for (guint i = 0; i < 200 && !gtk_widget_get_mapped (GTK_WIDGET (window)); i++)
+    wait_ms (10);
+  wait_ms (50);
+}
+
+static gpointer
+child (RetainerPreferencesWindow *window,
+       const char                *name)
+{
+  GObject *object = gtk_widget_get_template_child (GTK_WIDGET (window),
+                                                   RETAINER_TYPE_PREFERENCES_WINDOW, name);
+
+  g_assert_nonnull (object);
+  return object;
+}
+
+static RetainerPreferencesWindow *
+open_preferences (const RetainerProposal *proposal)
+{
+  RetainerPreferencesWindow *window = retainer_preferences_window_new (NULL, proposal);
+
+  wait_mapped (GTK_WINDOW (window));
+  return window;
+}
+
+static void
+destroy (gpointer window)
+{
+  gtk_window_destroy (GTK_WINDOW (window));
+  settle ();
+}
+
+static AdwMessageDialog *
+find_message_dialog (void)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  settle ();
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr (GObject) item = g_list_model_get_item (toplevels, i);
+
+      if (ADW_IS_MESSAGE_DIALOG (item) && gtk_widget_get_visible (GTK_WIDGET (item)))
+        return ADW_MESSAGE_DIALOG (item);
+    }
+  return NULL;
+}
+
+static void
+respond (AdwMessageDialog *dialog,
+         const char       *response)
+{
+  g_object_ref (dialog);
+  adw_message_dialog_response (dialog, response);
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  g_object_unref (dialog);
+  settle ();
+}
+
+static void
+type (RetainerPreferencesWindow *window,
+      const char                *name,
+      const char                *text)
+{
+  gtk_editable_set_text (GTK_EDITABLE (child (window, name)), text);
+  settle ();
+}
+
+/* The stored profile, or NULL when none was stored. */
+static RetainerAgency *
+load_stored (void)
+{
+  g_autofree char *path = retainer_agency_user_path ();
+  g_autoptr (GError) error = NULL;
+  RetainerAgency *agency;
+
+  if (!g_file_test (path, G_FILE_TEST_EXISTS))
+    return NULL;
+  agency = retainer_agency_load (path, &error);
+  g_assert_no_error (error);
+  return agency;
+}
+
+static GFile *
+fixture (const char *name)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", name, NULL);
+
+  return g_file_new_for_path (path);
+}
+
+static char *
+temp_path (const char *name)
+{
+  g_assert_cmpint (g_mkdir_with_parents (g_get_user_data_dir (), 0700), ==, 0);
+  return g_build_filename (g_get_user_data_dir (), name, NULL);
+}
+
+static RetainerProposal *
+new_proposal (const char *company)
+{
+  g_autoptr (RetainerRateCard) card =
+    retainer_rate_card_load_builtin (RETAINER_RATE_CARD_DEFAULT_ID, NULL);
+  RetainerProposal *proposal;
+
+  g_assert_nonnull (card);
+  proposal = retainer_proposal_new (card);
+  g_free (proposal->company);
+  proposal->company = g_strdup (company);
+  return proposal;
+}
+
+static GdkTexture *
+render (GtkWidget *widget)
+{
+  g_autoptr (GdkPaintable) paintable = gtk_widget_paintable_new (widget);
+  GtkSnapshot *snapshot = gtk_snapshot_new ();
+  g_autoptr (GskRenderNode) node = NULL;
+  int width = gtk_widget_get_width (widget);
+  int height = gtk_widget_get_height (widget);
+
+  gdk_paintable_snapshot (paintable, snapshot, width, height);
+  node = gtk_snapshot_free_to_node (snapshot);
+  g_assert_nonnull (node);
+  return gsk_renderer_render_texture (gtk_native_get_renderer (gtk_widget_get_native (widget)),
+                                      node, &GRAPHENE_RECT_INIT (0, 0, width, height));
+}
+
+/* The colour at a fraction of the widget's size, as 0xRRGGBB. */
+static guint32
+pixel_at (GtkWidget *widget,
+          double     x,
+          double     y)
+{
+  g_autoptr (GdkTexture) texture = render (widget);
+  int width = gdk_texture_get_width (texture);
+  int height = gdk_texture_get_height (texture);
+  g_autofree guint32 *pixels = g_new (guint32, width * height);
+
+  /* GDK_MEMORY_DEFAULT: premultiplied ARGB in a native-endian guint32. */
+  gdk_texture_download (texture, (guchar *) pixels, width * 4);
+  return pixels[(int) (y * height) * width + (int) (x * width)] & 0xffffff;
+}
+
+static void
+write_png (GtkWidget  *widget,
+           const char *name)
+{
+  g_autoptr (GdkTexture) texture = render (widget);
+  const char *screenshot_dir = g_getenv ("RETAINER_SCREENSHOT_DIR");
+  g_autofree char *dir = screenshot_dir != NULL
+                           ? g_strdup (screenshot_dir)
+                           : g_build_filename (g_get_current_dir (), "screenshots", NULL);
+  g_autofree char *path = g_build_filename (dir, name, NULL);
+
+  g_assert_cmpint (g_mkdir_with_parents (dir, 0755), ==, 0);
+  g_assert_true (gdk_texture_save_to_png (texture, path));
+  g_test_message ("Screenshot: %s", path);
+}
+
+static GtkScrolledWindow *
+find_scroller (GtkWidget *widget)
+{
+  if (GTK_IS_SCROLLED_WINDOW (widget) && gtk_widget_get_mapped (widget))
+    return GTK_SCROLLED_WINDOW (widget);
+
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c != NULL;
+       c = gtk_widget_get_next_sibling (c))
+    {
+      GtkScrolledWindow *found = find_scroller (c);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static void
+scroll_to_end (GtkWidget *window)
+{
+  GtkScrolledWindow *scroller = find_scroller (window);
+  GtkAdjustment *adjustment;
+
+  g_assert_nonnull (scroller);
+  adjustment = gtk_scrolled_window_get_vadjustment (scroller);
+  gtk_adjustment_set_value (adjustment, gtk_adjustment_get_upper (adjustment));
+}
+
+/* ------------------------------------------------------------------ */
+/* Tests                                                               */
+
+static void
+test_edits_reach_profile (void)
+{
+  RetainerPreferencesWindow *window = open_preferences (NULL);
+  g_autoptr (RetainerAgency) stored = NULL;
+  GtkTextBuffer *address = gtk_text_view_get_buffer (child (window, "address_view"));
+
+  g_assert_null (load_stored ());
+
+  type (window, "name_row", "Studio Północ");
+  type (window, "contact_row", "Ewa Zielińska");
+  type (window, "email_row", "ewa@polnoc.example");
+  type (window, "phone_row", "+48 58 000 00 00");
+  type (window, "website_row", "polnoc.example");
+  type (window, "footer_row", "Studio Północ sp. z o.o.");
+  type (window, "prefix_row", "SP-");
+  type (window, "signatory_name_row", "Ewa Zielińska");
+  type (window, "signatory_title_row", "Partner");
+  type (window, "primary_entry", "#aa3300");
+  type (window, "accent_entry", "#00AA88");
+  gtk_text_buffer_set_text (address, "ul. Długa 5\n80-831 Gdańsk", -1);
+  adw_combo_row_set_selected (child (window, "paper_row"), RETAINER_PAPER_LETTER);
+  gtk_spin_button_set_value (child (window, "next_number_spin"), 7);
+  gtk_spin_button_set_value (child (window, "validity_spin"), 14);
+  settle ();
+
+  /* Saved a moment later, without closing. */
+  g_assert_null (load_stored ());
+  for (guint i = 0; i < 50 && (stored = load_stored ()) == NULL; i++)
+    wait_ms (100);
+  g_assert_nonnull (stored);
+
+  g_assert_cmpstr (stored->name, ==, "Studio Północ");
+  g_assert_cmpstr (stored->contact_name, ==, "Ewa Zielińska");
+  g_assert_cmpstr (stored->email, ==, "ewa@polnoc.example");
+  g_assert_cmpstr (stored->phone, ==, "+48 58 000 00 00");
+  g_assert_cmpstr (stored->website, ==, "polnoc.example");
+  g_assert_cmpstr (stored->footer, ==, "Studio Północ sp. z o.o.");
+  g_assert_cmpstr (stored->number_prefix, ==, "SP-");
+  g_assert_cmpstr (stored->signatory_name, ==, "Ewa Zielińska");
+  g_assert_cmpstr (stored->signatory_title, ==, "Partner");
+  g_assert_cmpstr (stored->primary_color, ==, "#AA3300");
+  g_assert_cmpstr (stored->accent_color, ==, "#00AA88");
+  g_assert_cmpstr (stored->address, ==, "ul. Długa 5\n80-831 Gdańsk");
+  g_assert_cmpint (stored->paper, ==, RETAINER_PAPER_LETTER);
+  g_assert_cmpuint (stored->next_number, ==, 7);
+  g_assert_cmpuint (stored->validity_days, ==, 14);
+  g_assert_false (retainer_preferences_window_get_has_problems (window));
+  destroy (window);
+
+  /* Opened again, it shows what was stored. */
+  window = open_preferences (NULL);
+  g_assert_cmpstr (gtk_editable_get_text (child (window, "name_row")), ==, "Studio Północ");
+  g_assert_cmpuint (adw_combo_row_get_selected (child (window, "paper_row")), ==,
+                    RETAINER_PAPER_LETTER);
+  destroy (window);
+}
+
+static void
+test_close_saves_at_once (void)
+{
+  RetainerPreferencesWindow *window = open_preferences (NULL);
+  g_autoptr (RetainerAgency) stored = NULL;
+
+  type (window, "name_row", "Closed Quickly Ltd");
+  /* A number typed and not confirmed counts too. */
+  gtk_editable_set_text (child (window, "validity_spin"), "45");
+  gtk_window_close (GTK_WINDOW (window));
+  settle ();
+
+  stored = load_stored ();
+  g_assert_nonnull (stored);
+  g_assert_cmpstr (stored->name, ==, "Closed Quickly Ltd");
+  g_assert_cmpuint (stored->validity_days, ==, 45);
+}
+
+static void
+test_invalid_input_not_saved (void)
+{
+  RetainerPreferencesWindow *window = open_preferences (NULL);
+  RetainerCoverPreview *preview = child (window, "cover_preview");
+  g_autoptr (RetainerAgency) stored = NULL;
+  g_autofree char *too_long = g_strnfill (RETAINER_AGENCY_TEXT_MAX_LENGTH + 1, 'x');
+  AdwMessageDialog *dialog;
+
+  type (window, "name_row", "Keep Me");
+  type (window, "primary_entry", "#12G456");
+
+  /* Marked where it was typed, and said in words. */
+  g_assert_true (gtk_widget_has_css_class (child (window, "primary_entry"), "error"));
+  g_assert_true (gtk_revealer_get_reveal_child (child (window, "problem_revealer")));
+  g_assert_nonnull (strstr (gtk_label_get_label (child (window, "problem_label")),
+                            "Primary colour"));
+  g_assert_true (retainer_preferences_window_get_has_problems (window));
+  g_assert_cmpstr (retainer_cover_preview_get_primary_color (preview), ==, "#1F4E79");
+
+  /* The other fields are saved; the colour keeps its stored value. */
+  g_assert_false (retainer_preferences_window_save (window));
+  stored = load_stored ();
+  g_assert_cmpstr (stored->name, ==, "Keep Me");
+  g_assert_cmpstr (stored->primary_color, ==, "#1F4E79");
+  /* Nothing typed is lost. */
+  g_assert_cmpstr (gtk_editable_get_text (child (window, "primary_entry")), ==, "#12G456");
+
+  /* Text over its limit: the same. */
+  type (window, "name_row", too_long);
+  g_assert_true (gtk_widget_has_css_class (child (window, "name_row"), "error"));
+  g_assert_false (retainer_preferences_window_save (window));
+  g_clear_pointer (&stored, retainer_agency_free);
+  stored = load_stored ();
+  g_assert_cmpstr (stored->name, ==, "Keep Me");
+
+  /* Closing asks rather than dropping what was typed. */
+  gtk_window_close (GTK_WINDOW (window));
+  dialog = find_message_dialog ();
+  g_assert_nonnull (dialog);
+  g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "A Field Cannot Be Saved");
+  respond (dialog, "edit");
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (window)));
+
+  /* Fixed: saved, and the marks go. */
+  type (window, "name_row", "Keep Me Too");
+  type (window, "primary_entry", "#123456");
+  g_assert_true (retainer_preferences_window_save (window));
+  g_assert_false (gtk_widget_has_css_class (child (window, "primary_entry"), "error"));
+  g_assert_false (gtk_widget_has_css_class (child (window, "name_row"), "error"));
+  g_assert_false (gtk_revealer_get_reveal_child (child (window, "problem_revealer")));
+  g_clear_pointer (&stored, retainer_agency_free);
+  stored = load_stored ();
+  g_assert_cmpstr (stored->name, ==, "Keep Me Too");
+  g_assert_cmpstr (stored->primary_color, ==, "#123456");
+  g_assert_cmpstr (retainer_cover_preview_get_primary_color (preview), ==, "#123456");
+
+  destroy (window);
+}
+
+static void
+test_import_bad_profile (void)
+{
+  RetainerPreferencesWindow *window = open_preferences (NULL);
+  g_autoptr (GFile) bad = fixture ("agency-bad-color.json");
+  g_autoptr (RetainerAgency) stored = NULL;
+  AdwMessageDialog *dialog;
+
+  type (window, "name_row", "Before Import");
+  g_assert_true (retainer_preferences_window_save (window));
+
+  g_assert_false (retainer_preferences_window_import_file (window, bad));
+  dialog = find_message_dialog ();
+  g_assert_nonnull (dialog);
+  g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==,
+                   "Could Not Import the Agency Profile");
+  /* The core's words: the file and the field. */
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "agency-bad-color.json"));
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "primary_color"));
+  respond (dialog, "close");
+
+  stored = load_stored ();
+  g_assert_cmpstr (stored->name, ==, "Before Import");
+  g_assert_cmpstr (gtk_editable_get_text (child (window, "name_row")), ==, "Before Import");
+  destroy (window);
+}
+
+static void
+test_import_export_and_logo (void)
+{
+  RetainerPreferencesWindow *window = open_preferences (NULL);
+  RetainerCoverPreview *preview = child (window, "cover_preview");
+  g_autoptr (GFile) acme = fixture ("agency-acme.json");
+  g_autoptr (GFile) not_image = fixture ("agency-acme.json");
+  g_autoptr (GFile) logo = fixture ("pdf-logo.png");
+  g_autofree char *shared_path = temp_path ("shared-brand.json");
+  g_autoptr (GFile) shared = g_file_new_for_path (shared_path);
+  g_autoptr (RetainerAgency) stored = NULL;
+  g_autoptr (RetainerAgency) loaded = NULL;
+  g_autoptr (GBytes) logo_bytes = NULL;
+  g_autoptr (GError) error = NULL;
+
+  g_assert_null (retainer_cover_preview_get_logo (preview));
+  g_assert_true (retainer_preferences_window_import_file (window, acme));
+  g_assert_null (find_message_dialog ());
+  g_assert_cmpstr (gtk_editable_get_text (child (window, "name_row")), ==, "Acme Applied AI");
+  g_assert_cmpstr (gtk_editable_get_text (child (window, "primary_entry")), ==, "#1F4E79");
+  g_assert_nonnull (retainer_cover_preview_get_logo (preview));
+  g_assert_cmpstr (retainer_cover_preview_get_agency_name (preview), ==, "Acme Applied AI");
+  g_assert_cmpstr (retainer_cover_preview_get_number (preview), ==, "AC-0042");
+  stored = load_stored ();
+  g_assert_cmpstr (stored->name, ==, "Acme Applied AI");
+  g_assert_cmpuint (stored->next_number, ==, 42);
+
+  /* Shared: one file, the logo inside. */
+  g_assert_true (retainer_preferences_window_export_file (window, shared));
+  loaded = retainer_agency_load (shared_path, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (loaded->name, ==, "Acme Applied AI");
+  g_assert_cmpstr (loaded->email, ==, "maja@acme.example");
+  g_assert_nonnull (loaded->logo_data);
+
+  /* No logo, then one chosen again; a file that is no image changes nothing. */
+  g_assert_true (retainer_preferences_window_set_logo_file (window, NULL));
+  g_assert_null (retainer_cover_preview_get_logo (preview));
+  g_assert_true (retainer_preferences_window_save (window));
+  g_clear_pointer (&stored, retainer_agency_free);
+  stored = load_stored ();
+  logo_bytes = retainer_agency_get_logo (stored, &error);
+  g_assert_no_error (error);
+  g_assert_null (logo_bytes);
+
+  g_assert_false (retainer_preferences_window_set_logo_file (window, not_image));
+  g_assert_null (retainer_cover_preview_get_logo (preview));
+
+  g_assert_true (retainer_preferences_window_set_logo_file (window, logo));
+  g_assert_nonnull (retainer_cover_preview_get_logo (preview));
+  g_assert_true (retainer_preferences_window_save (window));
+  g_clear_pointer (&stored, retainer_agency_free);
+  stored = load_stored ();
+  logo_bytes = retainer_agency_get_logo (stored, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (logo_bytes);
+
+  destroy (window);
+}
+
+static void
+test_preview_follows_edits (void)
+{
+  g_autoptr (RetainerProposal) proposal = new_proposal ("Zakład Usług Księgowych Łódź");
+  RetainerPreferencesWindow *window = open_preferences (proposal);
+  RetainerCoverPreview *preview = child (window, "cover_preview");
+  GtkWidget *widget = GTK_WIDGET (preview);
+  guint draws;
+  int a4_height;
+
+  g_assert_cmpstr (retainer_cover_preview_get_company (preview), ==,
+                   "Zakład Usług Księgowych Łódź");
+  g_assert_cmpstr (retainer_cover_preview_get_number (preview), ==, "RT-0001");
+
+  /* The title band is in the primary colour, at 40% of the page's height. */
+  type (window, "primary_entry", "#FF0000");
+  wait_ms (100);
+  g_assert_cmphex (pixel_at (widget, 0.05, 0.40), ==, 0xff0000);
+  draws = retainer_cover_preview_get_n_draws (preview);
+  type (window, "primary_entry", "#0000FF");
+  wait_ms (100);
+  g_assert_cmpuint (retainer_cover_preview_get_n_draws (preview), >, draws);
+  g_assert_cmphex (pixel_at (widget, 0.05, 0.40), ==, 0x0000ff);
+
+  type (window, "name_row", "Studio Północ");
+  type (window, "prefix_row", "SP-");
+  gtk_spin_button_set_value (child (window, "next_number_spin"), 12);
+  settle ();
+  g_assert_cmpstr (retainer_cover_preview_get_agency_name (preview), ==, "Studio Północ");
+  g_assert_cmpstr (retainer_cover_preview_get_number (preview), ==, "SP-0012");
+
+  /* US Letter is shorter for its width than A4. */
+  a4_height = gtk_widget_get_height (widget);
+  adw_combo_row_set_selected (child (window, "paper_row"), RETAINER_PAPER_LETTER);
+  wait_ms (100);
+  g_assert_cmpint (retainer_cover_preview_get_paper (preview), ==, RETAINER_PAPER_LETTER);
+  g_assert_cmpint (gtk_widget_get_height (widget), <, a4_height);
+
+  destroy (window);
+}
+
+static void
+test_app_action (void)
+{
+  RetainerWindow *main_window = retainer_window_new (GTK_APPLICATION (application));
+  GListModel *toplevels = gtk_window_get_toplevels ();
+  RetainerPreferencesWindow *preferences = NULL;
+
+  wait_mapped (GTK_WINDOW (main_window));
+  g_assert_true (g_action_group_get_action_enabled (G_ACTION_GROUP (application), "preferences"));
+  g_action_group_activate_action (G_ACTION_GROUP (application), "preferences", NULL);
+  settle ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr (GObject) item = g_list_model_get_item (toplevels, i);
+
+      if (RETAINER_IS_PREFERENCES_WINDOW (item))
+        preferences = RETAINER_PREFERENCES_WINDOW (item);
+    }
+  g_assert_nonnull (preferences);
+  g_assert_true (gtk_window_get_transient_for (GTK_WINDOW (preferences)) == GTK_WINDOW (main_window));
+  /* The preview shows the proposal on screen. */
+  g_assert_cmpstr (retainer_cover_preview_get_company (child (preferences, "cover_preview")), ==,
+                   "Northwind Legal LLP");
+
+  destroy (preferences);
+  destroy (main_window);
+}
+
+static void
+test_screenshots (void)
+{
+  AdwStyleManager *style = adw_style_manager_get_default ();
+  g_autoptr (RetainerProposal) proposal = new_proposal ("Zakład Usług Księgowych Łódź");
+  g_autoptr (GFile) acme = fixture ("agency-acme.json");
+  RetainerPreferencesWindow *window;
+
+  adw_style_manager_set_color_scheme (style, ADW_COLOR_SCHEME_FORCE_LIGHT);
+  window = open_preferences (proposal);
+  g_assert_true (retainer_preferences_window_import_file (window, acme));
+  wait_ms (300);
+  write_png (GTK_WIDGET (window), "preferences-light.png");
+
+  /* A problem, as it is shown. */
+  type (window, "accent_entry", "green");
+  wait_ms (300);
+  write_png (GTK_WIDGET (window), "preferences-problem.png");
+  destroy (window);
+
+  /* The groups further down. */
+  window = open_preferences (proposal);
+  wait_ms (200);
+  scroll_to_end (GTK_WIDGET (window));
+  wait_ms (200);
+  scroll_to_end (GTK_WIDGET (window));
+  wait_ms (300);
+  write_png (GTK_WIDGET (window), "preferences-end.png");
+  destroy (window);
+
+  adw_style_manager_set_color_scheme (style, ADW_COLOR_SCHEME_FORCE_DARK);
+  window = open_preferences (proposal);
+  wait_ms (300);
+  write_png (GTK_WIDGET (window), "preferences-dark.png");
+  destroy (window);
+
+  adw_style_manager_set_color_scheme (style, ADW_COLOR_SCHEME_DEFAULT);
+}
+
+/* The isolated XDG folders hide the MIME database, without which the
+ * preferences window's SVG icons do not load. */
+static void
+use_system_mime_database (const char *system_data_dirs)
+{
+  g_auto (GStrv) data_dirs = g_strsplit (system_data_dirs != NULL && *system_data_dirs != '\0'
+                                           ? system_data_dirs
+                                           : "/usr/local/share:/usr/share",
+                                         ":", -1);
+  g_autoptr (GPtrArray) mime_dirs = g_ptr_array_new_with_free_func (g_free);
+
+  for (guint i = 0; data_dirs[i] != NULL; i++)
+    g_ptr_array_add (mime_dirs, g_build_filename (data_dirs[i], "mime", NULL));
+  g_ptr_array_add (mime_dirs, NULL);
+  g_content_type_set_mime_dirs ((const char *const *) mime_dirs->pdata);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autofree char *system_data_dirs = g_strdup (g_getenv ("XDG_DATA_DIRS"));
+  int status;
+
+  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+  use_system_mime_database (system_data_dirs);
+  gtk_init ();
+  g_object_set (gtk_settings_get_default (), "gtk-recent-files-enabled", FALSE, NULL);
+  /* The isolated XDG_DATA_DIRS hide the system's icons from the screenshots. */
+  gtk_icon_theme_add_search_path (gtk_icon_theme_get_for_display (gdk_display_get_default ()),
+                                  "/usr/share/icons");
+
+  application = retainer_application_new (G_APPLICATION_NON_UNIQUE);
+  g_assert_true (g_application_register (G_APPLICATION (application), NULL, NULL));
+
+  g_test_add_func ("/ui/preferences/edits-reach-profile", test_edits_reach_profile);
+  g_test_add_func ("/ui/preferences/close-saves-at-once", test_close_saves_at_once);
+  g_test_add_func ("/ui/preferences/invalid-input-not-saved", test_invalid_input_not_saved);
+  g_test_add_func ("/ui/preferences/import-bad-profile", test_import_bad_profile);
+  g_test_add_func ("/ui/preferences/import-export-and-logo", test_import_export_and_logo);
+  g_test_add_func ("/ui/preferences/preview-follows-edits", test_preview_follows_edits);
+  g_test_add_func ("/ui/preferences/app-action", test_app_action);
+  g_test_add_func ("/ui/preferences/screenshots", test_screenshots);
+
+  status = g_test_run ();
+  g_clear_object (&application);
+  return status;
+}
