@@ -282,6 +282,57 @@ test_tier_override (void)
   destroy_window (window);
 }
 
+static GtkWidget *
+nth_tier_card (RetainerWindow *window,
+               guint           tier)
+{
+  GtkWidget *card = gtk_widget_get_first_child (child (window, "tiers_box"));
+
+  for (guint i = 0; i < tier; i++)
+    card = gtk_widget_get_next_sibling (card);
+  g_assert_true (RETAINER_IS_TIER_CARD (card));
+  return card;
+}
+
+/* What a screen reader hears: each input named once by its row, cards named
+ * by their caption with their figures as description, tier cards saying
+ * which is recommended and which is chosen. */
+static void
+test_accessible_names (void)
+{
+  RetainerWindow *window = create_window (1280, 800);
+
+  retainer_window_load_proposal (window, new_default_proposal (), NULL);
+  gtk_spin_button_set_value (child (window, "monthly_spend_spin"), 12000);
+  settle ();
+
+  g_assert_false (gtk_test_accessible_has_property (GTK_ACCESSIBLE (child (window, "monthly_spend_spin")),
+                                                    GTK_ACCESSIBLE_PROPERTY_LABEL));
+  gtk_test_accessible_assert_property (GTK_ACCESSIBLE (child (window, "growth_spin")),
+                                       GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, "Percent per month");
+  gtk_test_accessible_assert_relation (GTK_ACCESSIBLE (child (window, "plan_box")),
+                                       GTK_ACCESSIBLE_RELATION_DESCRIBED_BY,
+                                       child (window, "tier_name_label"),
+                                       child (window, "tier_price_label"), NULL);
+  gtk_test_accessible_assert_relation (GTK_ACCESSIBLE (gtk_widget_get_parent (GTK_WIDGET (child (window, "break_even_value")))),
+                                       GTK_ACCESSIBLE_RELATION_DESCRIBED_BY,
+                                       child (window, "break_even_value"),
+                                       child (window, "break_even_detail"), NULL);
+
+  gtk_test_accessible_assert_property (GTK_ACCESSIBLE (nth_tier_card (window, 1)),
+                                       GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
+                                       "Recommended and chosen");
+  g_assert_false (gtk_test_accessible_has_property (GTK_ACCESSIBLE (nth_tier_card (window, 0)),
+                                                    GTK_ACCESSIBLE_PROPERTY_DESCRIPTION));
+  select_tier_card (window, 2);
+  gtk_test_accessible_assert_property (GTK_ACCESSIBLE (nth_tier_card (window, 2)),
+                                       GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, "Chosen by hand");
+  gtk_test_accessible_assert_property (GTK_ACCESSIBLE (nth_tier_card (window, 1)),
+                                       GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, "Recommended");
+
+  destroy_window (window);
+}
+
 static void
 test_setup_fee_band (void)
 {
@@ -601,6 +652,7 @@ main (int   argc,
   g_test_add_func ("/ui/window/spend-and-complexity", test_spend_and_complexity);
   g_test_add_func ("/ui/window/tier-override", test_tier_override);
   g_test_add_func ("/ui/window/setup-fee-band", test_setup_fee_band);
+  g_test_add_func ("/ui/window/accessible-names", test_accessible_names);
   g_test_add_func ("/ui/window/questions-decide-complexity", test_questions_decide_complexity);
   g_test_add_func ("/ui/window/flags-in-plain-words", test_flags_in_plain_words);
   g_test_add_func ("/ui/window/presentation-mode", test_presentation_mode);

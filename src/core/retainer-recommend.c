@@ -384,7 +384,7 @@ retainer_result_describe_reason (const RetainerResult   *result,
                                  const RetainerProposal *proposal)
 {
   const RetainerRateCard *card = proposal->rate_card;
-  const char *name = card->tiers[result->recommended_tier].name;
+  const char *name = retainer_rate_card_text (card->tiers[result->recommended_tier].name);
   g_autofree char *share = retainer_format_percent (card->min_savings_share_pct, 0);
 
   switch (result->reason)

@@ -44,6 +44,38 @@ static guint signals[N_SIGNALS];
 G_DEFINE_FINAL_TYPE (RetainerTierCard, retainer_tier_card, GTK_TYPE_WIDGET)
 
 static void
+update_accessible (RetainerTierCard *self)
+{
+  const char *name = gtk_label_get_label (self->name_label);
+  g_autofree char *button_label = NULL;
+  const char *state = NULL;
+
+  /* gtk_button_set_label () renames the button: name it after the tier again. */
+  if (self->chosen)
+    /* Translators: the accessible name of a chosen tier card's button; %s is a tier name. */
+    button_label = g_strdup_printf (_("%s is chosen"), name);
+  else
+    /* Translators: the accessible name of a tier card's button; %s is a tier name. */
+    button_label = g_strdup_printf (_("Choose %s"), name);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->choose_button),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, button_label,
+                                  -1);
+
+  if (self->recommended && self->chosen)
+    state = _("Recommended and chosen");
+  else if (self->recommended)
+    state = _("Recommended");
+  else if (self->chosen)
+    state = _("Chosen by hand");
+  if (state != NULL)
+    gtk_accessible_update_property (GTK_ACCESSIBLE (self),
+                                    GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, state,
+                                    -1);
+  else
+    gtk_accessible_reset_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION);
+}
+
+static void
 update_state (RetainerTierCard *self)
 {
   gtk_widget_set_visible (self->badge_label, self->recommended);
@@ -59,17 +91,7 @@ update_state (RetainerTierCard *self)
     gtk_widget_add_css_class (GTK_WIDGET (self->choose_button), "flat");
   else
     gtk_widget_remove_css_class (GTK_WIDGET (self->choose_button), "flat");
-}
-
-static void
-update_button_description (RetainerTierCard *self)
-{
-  /* Translators: the accessible name of a tier card's button; %s is a tier name. */
-  g_autofree char *label = g_strdup_printf (_("Choose %s"), gtk_label_get_label (self->name_label));
-
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self->choose_button),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, label,
-                                  -1);
+  update_accessible (self);
 }
 
 static void
@@ -183,6 +205,9 @@ static void
 retainer_tier_card_init (RetainerTierCard *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  gtk_accessible_update_relation (GTK_ACCESSIBLE (self),
+                                  GTK_ACCESSIBLE_RELATION_LABELLED_BY, self->name_label, NULL,
+                                  -1);
   update_state (self);
 }
 
@@ -259,7 +284,7 @@ retainer_tier_card_set_figures (RetainerTierCard *self,
   gtk_label_set_label (self->price_label, price);
   gtk_label_set_label (self->saving_label, saving);
   gtk_label_set_label (self->break_even_label, break_even);
-  update_button_description (self);
+  update_accessible (self);
 }
 
 const char *

@@ -57,6 +57,7 @@ struct _RetainerWindow
 
   /* Template: results */
   GtkLabel             *plan_caption_label;
+  GtkWidget            *plan_box;
   GtkLabel             *tier_name_label;
   GtkLabel             *tier_price_label;
   GtkLabel             *billing_label;

@@ -100,14 +100,29 @@ spin_value (GtkSpinButton *spin)
                 gtk_adjustment_get_upper (adjustment));
 }
 
+/* The row a spin button sits in already names it (activatable-widget); a
+ * label of its own would be read twice. Units go in the description. */
 static void
 setup_spin (GtkSpinButton *spin,
-            const char    *accessible_label)
+            const char    *accessible_description)
 {
   g_signal_connect (spin, "input", G_CALLBACK (spin_input_cb), NULL);
   g_signal_connect (spin, "output", G_CALLBACK (spin_output_cb), NULL);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (spin),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, accessible_label,
+  if (accessible_description != NULL)
+    gtk_accessible_update_property (GTK_ACCESSIBLE (spin),
+                                    GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, accessible_description,
+                                    -1);
+}
+
+/* A results card is read as its caption (labelled-by in the template) and
+ * its figure and detail. */
+static void
+describe_card (GtkWidget *card,
+               GtkLabel  *value,
+               GtkLabel  *detail)
+{
+  gtk_accessible_update_relation (GTK_ACCESSIBLE (card),
+                                  GTK_ACCESSIBLE_RELATION_DESCRIBED_BY, value, detail, NULL,
                                   -1);
 }
 
@@ -218,7 +233,7 @@ fill_rate_card_combo (RetainerWindow *self)
     {
       const RetainerRateCard *card = g_ptr_array_index (self->rate_cards, i);
 
-      gtk_string_list_append (model, card->name);
+      gtk_string_list_append (model, retainer_rate_card_text (card->name));
       if (selected == G_MAXUINT && g_strcmp0 (card->id, own->id) == 0)
         selected = i;
     }
@@ -226,7 +241,8 @@ fill_rate_card_combo (RetainerWindow *self)
   if (selected == G_MAXUINT)
     {
       /* Translators: a rate card that exists only inside the open proposal file. */
-      g_autofree char *label = g_strdup_printf (_("%s (from this proposal)"), own->name);
+      g_autofree char *label = g_strdup_printf (_("%s (from this proposal)"),
+                                                retainer_rate_card_text (own->name));
 
       g_ptr_array_add (self->rate_cards, retainer_rate_card_copy (own));
       gtk_string_list_append (model, label);
@@ -473,7 +489,7 @@ refresh_plan (RetainerWindow *self)
 
   gtk_label_set_label (self->plan_caption_label,
                        overridden ? _("Chosen plan") : _("Recommended plan"));
-  gtk_label_set_label (self->tier_name_label, chosen->name);
+  gtk_label_set_label (self->tier_name_label, retainer_rate_card_text (chosen->name));
   gtk_label_set_label (self->tier_price_label, price);
   gtk_label_set_label (self->reason_label, reason);
 
@@ -482,7 +498,7 @@ refresh_plan (RetainerWindow *self)
     {
       /* Translators: %s is the name of the recommended tier. */
       g_autofree char *text = g_strdup_printf (_("Chosen by hand: Retainer recommends %s."),
-                                               recommended->name);
+                                               retainer_rate_card_text (recommended->name));
 
       gtk_label_set_label (self->override_label, text);
     }
@@ -669,10 +685,18 @@ refresh_tiers (RetainerWindow *self)
         saving_text = g_strdup_printf (_("Saves %s a month"), saving);
       else
         saving_text = g_strdup (_("No monthly saving"));
-      /* Translators: %s is "month 2", "month 3 (2.3 months)" or "no break-even within 24 months". */
-      break_even_text = g_strdup_printf (_("Break-even: %s"), break_even);
+      if (option->break_even_month > 0)
+        /* Translators: %s is "month 2" or "month 3 (2.3 months)". */
+        break_even_text = g_strdup_printf (_("Break-even: %s"), break_even);
+      else
+        break_even_text = g_strdup_printf (ngettext ("No break-even within %u month",
+                                                     "No break-even within %u months",
+                                                     result->horizon_months),
+                                           result->horizon_months);
 
-      retainer_tier_card_set_figures (tier_card, card->tiers[option->tier].name, price,
+      retainer_tier_card_set_figures (tier_card,
+                                      retainer_rate_card_text (card->tiers[option->tier].name),
+                                      price,
                                       saving_text, break_even_text);
       retainer_tier_card_set_recommended (tier_card, (int) i == result->recommended_tier);
       retainer_tier_card_set_chosen (tier_card, (int) i == result->chosen_tier);
@@ -1027,6 +1051,7 @@ retainer_window_class_init (RetainerWindowClass *klass)
   BIND (go_live_spin);
   BIND (rate_card_row);
   BIND (plan_caption_label);
+  BIND (plan_box);
   BIND (tier_name_label);
   BIND (tier_price_label);
   BIND (billing_label);
@@ -1088,17 +1113,20 @@ retainer_window_init (RetainerWindow *self)
   FILL_COMBO (self->billing_row, retainer_billing_label, RETAINER_N_BILLINGS);
   fill_horizon_combo (self->horizon_row);
 
-  setup_spin (self->monthly_spend_spin, _("Monthly API spend"));
-  setup_spin (self->growth_spin, _("Growth per month, percent"));
-  setup_spin (self->coverage_spin, _("Coverage, percent"));
-  setup_spin (self->use_cases_spin, _("Use cases"));
-  setup_spin (self->go_live_spin, _("Months to go-live"));
-  setup_spin (self->setup_fee_spin, _("One-time setup fee"));
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self->questions_switch),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  _("Decide from three questions"), -1);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self->dedicated_switch),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Dedicated instance"), -1);
+  setup_spin (self->monthly_spend_spin, NULL);
+  setup_spin (self->growth_spin, _("Percent per month"));
+  setup_spin (self->coverage_spin, _("Percent of the API spend"));
+  setup_spin (self->use_cases_spin, NULL);
+  setup_spin (self->go_live_spin, NULL);
+  setup_spin (self->setup_fee_spin, NULL);
+  describe_card (gtk_widget_get_parent (GTK_WIDGET (self->saving_value)),
+                 self->saving_value, self->saving_detail);
+  describe_card (gtk_widget_get_parent (GTK_WIDGET (self->break_even_value)),
+                 self->break_even_value, self->break_even_detail);
+  describe_card (gtk_widget_get_parent (GTK_WIDGET (self->net_12_value)),
+                 self->net_12_value, self->net_12_detail);
+  describe_card (self->net_horizon_box, self->net_horizon_value, self->net_horizon_detail);
+  describe_card (self->plan_box, self->tier_name_label, self->tier_price_label);
 
   retainer_window_init_actions (self);
   self->updating--;
