@@ -6,6 +6,9 @@
 
 #include <adwaita.h>
 #include <glib/gstdio.h>
+#include <libintl.h>
+#include <locale.h>
+#include <string.h>
 
 #include "retainer-application.h"
 #include "retainer-money.h"
@@ -630,6 +633,33 @@ test_screenshots (void)
   adw_style_manager_set_color_scheme (style, ADW_COLOR_SCHEME_DEFAULT);
 }
 
+/* Run only in a second pass with LANGUAGE and LC_ALL set (see
+ * tests/ui/meson.build): the window speaks the language and writes money
+ * the locale's way. */
+static void
+test_language (void)
+{
+  const char *language = g_getenv ("RETAINER_TEST_LANGUAGE");
+  const char *english = "Recommended plan";
+  const char *translated = gettext (english);
+  const struct lconv *lc = localeconv ();
+  g_autofree char *grouped = g_strdup_printf ("5%s000", lc->mon_thousands_sep);
+  g_autofree char *price = retainer_money_format (500000, "USD", RETAINER_MONEY_FORMAT_DEFAULT);
+  g_autofree char *name = g_strdup_printf ("window-%s.png", language);
+  RetainerWindow *window;
+
+  g_assert_cmpstr (translated, !=, english);
+  g_assert_cmpstr (lc->mon_thousands_sep, !=, ",");
+
+  window = create_window (1280, 800);
+  g_assert_cmpstr (label_text (window, "plan_caption_label"), ==, translated);
+  g_assert_cmpstr (label_text (window, "tier_price_label"), ==, price);
+  g_assert_nonnull (strstr (price, grouped));
+  wait_ms (200);
+  write_png (window, name);
+  destroy_window (window);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -661,6 +691,13 @@ main (int   argc,
   g_test_add_func ("/ui/window/autosave-and-restore", test_autosave_and_restore);
   g_test_add_func ("/ui/window/unsaved-prompt", test_unsaved_prompt);
   g_test_add_func ("/ui/window/screenshots", test_screenshots);
+  if (g_getenv ("RETAINER_TEST_LANGUAGE") != NULL)
+    {
+      bindtextdomain (GETTEXT_PACKAGE, g_getenv ("RETAINER_LOCALEDIR"));
+      bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+      textdomain (GETTEXT_PACKAGE);
+      g_test_add_func ("/ui/window/language", test_language);
+    }
 
   status = g_test_run ();
   g_clear_object (&application);

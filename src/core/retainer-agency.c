@@ -387,7 +387,7 @@ retainer_agency_validate (const RetainerAgency *agency,
   if (!retainer_color_parse (agency->accent_color, NULL, NULL, NULL))
     {
       retainer_json_set_field_error (error, &source, "", "accent_color",
-                                     _("expected a colour like \"#2E8B57\""));
+                                     _("expected a colour like “#2E8B57”"));
       return FALSE;
     }
   if (agency->validity_days < 1 || agency->validity_days > RETAINER_AGENCY_VALIDITY_MAX_DAYS)
@@ -555,7 +555,7 @@ agency_from_json (const cJSON              *root,
   if (!retainer_color_parse (agency->accent_color, NULL, NULL, NULL))
     {
       retainer_json_set_field_error (error, source, "", "accent_color",
-                                     _("expected a colour like \"#2E8B57\""));
+                                     _("expected a colour like “#2E8B57”"));
       return NULL;
     }
 
