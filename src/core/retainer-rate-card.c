@@ -19,6 +19,7 @@ static const char *const builtin_ids[] = {
   "fine-tuning-agency",
   "model-maintenance",
   "ai-services",
+  NULL
 };
 
 static void
@@ -644,7 +645,9 @@ retainer_rate_card_load_builtin (const char *id,
   gsize length;
   const char *text;
 
-  bytes = g_resources_lookup_data (resource, G_RESOURCE_LOOKUP_FLAGS_NONE, NULL);
+  /* Only the shipped cards: an id is never a path into the resources. */
+  if (g_strv_contains (builtin_ids, id))
+    bytes = g_resources_lookup_data (resource, G_RESOURCE_LOOKUP_FLAGS_NONE, NULL);
   if (bytes == NULL)
     {
       g_autofree char *given = g_utf8_make_valid (id, -1);
@@ -671,7 +674,7 @@ retainer_rate_card_list_builtin (void)
 {
   GPtrArray *cards = g_ptr_array_new_with_free_func ((GDestroyNotify) retainer_rate_card_free);
 
-  for (guint i = 0; i < G_N_ELEMENTS (builtin_ids); i++)
+  for (guint i = 0; builtin_ids[i] != NULL; i++)
     {
       g_autoptr (GError) error = NULL;
       RetainerRateCard *card = retainer_rate_card_load_builtin (builtin_ids[i], &error);
