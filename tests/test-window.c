@@ -336,6 +336,33 @@ test_accessible_names (void)
   destroy_window (window);
 }
 
+/* The founder picks the PDF's language; one a file names that the window
+ * does not list is kept through edits. */
+static void
+test_proposal_language (void)
+{
+  RetainerWindow *window = create_window (1280, 800);
+  RetainerProposal *proposal = new_default_proposal ();
+
+  proposal->language = g_strdup ("pt");
+  retainer_window_load_proposal (window, proposal, NULL);
+  settle ();
+  gtk_spin_button_set_value (child (window, "monthly_spend_spin"), 9000);
+  settle ();
+  g_assert_cmpstr (retainer_window_get_proposal (window)->language, ==, "pt");
+
+  adw_combo_row_set_selected (child (window, "language_row"), 2);
+  settle ();
+  g_assert_cmpstr (retainer_window_get_proposal (window)->language, ==, "de");
+  g_assert_true (retainer_window_get_modified (window));
+
+  adw_combo_row_set_selected (child (window, "language_row"), 0);
+  settle ();
+  g_assert_null (retainer_window_get_proposal (window)->language);
+
+  destroy_window (window);
+}
+
 static void
 test_setup_fee_band (void)
 {
@@ -683,6 +710,7 @@ main (int   argc,
   g_test_add_func ("/ui/window/tier-override", test_tier_override);
   g_test_add_func ("/ui/window/setup-fee-band", test_setup_fee_band);
   g_test_add_func ("/ui/window/accessible-names", test_accessible_names);
+  g_test_add_func ("/ui/window/proposal-language", test_proposal_language);
   g_test_add_func ("/ui/window/questions-decide-complexity", test_questions_decide_complexity);
   g_test_add_func ("/ui/window/flags-in-plain-words", test_flags_in_plain_words);
   g_test_add_func ("/ui/window/presentation-mode", test_presentation_mode);

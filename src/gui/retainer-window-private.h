@@ -54,6 +54,7 @@ struct _RetainerWindow
   AdwComboRow          *horizon_row;
   GtkSpinButton        *go_live_spin;
   AdwComboRow          *rate_card_row;
+  AdwComboRow          *language_row;
 
   /* Template: results */
   GtkLabel             *plan_caption_label;

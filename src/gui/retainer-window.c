@@ -217,6 +217,59 @@ currency_position (const char *code)
   return 0;
 }
 
+/* Languages a proposal can be written in. Names are in their own language,
+ * as a language picker shows them; NULL is the user's own language. */
+static const struct
+{
+  const char *code;
+  const char *name;
+} proposal_languages[] = {
+  { NULL, NULL },
+  { "en", "English" },
+  { "de", "Deutsch" },
+  { "es", "Español" },
+  { "fr", "Français" },
+};
+
+/* The picker lists the languages above, plus a language a file names that
+ * Retainer has no entry for, so that reading the widgets back keeps it. */
+static void
+fill_language_combo (RetainerWindow *self)
+{
+  g_autoptr (GtkStringList) model = gtk_string_list_new (NULL);
+  const char *code = self->proposal->language;
+  guint selected = 0;
+
+  gtk_string_list_append (model, _("Same as Retainer"));
+  for (guint i = 1; i < G_N_ELEMENTS (proposal_languages); i++)
+    {
+      gtk_string_list_append (model, proposal_languages[i].name);
+      if (g_strcmp0 (code, proposal_languages[i].code) == 0)
+        selected = i;
+    }
+  if (code != NULL && selected == 0)
+    {
+      gtk_string_list_append (model, code);
+      selected = G_N_ELEMENTS (proposal_languages);
+    }
+
+  adw_combo_row_set_model (self->language_row, G_LIST_MODEL (model));
+  adw_combo_row_set_selected (self->language_row, selected);
+}
+
+static char *
+selected_language (RetainerWindow *self)
+{
+  guint position = adw_combo_row_get_selected (self->language_row);
+  GListModel *model = adw_combo_row_get_model (self->language_row);
+
+  if (position < G_N_ELEMENTS (proposal_languages))
+    return g_strdup (proposal_languages[position].code);
+  if (model != NULL && position < g_list_model_get_n_items (model))
+    return g_strdup (gtk_string_list_get_string (GTK_STRING_LIST (model), position));
+  return NULL;
+}
+
 /* The picker lists every card the founder has, plus the proposal's own
  * snapshot when it came from a card that is not installed here. */
 static void
@@ -315,6 +368,7 @@ retainer_window_show_proposal (RetainerWindow *self)
   set_combo (self->horizon_row, horizon_position (proposal->horizon_months));
   set_spin_value (self->go_live_spin, proposal->go_live_months);
   fill_rate_card_combo (self);
+  fill_language_combo (self);
   if (proposal->has_setup_fee)
     set_spin_value (self->setup_fee_spin, retainer_money_to_major (proposal->setup_fee));
 
@@ -382,6 +436,8 @@ read_inputs (RetainerWindow *self)
   proposal->billing = get_combo (self->billing_row, RETAINER_N_BILLINGS);
   proposal->horizon_months = horizons[get_combo (self->horizon_row, G_N_ELEMENTS (horizons))];
   proposal->go_live_months = (guint) spin_value (self->go_live_spin);
+  g_free (proposal->language);
+  proposal->language = selected_language (self);
 
   card_position = adw_combo_row_get_selected (self->rate_card_row);
   if (self->rate_cards != NULL && card_position < self->rate_cards->len)
@@ -1050,6 +1106,7 @@ retainer_window_class_init (RetainerWindowClass *klass)
   BIND (horizon_row);
   BIND (go_live_spin);
   BIND (rate_card_row);
+  BIND (language_row);
   BIND (plan_caption_label);
   BIND (plan_box);
   BIND (tier_name_label);
