@@ -12,6 +12,8 @@
 #define _GNU_SOURCE 1
 #include "config.h"
 
+#include <stdio.h>
+
 #include <errno.h>
 #include <glib/gstdio.h>
 #include <langinfo.h>
@@ -884,4 +886,53 @@ retainer_agency_format_number (const RetainerAgency *agency,
 
   return g_strdup_printf ("%s%04u", agency->number_prefix != NULL ? agency->number_prefix : "",
                           number);
+}
+
+static GDateTime *
+date_or_today (const char *iso_date)
+{
+  int year, month, day;
+
+  if (iso_date != NULL && sscanf (iso_date, "%d-%d-%d", &year, &month, &day) == 3)
+    {
+      /* Noon: no time zone moves it to another day. */
+      GDateTime *date = g_date_time_new_local (year, month, day, 12, 0, 0);
+
+      if (date != NULL)
+        return date;
+    }
+
+  return g_date_time_new_now_local ();
+}
+
+static char *
+format_long_date (GDateTime *date)
+{
+  /* Translators: a date in a document, as strftime() takes it: "%B %-d, %Y"
+   * gives "March 4, 2025"; German would use "%-d. %B %Y". */
+  return g_date_time_format (date, C_("long date", "%B %-d, %Y"));
+}
+
+/**
+ * retainer_agency_format_dates:
+ * @agency: the profile, for its validity
+ * @iso_date: (nullable): the proposal's date, YYYY-MM-DD
+ * @date_text: (out) (transfer full): the date, "March 4, 2025"
+ * @valid_until_text: (out) (transfer full): the date the offer runs out
+ *
+ * Writes the two dates of a proposal's cover, as the PDF and the preview
+ * of the cover both show them.
+ */
+void
+retainer_agency_format_dates (const RetainerAgency *agency,
+                              const char           *iso_date,
+                              char                **date_text,
+                              char                **valid_until_text)
+{
+  g_autoptr (GDateTime) date = date_or_today (iso_date);
+  g_autoptr (GDateTime) valid_until = g_date_time_add_days (date,
+                                                            (int) MAX (agency->validity_days, 1));
+
+  *date_text = format_long_date (date);
+  *valid_until_text = format_long_date (valid_until);
 }

@@ -141,6 +141,14 @@ void            retainer_paper_get_size       (RetainerPaper         paper,
                                                double               *width,
                                                double               *height);
 
+/* The dates a proposal's cover prints, in the long form of the user's
+ * language: its date (YYYY-MM-DD, or today when NULL or unreadable) and the
+ * date it is valid until, after the profile's validity. */
+void            retainer_agency_format_dates  (const RetainerAgency *agency,
+                                               const char           *iso_date,
+                                               char                **date_text,
+                                               char                **valid_until_text);
+
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (RetainerAgency, retainer_agency_free)
 
 G_END_DECLS

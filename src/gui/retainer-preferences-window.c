@@ -235,39 +235,18 @@ read_profile (RetainerPreferencesWindow *self,
 /* ------------------------------------------------------------------ */
 /* What the widgets show                                               */
 
-static GDateTime *
-proposal_date (RetainerPreferencesWindow *self)
-{
-  int year, month, day;
-
-  if (self->date != NULL && sscanf (self->date, "%d-%d-%d", &year, &month, &day) == 3)
-    {
-      GDateTime *date = g_date_time_new_local (year, month, day, 12, 0, 0);
-
-      if (date != NULL)
-        return date;
-    }
-  return g_date_time_new_now_local ();
-}
-
-static char *
-format_long_date (GDateTime *date)
-{
-  /* The PDF's own format, so the preview shows the same date. */
-  return g_date_time_format (date, C_("long date", "%B %-d, %Y"));
-}
 
 static void
 refresh_preview (RetainerPreferencesWindow *self,
                  const RetainerAgency      *agency)
 {
-  g_autoptr (GDateTime) date = proposal_date (self);
-  g_autoptr (GDateTime) valid_until = g_date_time_add_days (date, (int) MAX (agency->validity_days, 1));
-  g_autofree char *date_text = format_long_date (date);
-  g_autofree char *valid_until_text = format_long_date (valid_until);
+  g_autofree char *date_text = NULL;
+  g_autofree char *valid_until_text = NULL;
   g_autofree char *next = retainer_agency_format_number (agency, agency->next_number);
   g_autofree char *next_text = NULL;
   RetainerCoverPreview *preview = self->cover_preview;
+
+  retainer_agency_format_dates (agency, self->date, &date_text, &valid_until_text);
 
   retainer_cover_preview_set_agency_name (preview, agency->name);
   retainer_cover_preview_set_address (preview, agency->address);

@@ -85,30 +85,6 @@ is_set (const char *text)
   return text != NULL && *text != '\0';
 }
 
-/* The proposal's date, or today. */
-static GDateTime *
-proposal_date (const RetainerProposal *proposal)
-{
-  int year, month, day;
-
-  if (proposal->date != NULL && sscanf (proposal->date, "%d-%d-%d", &year, &month, &day) == 3)
-    {
-      GDateTime *date = g_date_time_new_local (year, month, day, 12, 0, 0);
-
-      if (date != NULL)
-        return date;
-    }
-
-  return g_date_time_new_now_local ();
-}
-
-static char *
-format_long_date (GDateTime *date)
-{
-  /* Translators: a date in a document, as strftime() takes it: "%B %-d, %Y"
-   * gives "March 4, 2025"; German would use "%-d. %B %Y". */
-  return g_date_time_format (date, C_("long date", "%B %-d, %Y"));
-}
 
 /* `text` with its first letter in title case, for a phrase made to run on
  * in a sentence ("month 2") that stands alone in a box. */
@@ -1160,8 +1136,6 @@ retainer_pdf_export (const RetainerProposal *proposal,
   RetainerPdfWriter writer = { 0 };
   Document document = { 0 };
   g_auto (HPDF_Doc) doc = NULL;
-  g_autoptr (GDateTime) date = NULL;
-  g_autoptr (GDateTime) valid_until = NULL;
   g_autofree guint8 *contents = NULL;
   HPDF_UINT32 size = 0;
   HPDF_UINT32 read = 0;
@@ -1185,10 +1159,7 @@ retainer_pdf_export (const RetainerProposal *proposal,
   document.number = is_set (proposal->number)
                       ? g_strdup (proposal->number)
                       : retainer_agency_format_number (agency, agency->next_number);
-  date = proposal_date (proposal);
-  valid_until = g_date_time_add_days (date, (int) MAX (agency->validity_days, 1));
-  document.date = format_long_date (date);
-  document.valid_until = format_long_date (valid_until);
+  retainer_agency_format_dates (agency, proposal->date, &document.date, &document.valid_until);
   document.company = g_strdup (is_set (proposal->company) ? proposal->company
                                                           : _("your company"));
   document.agency_name = g_strdup (is_set (agency->name) ? agency->name : _("our agency"));
