@@ -615,6 +615,236 @@ test_unsaved_prompt (void)
   g_assert_null (find_message_dialog ());
 }
 
+/* ------------------------------------------------------------------ */
+/* Undo and redo                                                       */
+
+static gboolean
+action_enabled (RetainerWindow *window,
+                const char     *name)
+{
+  return g_action_group_get_action_enabled (G_ACTION_GROUP (window), name);
+}
+
+static void
+activate (RetainerWindow *window,
+          const char     *action)
+{
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), action, NULL));
+  settle ();
+}
+
+/* What the founder reads off the window for one state of the proposal. */
+typedef struct
+{
+  char *tier;
+  char *price;
+  char *saving;
+  char *spend;
+  char *title;
+} Figures;
+
+static void
+figures_read (RetainerWindow *window,
+              Figures        *figures)
+{
+  figures->tier = g_strdup (label_text (window, "tier_name_label"));
+  figures->price = g_strdup (label_text (window, "tier_price_label"));
+  figures->saving = g_strdup (label_text (window, "saving_value"));
+  figures->spend = g_strdup (gtk_editable_get_text (child (window, "monthly_spend_spin")));
+  figures->title = g_strdup (adw_window_title_get_title (child (window, "window_title")));
+}
+
+static void
+figures_clear (Figures *figures)
+{
+  g_free (figures->tier);
+  g_free (figures->price);
+  g_free (figures->saving);
+  g_free (figures->spend);
+  g_free (figures->title);
+}
+
+static void
+assert_figures (RetainerWindow *window,
+                const Figures  *expected)
+{
+  Figures shown;
+
+  figures_read (window, &shown);
+  g_assert_cmpstr (shown.tier, ==, expected->tier);
+  g_assert_cmpstr (shown.price, ==, expected->price);
+  g_assert_cmpstr (shown.saving, ==, expected->saving);
+  g_assert_cmpstr (shown.spend, ==, expected->spend);
+  g_assert_cmpstr (shown.title, ==, expected->title);
+  figures_clear (&shown);
+}
+
+static gboolean
+has_accel (GStrv       accels,
+           const char *wanted)
+{
+  guint wanted_key, key;
+  GdkModifierType wanted_mods, mods;
+
+  g_assert_true (gtk_accelerator_parse (wanted, &wanted_key, &wanted_mods));
+  for (guint i = 0; accels != NULL && accels[i] != NULL; i++)
+    if (gtk_accelerator_parse (accels[i], &key, &mods) && key == wanted_key && mods == wanted_mods)
+      return TRUE;
+  return FALSE;
+}
+
+static void
+test_undo_redo (void)
+{
+  RetainerWindow *window = create_window (1280, 800);
+  g_autoptr (RetainerProposal) original = new_default_proposal ();
+  g_autoptr (RetainerProposal) chosen = NULL;
+  g_auto (GStrv) undo_accels = NULL;
+  g_auto (GStrv) redo_accels = NULL;
+  Figures before, after_spend, after_tier;
+
+  undo_accels = gtk_application_get_accels_for_action (GTK_APPLICATION (application), "win.undo");
+  redo_accels = gtk_application_get_accels_for_action (GTK_APPLICATION (application), "win.redo");
+  g_assert_true (has_accel (undo_accels, "<Control>z"));
+  g_assert_true (has_accel (redo_accels, "<Control><Shift>z"));
+  g_assert_true (has_accel (redo_accels, "<Control>y"));
+
+  retainer_window_load_proposal (window, new_default_proposal (), NULL);
+  g_assert_false (action_enabled (window, "undo"));
+  g_assert_false (action_enabled (window, "redo"));
+  figures_read (window, &before);
+
+  gtk_spin_button_set_value (child (window, "monthly_spend_spin"), 12000);
+  settle ();
+  figures_read (window, &after_spend);
+  g_assert_cmpstr (after_spend.tier, ==, "Growth");
+  g_assert_cmpstr (after_spend.price, !=, before.price);
+  select_tier_card (window, 2);
+  figures_read (window, &after_tier);
+  g_assert_cmpstr (after_tier.tier, ==, "Enterprise");
+  chosen = retainer_proposal_copy (retainer_window_get_proposal (window));
+  g_assert_true (retainer_window_get_modified (window));
+  g_assert_true (action_enabled (window, "undo"));
+  g_assert_false (action_enabled (window, "redo"));
+
+  /* The tier choice is a step of its own. */
+  activate (window, "win.undo");
+  assert_figures (window, &after_spend);
+  g_assert_null (retainer_window_get_proposal (window)->tier_id);
+  g_assert_false (gtk_widget_get_visible (child (window, "override_box")));
+  g_assert_true (action_enabled (window, "redo"));
+
+  /* Back where the file was: the original figures and no unsaved mark. */
+  activate (window, "win.undo");
+  assert_figures (window, &before);
+  g_assert_true (retainer_proposal_equal (retainer_window_get_proposal (window), original));
+  g_assert_false (retainer_window_get_modified (window));
+  g_assert_cmpstr (before.title, ==, "New Proposal");
+  g_assert_false (action_enabled (window, "undo"));
+  g_assert_true (action_enabled (window, "redo"));
+
+  activate (window, "win.redo");
+  assert_figures (window, &after_spend);
+  g_assert_true (retainer_window_get_modified (window));
+  activate (window, "win.redo");
+  assert_figures (window, &after_tier);
+  g_assert_true (retainer_proposal_equal (retainer_window_get_proposal (window), chosen));
+  g_assert_false (action_enabled (window, "redo"));
+
+  /* Opening another proposal starts a history of its own. */
+  retainer_window_load_proposal (window, new_default_proposal (), NULL);
+  g_assert_false (action_enabled (window, "undo"));
+  g_assert_false (action_enabled (window, "redo"));
+
+  figures_clear (&before);
+  figures_clear (&after_spend);
+  figures_clear (&after_tier);
+  destroy_window (window);
+}
+
+static void
+test_undo_then_edit_drops_redo (void)
+{
+  RetainerWindow *window = create_window (1280, 800);
+  g_autofree char *path = build_path ("undo.retainer");
+  g_autoptr (GError) error = NULL;
+
+  retainer_window_load_proposal (window, new_default_proposal (), NULL);
+  gtk_editable_set_text (GTK_EDITABLE (child (window, "company_row")), "Acme Robotics");
+  settle ();
+  g_assert_true (retainer_window_save_to (window, path, &error));
+  g_assert_no_error (error);
+
+  adw_combo_row_set_selected (child (window, "complexity_row"), RETAINER_COMPLEXITY_MODERATE);
+  settle ();
+  g_assert_true (retainer_window_get_modified (window));
+
+  /* Undone to the saved state: nothing left unsaved. */
+  activate (window, "win.undo");
+  g_assert_false (retainer_window_get_modified (window));
+  g_assert_cmpstr (adw_window_title_get_title (child (window, "window_title")), ==,
+                   "Acme Robotics");
+  g_assert_true (action_enabled (window, "redo"));
+
+  adw_combo_row_set_selected (child (window, "support_row"), 1);
+  settle ();
+  g_assert_false (action_enabled (window, "redo"));
+  g_assert_true (retainer_window_get_modified (window));
+  activate (window, "win.redo");
+  g_assert_cmpuint (retainer_window_get_proposal (window)->support, ==, 1);
+  g_assert_cmpuint (retainer_window_get_proposal (window)->complexity, !=,
+                    RETAINER_COMPLEXITY_MODERATE);
+
+  /* Undoing past the save reaches the company typed before it, then the new proposal. */
+  activate (window, "win.undo");
+  g_assert_false (retainer_window_get_modified (window));
+  activate (window, "win.undo");
+  g_assert_cmpstr (gtk_editable_get_text (child (window, "company_row")), ==, "");
+  g_assert_true (retainer_window_get_modified (window));
+
+  destroy_window (window);
+}
+
+/* Five digits typed one by one into the spend field make one step. */
+static void
+test_typing_is_one_step (void)
+{
+  RetainerWindow *window = create_window (1280, 800);
+  GtkEditable *spend = child (window, "monthly_spend_spin");
+  g_autofree char *original_text = NULL;
+  g_autofree char *original_price = NULL;
+  int position;
+
+  retainer_window_load_proposal (window, new_default_proposal (), NULL);
+  gtk_widget_grab_focus (GTK_WIDGET (spend));
+  original_text = g_strdup (gtk_editable_get_text (spend));
+  original_price = g_strdup (label_text (window, "tier_price_label"));
+
+  gtk_editable_set_text (spend, "");
+  for (const char *digit = "12000"; *digit != '\0'; digit++)
+    {
+      position = -1;
+      gtk_editable_insert_text (spend, digit, 1, &position);
+      settle ();
+    }
+  g_assert_cmpint (retainer_window_get_proposal (window)->monthly_api_spend, ==,
+                   retainer_money_from_major (12000));
+  g_assert_cmpstr (label_text (window, "tier_name_label"), ==, "Growth");
+
+  activate (window, "win.undo");
+  g_assert_cmpstr (gtk_editable_get_text (spend), ==, original_text);
+  g_assert_cmpstr (label_text (window, "tier_price_label"), ==, original_price);
+  g_assert_false (retainer_window_get_modified (window));
+  g_assert_false (action_enabled (window, "undo"));
+
+  activate (window, "win.redo");
+  g_assert_cmpint (retainer_window_get_proposal (window)->monthly_api_spend, ==,
+                   retainer_money_from_major (12000));
+  g_assert_false (action_enabled (window, "redo"));
+
+  destroy_window (window);
+}
+
 static void
 test_screenshots (void)
 {
@@ -718,6 +948,9 @@ main (int   argc,
   g_test_add_func ("/ui/window/broken-file-keeps-work", test_broken_file_keeps_work);
   g_test_add_func ("/ui/window/autosave-and-restore", test_autosave_and_restore);
   g_test_add_func ("/ui/window/unsaved-prompt", test_unsaved_prompt);
+  g_test_add_func ("/ui/window/undo-redo", test_undo_redo);
+  g_test_add_func ("/ui/window/undo-then-edit-drops-redo", test_undo_then_edit_drops_redo);
+  g_test_add_func ("/ui/window/typing-is-one-step", test_typing_is_one_step);
   g_test_add_func ("/ui/window/screenshots", test_screenshots);
   if (g_getenv ("RETAINER_TEST_LANGUAGE") != NULL)
     {

@@ -751,6 +751,8 @@ retainer_window_export_pdf_to (RetainerWindow *self,
       self->proposal->number = g_strdup (numbered->number);
       g_free (self->proposal->date);
       self->proposal->date = g_strdup (numbered->date);
+      /* Not the founder's edit: no undo step takes the number back. */
+      retainer_history_amend (self->history, self->proposal);
       retainer_window_inputs_changed (self);
 
       agency->next_number++;
@@ -886,12 +888,30 @@ reset_setup_fee_action (GSimpleAction *action,
   retainer_window_inputs_changed (self);
 }
 
+static void
+undo_action (GSimpleAction *action,
+             GVariant      *parameter,
+             gpointer       user_data)
+{
+  retainer_window_undo (user_data);
+}
+
+static void
+redo_action (GSimpleAction *action,
+             GVariant      *parameter,
+             gpointer       user_data)
+{
+  retainer_window_redo (user_data);
+}
+
 static const GActionEntry window_actions[] = {
   { "new", new_action },
   { "open", open_action },
   { "open-recent", open_recent_action, "s" },
   { "save", save_action },
   { "save-as", save_as_action },
+  { "undo", undo_action },
+  { "redo", redo_action },
   { "export", export_action },
   { "open-exported", open_exported_action, "s" },
   { "present", present_action, NULL, "false" },
@@ -918,6 +938,8 @@ retainer_window_update_actions (RetainerWindow *self)
                         && (self->result->flags & RETAINER_FLAG_TIER_OVERRIDDEN) != 0;
 
   set_enabled (self, "export", self->proposal != NULL && self->result != NULL);
+  set_enabled (self, "undo", self->history != NULL && retainer_history_can_undo (self->history));
+  set_enabled (self, "redo", self->history != NULL && retainer_history_can_redo (self->history));
   set_enabled (self, "leave-presentation", self->presenting);
   set_enabled (self, "use-recommendation", overridden);
   set_enabled (self, "reset-setup-fee", self->proposal != NULL && self->proposal->has_setup_fee);

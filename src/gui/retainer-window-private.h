@@ -5,6 +5,7 @@
  */
 #pragma once
 
+#include "retainer-history.h"
 #include "retainer-savings-chart.h"
 #include "retainer-window.h"
 
@@ -96,6 +97,7 @@ struct _RetainerWindow
   RetainerProposal     *proposal;          /* what the widgets show */
   RetainerProposal     *saved;             /* as last saved or loaded; NULL: never */
   RetainerResult       *result;
+  RetainerHistory      *history;           /* undo and redo of self->proposal */
   char                 *path;              /* NULL: not saved to a file yet */
   gboolean              is_sample;
   gboolean              modified;
@@ -125,6 +127,9 @@ void     retainer_window_set_document       (RetainerWindow   *self,
                                              RetainerProposal *saved,
                                              const char       *path,
                                              gboolean          is_sample);
+/* Shows the state before the last step (undo) or after it (redo). */
+void     retainer_window_undo               (RetainerWindow   *self);
+void     retainer_window_redo               (RetainerWindow   *self);
 
 /* retainer-window-actions.c */
 void     retainer_window_init_actions       (RetainerWindow   *self);

@@ -108,6 +108,7 @@ setup_spin (GtkSpinButton *spin,
 {
   g_signal_connect (spin, "input", G_CALLBACK (spin_input_cb), NULL);
   g_signal_connect (spin, "output", G_CALLBACK (spin_output_cb), NULL);
+  gtk_editable_set_enable_undo (GTK_EDITABLE (spin), FALSE);
   if (accessible_description != NULL)
     gtk_accessible_update_property (GTK_ACCESSIBLE (spin),
                                     GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, accessible_description,
@@ -453,14 +454,25 @@ read_inputs (RetainerWindow *self)
     }
 }
 
+/* The unsaved mark, the title, the actions and autosave follow the proposal. */
 static void
-proposal_changed (RetainerWindow *self)
+document_changed (RetainerWindow *self)
 {
-  refresh_results (self);
   self->modified = self->saved == NULL || !retainer_proposal_equal (self->proposal, self->saved);
   retainer_window_update_title (self);
   retainer_window_update_actions (self);
   retainer_window_schedule_autosave (self);
+}
+
+/* `key` is the widget typed into, so that typing in one field is one undo
+ * step; NULL for a choice (a combo, a switch, a tier), a step of its own. */
+static void
+proposal_changed (RetainerWindow *self,
+                  gconstpointer   key)
+{
+  refresh_results (self);
+  retainer_history_record (self->history, self->proposal, key, g_get_monotonic_time ());
+  document_changed (self);
 }
 
 void
@@ -470,7 +482,7 @@ retainer_window_inputs_changed (RetainerWindow *self)
     return;
 
   read_inputs (self);
-  proposal_changed (self);
+  proposal_changed (self, NULL);
 }
 
 static void
@@ -480,7 +492,19 @@ input_changed_cb (RetainerWindow *self)
 }
 
 static void
-setup_fee_changed_cb (RetainerWindow *self)
+text_changed_cb (RetainerWindow *self,
+                 GtkEditable    *editable)
+{
+  if (self->updating > 0)
+    return;
+
+  read_inputs (self);
+  proposal_changed (self, editable);
+}
+
+static void
+setup_fee_changed_cb (RetainerWindow *self,
+                      GtkEditable    *editable)
 {
   if (self->updating > 0)
     return;
@@ -488,7 +512,7 @@ setup_fee_changed_cb (RetainerWindow *self)
   read_inputs (self);
   self->proposal->has_setup_fee = TRUE;
   self->proposal->setup_fee = retainer_money_from_major (spin_value (self->setup_fee_spin));
-  proposal_changed (self);
+  proposal_changed (self, editable);
 }
 
 static void
@@ -504,7 +528,7 @@ tier_card_choose_cb (RetainerTierCard *card,
   g_clear_pointer (&self->proposal->tier_id, g_free);
   if (self->result == NULL || (int) tier != self->result->recommended_tier)
     self->proposal->tier_id = g_strdup (rate_card->tiers[tier].id);
-  proposal_changed (self);
+  proposal_changed (self, NULL);
 }
 
 /* ------------------------------------------------------------------ */
@@ -910,11 +934,67 @@ retainer_window_set_document (RetainerWindow   *self,
   self->notes_shown = FALSE;
 
   retainer_window_show_proposal (self);
+  /* Another document: the steps of the last one mean nothing here. */
+  if (self->history == NULL)
+    self->history = retainer_history_new (self->proposal, RETAINER_HISTORY_DEFAULT_LIMIT);
+  else
+    retainer_history_reset (self->history, self->proposal);
   self->modified = self->saved == NULL || !retainer_proposal_equal (self->proposal, self->saved);
   retainer_window_update_title (self);
   retainer_window_update_actions (self);
   if (self->modified)
     retainer_window_schedule_autosave (self);
+}
+
+/* Shows a state from the history as the proposal. */
+static void
+show_history_state (RetainerWindow         *self,
+                    const RetainerProposal *state)
+{
+  RetainerProposal *proposal = retainer_proposal_copy (state);
+
+  /* The number and date come with the first export and are printed on a
+   * PDF that may have gone out already: undo never takes them back. */
+  if (g_strcmp0 (proposal->number, self->proposal->number) != 0
+      || g_strcmp0 (proposal->date, self->proposal->date) != 0)
+    {
+      g_free (proposal->number);
+      proposal->number = g_strdup (self->proposal->number);
+      g_free (proposal->date);
+      proposal->date = g_strdup (self->proposal->date);
+      retainer_history_amend (self->history, proposal);
+    }
+
+  g_clear_pointer (&self->proposal, retainer_proposal_free);
+  self->proposal = proposal;
+  retainer_window_show_proposal (self);
+  document_changed (self);
+}
+
+void
+retainer_window_undo (RetainerWindow *self)
+{
+  const RetainerProposal *state = retainer_history_undo (self->history);
+
+  if (state != NULL)
+    show_history_state (self, state);
+}
+
+void
+retainer_window_redo (RetainerWindow *self)
+{
+  const RetainerProposal *state = retainer_history_redo (self->history);
+
+  if (state != NULL)
+    show_history_state (self, state);
+}
+
+/* Typing ends when the focus moves: typing in the same field later is a new step. */
+static void
+focus_widget_changed_cb (RetainerWindow *self)
+{
+  if (self->history != NULL)
+    retainer_history_seal (self->history);
 }
 
 void
@@ -1053,6 +1133,7 @@ retainer_window_finalize (GObject *object)
   g_clear_pointer (&self->proposal, retainer_proposal_free);
   g_clear_pointer (&self->saved, retainer_proposal_free);
   g_clear_pointer (&self->result, retainer_result_free);
+  g_clear_pointer (&self->history, retainer_history_free);
   g_clear_pointer (&self->rate_cards, g_ptr_array_unref);
   g_clear_pointer (&self->path, g_free);
   g_clear_pointer (&self->pending_proposal, retainer_proposal_free);
@@ -1142,6 +1223,7 @@ retainer_window_class_init (RetainerWindowClass *klass)
   BIND (margin_warning_row);
 #undef BIND
   gtk_widget_class_bind_template_callback (widget_class, input_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, text_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, setup_fee_changed_cb);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0,
@@ -1176,6 +1258,19 @@ retainer_window_init (RetainerWindow *self)
   setup_spin (self->use_cases_spin, NULL);
   setup_spin (self->go_live_spin, NULL);
   setup_spin (self->setup_fee_spin, NULL);
+  /* Ctrl+Z is the window's undo everywhere, in a text field too (the
+   * application's accelerators run in the capture phase, before GtkText
+   * sees the key). A field's own undo would be a second history that
+   * disagrees with the window's: its change would come back as a new edit
+   * and drop what the window could redo. Every keystroke is already in the
+   * window's history, and typing in one field is one step, so the field
+   * loses nothing; its own undo is off so that nothing answers Ctrl+Z when
+   * the window has nothing to undo. */
+  gtk_editable_set_enable_undo (GTK_EDITABLE (self->company_row), FALSE);
+  gtk_editable_set_enable_undo (GTK_EDITABLE (self->contact_row), FALSE);
+  gtk_editable_set_enable_undo (GTK_EDITABLE (self->industry_row), FALSE);
+  g_signal_connect_swapped (self, "notify::focus-widget", G_CALLBACK (focus_widget_changed_cb),
+                            self);
   describe_card (gtk_widget_get_parent (GTK_WIDGET (self->saving_value)),
                  self->saving_value, self->saving_detail);
   describe_card (gtk_widget_get_parent (GTK_WIDGET (self->break_even_value)),
