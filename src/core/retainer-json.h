@@ -37,7 +37,7 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (cJSON, cJSON_Delete)
 typedef struct
 {
   const char *display_name; /* the file's name as the user knows it */
-  const char *text;         /* the source text, for line numbers; may be NULL */
+  const char *text;         /* the source text, NUL-terminated, for line numbers; may be NULL */
 } RetainerJsonSource;
 
 cJSON   *retainer_json_parse            (const char               *text,

@@ -571,9 +571,12 @@ static RetainerRateCard *
 load_from_text (const char *text,
                 gsize       length,
                 const char *display_name,
-                GError    **error)
+                             GError    **error)
 {
-  RetainerJsonSource source = { display_name, text };
+  /* Messages find a field's line in the text, reading up to a NUL that
+   * @text may not have. */
+  g_autofree char *terminated = g_strndup (text, length);
+  RetainerJsonSource source = { display_name, terminated };
   g_autoptr (cJSON) root = retainer_json_parse (text, length, &source, error);
 
   if (root == NULL)
