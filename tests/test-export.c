@@ -10,47 +10,12 @@
 #include "retainer-agency.h"
 #include "retainer-application.h"
 #include "retainer-window.h"
+#include "ui-test-util.h"
 
 static RetainerApplication *application;
 
 /* ------------------------------------------------------------------ */
 /* Helpers                                                             */
-
-static gboolean
-timeout_cb (gpointer user_data)
-{
-  gboolean *done = user_data;
-
-  *done = TRUE;
-  return G_SOURCE_REMOVE;
-}
-
-static void
-wait_ms (guint ms)
-{
-  gboolean done = FALSE;
-
-  g_timeout_add (ms, timeout_cb, &done);
-  while (!done)
-    g_main_context_iteration (NULL, TRUE);
-}
-
-static void
-settle (void)
-{
-  while (g_main_context_pending (NULL))
-    g_main_context_iteration (NULL, FALSE);
-}
-
-static gpointer
-child (RetainerWindow *window,
-       const char     *name)
-{
-  GObject *object = gtk_widget_get_template_child (GTK_WIDGET (window), RETAINER_TYPE_WINDOW, name);
-
-  g_assert_nonnull (object);
-  return object;
-}
 
 static RetainerWindow *
 create_window (void)
@@ -60,8 +25,8 @@ create_window (void)
   gtk_window_set_default_size (GTK_WINDOW (window), 1280, 800);
   gtk_window_present (GTK_WINDOW (window));
   for (guint i = 0; i < 200 && !gtk_widget_get_mapped (GTK_WIDGET (window)); i++)
-    wait_ms (10);
-  wait_ms (50);
+    retainer_test_wait_ms (10);
+  retainer_test_wait_ms (50);
   return window;
 }
 
@@ -69,34 +34,7 @@ static void
 destroy_window (RetainerWindow *window)
 {
   gtk_window_destroy (GTK_WINDOW (window));
-  settle ();
-}
-
-static AdwMessageDialog *
-find_message_dialog (void)
-{
-  GListModel *toplevels = gtk_window_get_toplevels ();
-
-  settle ();
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr (GObject) item = g_list_model_get_item (toplevels, i);
-
-      if (ADW_IS_MESSAGE_DIALOG (item) && gtk_widget_get_visible (GTK_WIDGET (item)))
-        return ADW_MESSAGE_DIALOG (item);
-    }
-  return NULL;
-}
-
-static void
-respond (AdwMessageDialog *dialog,
-         const char       *response)
-{
-  g_object_ref (dialog);
-  adw_message_dialog_response (dialog, response);
-  gtk_window_destroy (GTK_WINDOW (dialog));
-  g_object_unref (dialog);
-  settle ();
+  retainer_test_settle ();
 }
 
 /* A label on screen holding `needle`, such as a toast's title. */
@@ -188,8 +126,8 @@ static void
 set_company (RetainerWindow *window,
              const char     *company)
 {
-  gtk_editable_set_text (GTK_EDITABLE (child (window, "company_row")), company);
-  settle ();
+  gtk_editable_set_text (GTK_EDITABLE (retainer_test_window_child (window, "company_row")), company);
+  retainer_test_settle ();
 }
 
 /* ------------------------------------------------------------------ */
@@ -265,13 +203,13 @@ test_export_numbers_proposal (void)
   g_assert_cmpuint (stored_next_number (), ==, 42);
 
   window = create_window ();
-  g_assert_true (gtk_widget_get_sensitive (child (window, "export_button")));
+  g_assert_true (gtk_widget_get_sensitive (retainer_test_window_child (window, "export_button")));
   set_company (window, "Zakład Usług Księgowych Łódź");
   g_assert_null (retainer_window_get_proposal (window)->number);
 
   g_assert_true (retainer_window_export_pdf_to (window, file));
-  settle ();
-  g_assert_null (find_message_dialog ());
+  retainer_test_settle ();
+  g_assert_null (retainer_test_find_message_dialog ());
 
   text = pdf_text (path);
   g_assert_nonnull (strstr (text, "Zakład Usług Księgowych Łódź"));
@@ -319,11 +257,11 @@ test_failed_export_changes_nothing (void)
   before = retainer_proposal_copy (retainer_window_get_proposal (window));
 
   g_assert_false (retainer_window_export_pdf_to (window, file));
-  dialog = find_message_dialog ();
+  dialog = retainer_test_find_message_dialog ();
   g_assert_nonnull (dialog);
   g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "Could Not Export the PDF");
   g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "proposal.pdf"));
-  respond (dialog, "close");
+  retainer_test_respond (dialog, "close");
 
   g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
   g_assert_cmpuint (stored_next_number (), ==, 42);
@@ -351,8 +289,8 @@ test_missing_logo_warns (void)
 
   window = create_window ();
   g_assert_true (retainer_window_export_pdf_to (window, file));
-  settle ();
-  g_assert_null (find_message_dialog ());
+  retainer_test_settle ();
+  g_assert_null (retainer_test_find_message_dialog ());
   g_assert_true (g_file_test (path, G_FILE_TEST_IS_REGULAR));
   g_assert_cmpstr (retainer_window_get_proposal (window)->number, ==, "LL-0005");
   /* A logo gone missing does not stop the numbers. */
@@ -361,7 +299,7 @@ test_missing_logo_warns (void)
   /* The warning follows the success toast. */
   g_assert_nonnull (find_label (GTK_WIDGET (window), "Exported “no-logo.pdf”"));
   for (guint i = 0; i < 100 && find_label (GTK_WIDGET (window), "could not be found") == NULL; i++)
-    wait_ms (100);
+    retainer_test_wait_ms (100);
   g_assert_nonnull (find_label (GTK_WIDGET (window), "agency-logo.png could not be found"));
 
   destroy_window (window);

@@ -13,45 +13,20 @@
 #include "retainer-cover-preview.h"
 #include "retainer-preferences-window.h"
 #include "retainer-window.h"
+#include "ui-test-util.h"
 
 static RetainerApplication *application;
 
 /* ------------------------------------------------------------------ */
 /* Helpers                                                             */
 
-static gboolean
-timeout_cb (gpointer user_data)
-{
-  gboolean *done = user_data;
-
-  *done = TRUE;
-  return G_SOURCE_REMOVE;
-}
-
-static void
-wait_ms (guint ms)
-{
-  gboolean done = FALSE;
-
-  g_timeout_add (ms, timeout_cb, &done);
-  while (!done)
-    g_main_context_iteration (NULL, TRUE);
-}
-
-static void
-settle (void)
-{
-  while (g_main_context_pending (NULL))
-    g_main_context_iteration (NULL, FALSE);
-}
-
 static void
 wait_mapped (GtkWindow *window)
 {
   gtk_window_present (window);
   for (guint i = 0; i < 200 && !gtk_widget_get_mapped (GTK_WIDGET (window)); i++)
-    wait_ms (10);
-  wait_ms (50);
+    retainer_test_wait_ms (10);
+  retainer_test_wait_ms (50);
 }
 
 static gpointer
@@ -78,34 +53,7 @@ static void
 destroy (gpointer window)
 {
   gtk_window_destroy (GTK_WINDOW (window));
-  settle ();
-}
-
-static AdwMessageDialog *
-find_message_dialog (void)
-{
-  GListModel *toplevels = gtk_window_get_toplevels ();
-
-  settle ();
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr (GObject) item = g_list_model_get_item (toplevels, i);
-
-      if (ADW_IS_MESSAGE_DIALOG (item) && gtk_widget_get_visible (GTK_WIDGET (item)))
-        return ADW_MESSAGE_DIALOG (item);
-    }
-  return NULL;
-}
-
-static void
-respond (AdwMessageDialog *dialog,
-         const char       *response)
-{
-  g_object_ref (dialog);
-  adw_message_dialog_response (dialog, response);
-  gtk_window_destroy (GTK_WINDOW (dialog));
-  g_object_unref (dialog);
-  settle ();
+  retainer_test_settle ();
 }
 
 static void
@@ -114,7 +62,7 @@ type (RetainerPreferencesWindow *window,
       const char                *text)
 {
   gtk_editable_set_text (GTK_EDITABLE (child (window, name)), text);
-  settle ();
+  retainer_test_settle ();
 }
 
 /* The stored profile, or NULL when none was stored. */
@@ -161,29 +109,13 @@ new_proposal (const char *company)
   return proposal;
 }
 
-static GdkTexture *
-render (GtkWidget *widget)
-{
-  g_autoptr (GdkPaintable) paintable = gtk_widget_paintable_new (widget);
-  GtkSnapshot *snapshot = gtk_snapshot_new ();
-  g_autoptr (GskRenderNode) node = NULL;
-  int width = gtk_widget_get_width (widget);
-  int height = gtk_widget_get_height (widget);
-
-  gdk_paintable_snapshot (paintable, snapshot, width, height);
-  node = gtk_snapshot_free_to_node (snapshot);
-  g_assert_nonnull (node);
-  return gsk_renderer_render_texture (gtk_native_get_renderer (gtk_widget_get_native (widget)),
-                                      node, &GRAPHENE_RECT_INIT (0, 0, width, height));
-}
-
 /* The colour at a fraction of the widget's size, as 0xRRGGBB. */
 static guint32
 pixel_at (GtkWidget *widget,
           double     x,
           double     y)
 {
-  g_autoptr (GdkTexture) texture = render (widget);
+  g_autoptr (GdkTexture) texture = retainer_test_render (widget);
   int width = gdk_texture_get_width (texture);
   int height = gdk_texture_get_height (texture);
   g_autofree guint32 *pixels = g_new (guint32, width * height);
@@ -191,22 +123,6 @@ pixel_at (GtkWidget *widget,
   /* GDK_MEMORY_DEFAULT: premultiplied ARGB in a native-endian guint32. */
   gdk_texture_download (texture, (guchar *) pixels, width * 4);
   return pixels[(int) (y * height) * width + (int) (x * width)] & 0xffffff;
-}
-
-static void
-write_png (GtkWidget  *widget,
-           const char *name)
-{
-  g_autoptr (GdkTexture) texture = render (widget);
-  const char *screenshot_dir = g_getenv ("RETAINER_SCREENSHOT_DIR");
-  g_autofree char *dir = screenshot_dir != NULL
-                           ? g_strdup (screenshot_dir)
-                           : g_build_filename (g_get_current_dir (), "screenshots", NULL);
-  g_autofree char *path = g_build_filename (dir, name, NULL);
-
-  g_assert_cmpint (g_mkdir_with_parents (dir, 0755), ==, 0);
-  g_assert_true (gdk_texture_save_to_png (texture, path));
-  g_test_message ("Screenshot: %s", path);
 }
 
 static GtkScrolledWindow *
@@ -264,12 +180,12 @@ test_edits_reach_profile (void)
   adw_combo_row_set_selected (child (window, "paper_row"), RETAINER_PAPER_LETTER);
   gtk_spin_button_set_value (child (window, "next_number_spin"), 7);
   gtk_spin_button_set_value (child (window, "validity_spin"), 14);
-  settle ();
+  retainer_test_settle ();
 
   /* Saved a moment later, without closing. */
   g_assert_null (load_stored ());
   for (guint i = 0; i < 50 && (stored = load_stored ()) == NULL; i++)
-    wait_ms (100);
+    retainer_test_wait_ms (100);
   g_assert_nonnull (stored);
 
   g_assert_cmpstr (stored->name, ==, "Studio Północ");
@@ -308,7 +224,7 @@ test_close_saves_at_once (void)
   /* A number typed and not confirmed counts too. */
   gtk_editable_set_text (child (window, "validity_spin"), "45");
   gtk_window_close (GTK_WINDOW (window));
-  settle ();
+  retainer_test_settle ();
 
   stored = load_stored ();
   g_assert_nonnull (stored);
@@ -354,10 +270,10 @@ test_invalid_input_not_saved (void)
 
   /* Closing asks rather than dropping what was typed. */
   gtk_window_close (GTK_WINDOW (window));
-  dialog = find_message_dialog ();
+  dialog = retainer_test_find_message_dialog ();
   g_assert_nonnull (dialog);
   g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "A Field Cannot Be Saved");
-  respond (dialog, "edit");
+  retainer_test_respond (dialog, "edit");
   g_assert_true (gtk_widget_get_visible (GTK_WIDGET (window)));
 
   /* Fixed: saved, and the marks go. */
@@ -388,14 +304,14 @@ test_import_bad_profile (void)
   g_assert_true (retainer_preferences_window_save (window));
 
   g_assert_false (retainer_preferences_window_import_file (window, bad));
-  dialog = find_message_dialog ();
+  dialog = retainer_test_find_message_dialog ();
   g_assert_nonnull (dialog);
   g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==,
                    "Could Not Import the Agency Profile");
   /* The core's words: the file and the field. */
   g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "agency-bad-color.json"));
   g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "primary_color"));
-  respond (dialog, "close");
+  retainer_test_respond (dialog, "close");
 
   stored = load_stored ();
   g_assert_cmpstr (stored->name, ==, "Before Import");
@@ -420,7 +336,7 @@ test_import_export_and_logo (void)
 
   g_assert_null (retainer_cover_preview_get_logo (preview));
   g_assert_true (retainer_preferences_window_import_file (window, acme));
-  g_assert_null (find_message_dialog ());
+  g_assert_null (retainer_test_find_message_dialog ());
   g_assert_cmpstr (gtk_editable_get_text (child (window, "name_row")), ==, "Acme Applied AI");
   g_assert_cmpstr (gtk_editable_get_text (child (window, "primary_entry")), ==, "#1F4E79");
   g_assert_nonnull (retainer_cover_preview_get_logo (preview));
@@ -479,25 +395,25 @@ test_preview_follows_edits (void)
 
   /* The title band is in the primary colour, at 40% of the page's height. */
   type (window, "primary_entry", "#FF0000");
-  wait_ms (100);
+  retainer_test_wait_ms (100);
   g_assert_cmphex (pixel_at (widget, 0.05, 0.40), ==, 0xff0000);
   draws = retainer_cover_preview_get_n_draws (preview);
   type (window, "primary_entry", "#0000FF");
-  wait_ms (100);
+  retainer_test_wait_ms (100);
   g_assert_cmpuint (retainer_cover_preview_get_n_draws (preview), >, draws);
   g_assert_cmphex (pixel_at (widget, 0.05, 0.40), ==, 0x0000ff);
 
   type (window, "name_row", "Studio Północ");
   type (window, "prefix_row", "SP-");
   gtk_spin_button_set_value (child (window, "next_number_spin"), 12);
-  settle ();
+  retainer_test_settle ();
   g_assert_cmpstr (retainer_cover_preview_get_agency_name (preview), ==, "Studio Północ");
   g_assert_cmpstr (retainer_cover_preview_get_number (preview), ==, "SP-0012");
 
   /* US Letter is shorter for its width than A4. */
   a4_height = gtk_widget_get_height (widget);
   adw_combo_row_set_selected (child (window, "paper_row"), RETAINER_PAPER_LETTER);
-  wait_ms (100);
+  retainer_test_wait_ms (100);
   g_assert_cmpint (retainer_cover_preview_get_paper (preview), ==, RETAINER_PAPER_LETTER);
   g_assert_cmpint (gtk_widget_get_height (widget), <, a4_height);
 
@@ -514,7 +430,7 @@ test_app_action (void)
   wait_mapped (GTK_WINDOW (main_window));
   g_assert_true (g_action_group_get_action_enabled (G_ACTION_GROUP (application), "preferences"));
   g_action_group_activate_action (G_ACTION_GROUP (application), "preferences", NULL);
-  settle ();
+  retainer_test_settle ();
 
   for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
     {
@@ -544,29 +460,29 @@ test_screenshots (void)
   adw_style_manager_set_color_scheme (style, ADW_COLOR_SCHEME_FORCE_LIGHT);
   window = open_preferences (proposal);
   g_assert_true (retainer_preferences_window_import_file (window, acme));
-  wait_ms (300);
-  write_png (GTK_WIDGET (window), "preferences-light.png");
+  retainer_test_wait_ms (300);
+  retainer_test_write_png (GTK_WIDGET (window), "preferences-light.png");
 
   /* A problem, as it is shown. */
   type (window, "accent_entry", "green");
-  wait_ms (300);
-  write_png (GTK_WIDGET (window), "preferences-problem.png");
+  retainer_test_wait_ms (300);
+  retainer_test_write_png (GTK_WIDGET (window), "preferences-problem.png");
   destroy (window);
 
   /* The groups further down. */
   window = open_preferences (proposal);
-  wait_ms (200);
+  retainer_test_wait_ms (200);
   scroll_to_end (GTK_WIDGET (window));
-  wait_ms (200);
+  retainer_test_wait_ms (200);
   scroll_to_end (GTK_WIDGET (window));
-  wait_ms (300);
-  write_png (GTK_WIDGET (window), "preferences-end.png");
+  retainer_test_wait_ms (300);
+  retainer_test_write_png (GTK_WIDGET (window), "preferences-end.png");
   destroy (window);
 
   adw_style_manager_set_color_scheme (style, ADW_COLOR_SCHEME_FORCE_DARK);
   window = open_preferences (proposal);
-  wait_ms (300);
-  write_png (GTK_WIDGET (window), "preferences-dark.png");
+  retainer_test_wait_ms (300);
+  retainer_test_write_png (GTK_WIDGET (window), "preferences-dark.png");
   destroy (window);
 
   adw_style_manager_set_color_scheme (style, ADW_COLOR_SCHEME_DEFAULT);

@@ -15,53 +15,18 @@
 #include "retainer-savings-chart.h"
 #include "retainer-tier-card.h"
 #include "retainer-window.h"
+#include "ui-test-util.h"
 
 static RetainerApplication *application;
 
 /* ------------------------------------------------------------------ */
 /* Helpers                                                             */
 
-static gboolean
-timeout_cb (gpointer user_data)
-{
-  gboolean *done = user_data;
-
-  *done = TRUE;
-  return G_SOURCE_REMOVE;
-}
-
-static void
-wait_ms (guint ms)
-{
-  gboolean done = FALSE;
-
-  g_timeout_add (ms, timeout_cb, &done);
-  while (!done)
-    g_main_context_iteration (NULL, TRUE);
-}
-
-static void
-settle (void)
-{
-  while (g_main_context_pending (NULL))
-    g_main_context_iteration (NULL, FALSE);
-}
-
-static gpointer
-child (RetainerWindow *window,
-       const char     *name)
-{
-  GObject *object = gtk_widget_get_template_child (GTK_WIDGET (window), RETAINER_TYPE_WINDOW, name);
-
-  g_assert_nonnull (object);
-  return object;
-}
-
 static const char *
 label_text (RetainerWindow *window,
             const char     *name)
 {
-  return gtk_label_get_label (GTK_LABEL (child (window, name)));
+  return gtk_label_get_label (GTK_LABEL (retainer_test_window_child (window, name)));
 }
 
 static RetainerWindow *
@@ -77,8 +42,8 @@ create_window_full (int      width,
   retainer_window_set_presenting (window, presenting);
   gtk_window_present (GTK_WINDOW (window));
   for (guint i = 0; i < 200 && !gtk_widget_get_mapped (GTK_WIDGET (window)); i++)
-    wait_ms (10);
-  wait_ms (50);
+    retainer_test_wait_ms (10);
+  retainer_test_wait_ms (50);
   return window;
 }
 
@@ -93,7 +58,7 @@ static void
 destroy_window (RetainerWindow *window)
 {
   gtk_window_destroy (GTK_WINDOW (window));
-  settle ();
+  retainer_test_settle ();
 }
 
 static RetainerProposal *
@@ -106,46 +71,18 @@ new_default_proposal (void)
   return retainer_proposal_new (card);
 }
 
-static AdwMessageDialog *
-find_message_dialog (void)
-{
-  GListModel *toplevels = gtk_window_get_toplevels ();
-
-  settle ();
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr (GObject) item = g_list_model_get_item (toplevels, i);
-
-      if (ADW_IS_MESSAGE_DIALOG (item) && gtk_widget_get_visible (GTK_WIDGET (item)))
-        return ADW_MESSAGE_DIALOG (item);
-    }
-  return NULL;
-}
-
-static void
-respond (AdwMessageDialog *dialog,
-         const char       *response)
-{
-  g_object_ref (dialog);
-  adw_message_dialog_response (dialog, response);
-  /* The buttons close the dialog; a response given in code does not. */
-  gtk_window_destroy (GTK_WINDOW (dialog));
-  g_object_unref (dialog);
-  settle ();
-}
-
 static void
 select_tier_card (RetainerWindow *window,
                   guint           tier)
 {
-  GtkWidget *box = child (window, "tiers_box");
+  GtkWidget *box = retainer_test_window_child (window, "tiers_box");
   GtkWidget *card = gtk_widget_get_first_child (box);
 
   for (guint i = 0; i < tier; i++)
     card = gtk_widget_get_next_sibling (card);
   g_assert_true (RETAINER_IS_TIER_CARD (card));
   g_signal_emit_by_name (card, "choose");
-  settle ();
+  retainer_test_settle ();
 }
 
 static char *
@@ -153,33 +90,6 @@ build_path (const char *name)
 {
   g_assert_cmpint (g_mkdir_with_parents (g_get_user_data_dir (), 0700), ==, 0);
   return g_build_filename (g_get_user_data_dir (), name, NULL);
-}
-
-static void
-write_png (RetainerWindow *window,
-           const char     *name)
-{
-  GtkWidget *widget = GTK_WIDGET (window);
-  g_autoptr (GdkPaintable) paintable = gtk_widget_paintable_new (widget);
-  GtkSnapshot *snapshot = gtk_snapshot_new ();
-  g_autoptr (GskRenderNode) node = NULL;
-  g_autoptr (GdkTexture) texture = NULL;
-  const char *screenshot_dir = g_getenv ("RETAINER_SCREENSHOT_DIR");
-  g_autofree char *dir = screenshot_dir != NULL
-                           ? g_strdup (screenshot_dir)
-                           : g_build_filename (g_get_current_dir (), "screenshots", NULL);
-  g_autofree char *path = g_build_filename (dir, name, NULL);
-  int width = gtk_widget_get_width (widget);
-  int height = gtk_widget_get_height (widget);
-
-  gdk_paintable_snapshot (paintable, snapshot, width, height);
-  node = gtk_snapshot_free_to_node (snapshot);
-  g_assert_nonnull (node);
-  texture = gsk_renderer_render_texture (gtk_native_get_renderer (GTK_NATIVE (window)), node,
-                                         &GRAPHENE_RECT_INIT (0, 0, width, height));
-  g_assert_cmpint (g_mkdir_with_parents (dir, 0755), ==, 0);
-  g_assert_true (gdk_texture_save_to_png (texture, path));
-  g_test_message ("Screenshot: %s (%d×%d)", path, width, height);
 }
 
 /* ------------------------------------------------------------------ */
@@ -194,12 +104,12 @@ test_opens_on_sample (void)
   g_assert_true (retainer_window_get_is_sample (window));
   g_assert_false (retainer_window_get_modified (window));
   g_assert_true (retainer_proposal_equal (retainer_window_get_proposal (window), sample));
-  g_assert_cmpstr (adw_window_title_get_title (child (window, "window_title")), ==,
+  g_assert_cmpstr (adw_window_title_get_title (retainer_test_window_child (window, "window_title")), ==,
                    "Northwind Legal LLP");
-  g_assert_cmpstr (adw_window_title_get_subtitle (child (window, "window_title")), ==,
+  g_assert_cmpstr (adw_window_title_get_subtitle (retainer_test_window_child (window, "window_title")), ==,
                    "Sample Proposal");
-  g_assert_true (gtk_revealer_get_reveal_child (child (window, "sample_revealer")));
-  g_assert_true (gtk_widget_get_sensitive (child (window, "export_button")));
+  g_assert_true (gtk_revealer_get_reveal_child (retainer_test_window_child (window, "sample_revealer")));
+  g_assert_true (gtk_widget_get_sensitive (retainer_test_window_child (window, "export_button")));
 
   destroy_window (window);
 }
@@ -220,9 +130,9 @@ test_spend_and_complexity (void)
   g_assert_false (retainer_window_get_modified (window));
 
   /* Typed, not committed: results follow the keystrokes. */
-  gtk_editable_set_text (GTK_EDITABLE (child (window, "monthly_spend_spin")), "12,000");
-  adw_combo_row_set_selected (child (window, "complexity_row"), RETAINER_COMPLEXITY_MODERATE);
-  settle ();
+  gtk_editable_set_text (GTK_EDITABLE (retainer_test_window_child (window, "monthly_spend_spin")), "12,000");
+  adw_combo_row_set_selected (retainer_test_window_child (window, "complexity_row"), RETAINER_COMPLEXITY_MODERATE);
+  retainer_test_settle ();
 
   expected->monthly_api_spend = retainer_money_from_major (12000);
   expected->complexity = RETAINER_COMPLEXITY_MODERATE;
@@ -242,15 +152,15 @@ test_spend_and_complexity (void)
   g_assert_cmpstr (label_text (window, "saving_value"), ==, "$7,000");
   g_assert_cmpstr (label_text (window, "saving_detail"), ==, "58% of the covered API spend");
   g_assert_cmpstr (label_text (window, "plan_caption_label"), ==, "Recommended plan");
-  g_assert_cmpfloat (gtk_spin_button_get_value (child (window, "setup_fee_spin")), ==, 10000);
+  g_assert_cmpfloat (gtk_spin_button_get_value (retainer_test_window_child (window, "setup_fee_spin")), ==, 10000);
   fee_text = retainer_format_number (10000, 0);
-  g_assert_cmpstr (gtk_editable_get_text (child (window, "setup_fee_spin")), ==, fee_text);
+  g_assert_cmpstr (gtk_editable_get_text (retainer_test_window_child (window, "setup_fee_spin")), ==, fee_text);
   g_assert_nonnull (strstr (label_text (window, "break_even_detail"), "$10,000"));
   g_assert_cmpstr (label_text (window, "net_12_value"), ==, "$74,000");
-  g_assert_cmpstr (retainer_savings_chart_get_summary (child (window, "savings_chart")), ==,
+  g_assert_cmpstr (retainer_savings_chart_get_summary (retainer_test_window_child (window, "savings_chart")), ==,
                    "Break-even: month 2 (1.4 months). Net saving after 12 months: $74,000.");
   g_assert_true (retainer_window_get_modified (window));
-  g_assert_cmpstr (adw_window_title_get_title (child (window, "window_title")), ==,
+  g_assert_cmpstr (adw_window_title_get_title (retainer_test_window_child (window, "window_title")), ==,
                    "• New Proposal");
 
   destroy_window (window);
@@ -263,8 +173,8 @@ test_tier_override (void)
   const RetainerProposal *proposal;
 
   retainer_window_load_proposal (window, new_default_proposal (), NULL);
-  gtk_spin_button_set_value (child (window, "monthly_spend_spin"), 12000);
-  settle ();
+  gtk_spin_button_set_value (retainer_test_window_child (window, "monthly_spend_spin"), 12000);
+  retainer_test_settle ();
   g_assert_cmpstr (label_text (window, "tier_name_label"), ==, "Growth");
 
   select_tier_card (window, 2);
@@ -272,15 +182,15 @@ test_tier_override (void)
   g_assert_cmpstr (proposal->tier_id, ==, "enterprise");
   g_assert_cmpstr (label_text (window, "tier_name_label"), ==, "Enterprise");
   g_assert_cmpstr (label_text (window, "plan_caption_label"), ==, "Chosen plan");
-  g_assert_true (gtk_widget_get_visible (child (window, "override_box")));
+  g_assert_true (gtk_widget_get_visible (retainer_test_window_child (window, "override_box")));
   g_assert_cmpint (retainer_window_get_result (window)->recommended_tier, ==, 1);
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.use-recommendation", NULL));
-  settle ();
+  retainer_test_settle ();
   proposal = retainer_window_get_proposal (window);
   g_assert_null (proposal->tier_id);
   g_assert_cmpstr (label_text (window, "tier_name_label"), ==, "Growth");
-  g_assert_false (gtk_widget_get_visible (child (window, "override_box")));
+  g_assert_false (gtk_widget_get_visible (retainer_test_window_child (window, "override_box")));
 
   destroy_window (window);
 }
@@ -289,7 +199,7 @@ static GtkWidget *
 nth_tier_card (RetainerWindow *window,
                guint           tier)
 {
-  GtkWidget *card = gtk_widget_get_first_child (child (window, "tiers_box"));
+  GtkWidget *card = gtk_widget_get_first_child (retainer_test_window_child (window, "tiers_box"));
 
   for (guint i = 0; i < tier; i++)
     card = gtk_widget_get_next_sibling (card);
@@ -306,21 +216,21 @@ test_accessible_names (void)
   RetainerWindow *window = create_window (1280, 800);
 
   retainer_window_load_proposal (window, new_default_proposal (), NULL);
-  gtk_spin_button_set_value (child (window, "monthly_spend_spin"), 12000);
-  settle ();
+  gtk_spin_button_set_value (retainer_test_window_child (window, "monthly_spend_spin"), 12000);
+  retainer_test_settle ();
 
-  g_assert_false (gtk_test_accessible_has_property (GTK_ACCESSIBLE (child (window, "monthly_spend_spin")),
+  g_assert_false (gtk_test_accessible_has_property (GTK_ACCESSIBLE (retainer_test_window_child (window, "monthly_spend_spin")),
                                                     GTK_ACCESSIBLE_PROPERTY_LABEL));
-  gtk_test_accessible_assert_property (GTK_ACCESSIBLE (child (window, "growth_spin")),
+  gtk_test_accessible_assert_property (GTK_ACCESSIBLE (retainer_test_window_child (window, "growth_spin")),
                                        GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, "Percent per month");
-  gtk_test_accessible_assert_relation (GTK_ACCESSIBLE (child (window, "plan_box")),
+  gtk_test_accessible_assert_relation (GTK_ACCESSIBLE (retainer_test_window_child (window, "plan_box")),
                                        GTK_ACCESSIBLE_RELATION_DESCRIBED_BY,
-                                       child (window, "tier_name_label"),
-                                       child (window, "tier_price_label"), NULL);
-  gtk_test_accessible_assert_relation (GTK_ACCESSIBLE (gtk_widget_get_parent (GTK_WIDGET (child (window, "break_even_value")))),
+                                       retainer_test_window_child (window, "tier_name_label"),
+                                       retainer_test_window_child (window, "tier_price_label"), NULL);
+  gtk_test_accessible_assert_relation (GTK_ACCESSIBLE (gtk_widget_get_parent (GTK_WIDGET (retainer_test_window_child (window, "break_even_value")))),
                                        GTK_ACCESSIBLE_RELATION_DESCRIBED_BY,
-                                       child (window, "break_even_value"),
-                                       child (window, "break_even_detail"), NULL);
+                                       retainer_test_window_child (window, "break_even_value"),
+                                       retainer_test_window_child (window, "break_even_detail"), NULL);
 
   gtk_test_accessible_assert_property (GTK_ACCESSIBLE (nth_tier_card (window, 1)),
                                        GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
@@ -346,18 +256,18 @@ test_proposal_language (void)
 
   proposal->language = g_strdup ("pt");
   retainer_window_load_proposal (window, proposal, NULL);
-  settle ();
-  gtk_spin_button_set_value (child (window, "monthly_spend_spin"), 9000);
-  settle ();
+  retainer_test_settle ();
+  gtk_spin_button_set_value (retainer_test_window_child (window, "monthly_spend_spin"), 9000);
+  retainer_test_settle ();
   g_assert_cmpstr (retainer_window_get_proposal (window)->language, ==, "pt");
 
-  adw_combo_row_set_selected (child (window, "language_row"), 2);
-  settle ();
+  adw_combo_row_set_selected (retainer_test_window_child (window, "language_row"), 2);
+  retainer_test_settle ();
   g_assert_cmpstr (retainer_window_get_proposal (window)->language, ==, "de");
   g_assert_true (retainer_window_get_modified (window));
 
-  adw_combo_row_set_selected (child (window, "language_row"), 0);
-  settle ();
+  adw_combo_row_set_selected (retainer_test_window_child (window, "language_row"), 0);
+  retainer_test_settle ();
   g_assert_null (retainer_window_get_proposal (window)->language);
 
   destroy_window (window);
@@ -367,25 +277,25 @@ static void
 test_setup_fee_band (void)
 {
   RetainerWindow *window = create_window (1280, 800);
-  GtkSpinButton *fee = child (window, "setup_fee_spin");
+  GtkSpinButton *fee = retainer_test_window_child (window, "setup_fee_spin");
 
   retainer_window_load_proposal (window, new_default_proposal (), NULL);
-  adw_combo_row_set_selected (child (window, "complexity_row"), RETAINER_COMPLEXITY_MODERATE);
-  settle ();
-  g_assert_false (gtk_revealer_get_reveal_child (child (window, "setup_fee_warning_revealer")));
+  adw_combo_row_set_selected (retainer_test_window_child (window, "complexity_row"), RETAINER_COMPLEXITY_MODERATE);
+  retainer_test_settle ();
+  g_assert_false (gtk_revealer_get_reveal_child (retainer_test_window_child (window, "setup_fee_warning_revealer")));
 
   gtk_spin_button_set_value (fee, 15000);
-  settle ();
+  retainer_test_settle ();
   g_assert_true (retainer_window_get_proposal (window)->has_setup_fee);
-  g_assert_true (gtk_revealer_get_reveal_child (child (window, "setup_fee_warning_revealer")));
+  g_assert_true (gtk_revealer_get_reveal_child (retainer_test_window_child (window, "setup_fee_warning_revealer")));
   g_assert_cmpstr (label_text (window, "setup_fee_warning_label"), ==,
                    "This fee is outside the band of $8,000 – $12,000 for this complexity.");
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.reset-setup-fee", NULL));
-  settle ();
+  retainer_test_settle ();
   g_assert_false (retainer_window_get_proposal (window)->has_setup_fee);
   g_assert_cmpfloat (gtk_spin_button_get_value (fee), ==, 10000);
-  g_assert_false (gtk_revealer_get_reveal_child (child (window, "setup_fee_warning_revealer")));
+  g_assert_false (gtk_revealer_get_reveal_child (retainer_test_window_child (window, "setup_fee_warning_revealer")));
 
   destroy_window (window);
 }
@@ -396,18 +306,18 @@ test_questions_decide_complexity (void)
   RetainerWindow *window = create_window (1280, 800);
 
   retainer_window_load_proposal (window, new_default_proposal (), NULL);
-  g_assert_false (gtk_widget_get_visible (child (window, "tasks_row")));
-  gtk_switch_set_active (child (window, "questions_switch"), TRUE);
-  settle ();
-  g_assert_true (gtk_widget_get_visible (child (window, "tasks_row")));
-  g_assert_false (gtk_widget_get_sensitive (child (window, "complexity_row")));
+  g_assert_false (gtk_widget_get_visible (retainer_test_window_child (window, "tasks_row")));
+  gtk_switch_set_active (retainer_test_window_child (window, "questions_switch"), TRUE);
+  retainer_test_settle ();
+  g_assert_true (gtk_widget_get_visible (retainer_test_window_child (window, "tasks_row")));
+  g_assert_false (gtk_widget_get_sensitive (retainer_test_window_child (window, "complexity_row")));
 
-  adw_combo_row_set_selected (child (window, "data_row"), RETAINER_DATA_MUST_COLLECT);
-  settle ();
+  adw_combo_row_set_selected (retainer_test_window_child (window, "data_row"), RETAINER_DATA_MUST_COLLECT);
+  retainer_test_settle ();
   g_assert_true (retainer_window_get_proposal (window)->has_answers);
   g_assert_cmpint (retainer_window_get_proposal (window)->complexity, ==,
                    RETAINER_COMPLEXITY_COMPLEX);
-  g_assert_cmpuint (adw_combo_row_get_selected (child (window, "complexity_row")), ==,
+  g_assert_cmpuint (adw_combo_row_get_selected (retainer_test_window_child (window, "complexity_row")), ==,
                     RETAINER_COMPLEXITY_COMPLEX);
 
   destroy_window (window);
@@ -420,11 +330,11 @@ test_flags_in_plain_words (void)
   GtkWidget *row;
 
   retainer_window_load_proposal (window, new_default_proposal (), NULL);
-  gtk_spin_button_set_value (child (window, "monthly_spend_spin"), 1000);
-  settle ();
+  gtk_spin_button_set_value (retainer_test_window_child (window, "monthly_spend_spin"), 1000);
+  retainer_test_settle ();
 
-  g_assert_true (gtk_widget_get_visible (child (window, "notes_group")));
-  row = gtk_widget_get_first_child (child (window, "notes_list"));
+  g_assert_true (gtk_widget_get_visible (retainer_test_window_child (window, "notes_group")));
+  row = gtk_widget_get_first_child (retainer_test_window_child (window, "notes_list"));
   g_assert_nonnull (row);
   g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)), ==,
                    retainer_flag_describe (RETAINER_FLAG_BELOW_CANDIDATE_THRESHOLD));
@@ -437,19 +347,19 @@ test_presentation_mode (void)
 {
   RetainerWindow *window = create_window (1280, 800);
 
-  g_assert_true (gtk_widget_get_visible (child (window, "private_group")));
+  g_assert_true (gtk_widget_get_visible (retainer_test_window_child (window, "private_group")));
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.present", NULL));
-  settle ();
+  retainer_test_settle ();
   g_assert_true (retainer_window_get_presenting (window));
   g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (window), "presentation"));
-  g_assert_false (gtk_widget_get_visible (child (window, "private_group")));
+  g_assert_false (gtk_widget_get_visible (retainer_test_window_child (window, "private_group")));
   /* Inputs stay editable for what-ifs. */
-  g_assert_true (gtk_widget_is_sensitive (child (window, "monthly_spend_spin")));
+  g_assert_true (gtk_widget_is_sensitive (retainer_test_window_child (window, "monthly_spend_spin")));
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.leave-presentation", NULL));
-  settle ();
+  retainer_test_settle ();
   g_assert_false (retainer_window_get_presenting (window));
-  g_assert_true (gtk_widget_get_visible (child (window, "private_group")));
+  g_assert_true (gtk_widget_get_visible (retainer_test_window_child (window, "private_group")));
 
   destroy_window (window);
 }
@@ -463,7 +373,7 @@ test_save_and_reopen (void)
   g_autoptr (RetainerProposal) copy = NULL;
   g_autoptr (RetainerProposal) loaded = NULL;
 
-  gtk_editable_set_text (GTK_EDITABLE (child (window, "company_row")), "Acme Robotics");
+  gtk_editable_set_text (GTK_EDITABLE (retainer_test_window_child (window, "company_row")), "Acme Robotics");
   select_tier_card (window, 2);
   copy = retainer_proposal_copy (retainer_window_get_proposal (window));
   g_assert_true (retainer_window_get_modified (window));
@@ -472,7 +382,7 @@ test_save_and_reopen (void)
   g_assert_no_error (error);
   g_assert_false (retainer_window_get_modified (window));
   g_assert_false (retainer_window_get_is_sample (window));
-  g_assert_cmpstr (adw_window_title_get_subtitle (child (window, "window_title")), ==,
+  g_assert_cmpstr (adw_window_title_get_subtitle (retainer_test_window_child (window, "window_title")), ==,
                    "northwind.retainer");
 
   loaded = retainer_proposal_load (path, &error);
@@ -482,11 +392,11 @@ test_save_and_reopen (void)
 
   window = create_window (1280, 800);
   retainer_window_open_file (window, path);
-  settle ();
-  g_assert_null (find_message_dialog ());
+  retainer_test_settle ();
+  g_assert_null (retainer_test_find_message_dialog ());
   g_assert_true (retainer_proposal_equal (retainer_window_get_proposal (window), copy));
   g_assert_cmpstr (label_text (window, "tier_name_label"), ==, "Enterprise");
-  g_assert_cmpstr (adw_window_title_get_title (child (window, "window_title")), ==,
+  g_assert_cmpstr (adw_window_title_get_title (retainer_test_window_child (window, "window_title")), ==,
                    "Acme Robotics");
   destroy_window (window);
 }
@@ -499,21 +409,21 @@ test_broken_file_keeps_work (void)
   g_autoptr (RetainerProposal) before = NULL;
   AdwMessageDialog *dialog;
 
-  gtk_editable_set_text (GTK_EDITABLE (child (window, "company_row")), "Work in progress");
-  settle ();
+  gtk_editable_set_text (GTK_EDITABLE (retainer_test_window_child (window, "company_row")), "Work in progress");
+  retainer_test_settle ();
   before = retainer_proposal_copy (retainer_window_get_proposal (window));
 
   g_assert_true (g_file_set_contents (path, "{ \"format\": \"retainer-proposal\", ", -1, NULL));
   retainer_window_open_file (window, path);
-  dialog = find_message_dialog ();
+  dialog = retainer_test_find_message_dialog ();
   g_assert_nonnull (dialog);
   g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "Could Not Open the Proposal");
   g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "broken.retainer"));
-  respond (dialog, "close");
+  retainer_test_respond (dialog, "close");
 
   g_assert_true (retainer_proposal_equal (retainer_window_get_proposal (window), before));
   g_assert_true (retainer_window_get_modified (window));
-  g_assert_cmpstr (gtk_editable_get_text (child (window, "company_row")), ==, "Work in progress");
+  g_assert_cmpstr (gtk_editable_get_text (retainer_test_window_child (window, "company_row")), ==, "Work in progress");
 
   destroy_window (window);
 }
@@ -529,15 +439,15 @@ test_autosave_and_restore (void)
   AdwMessageDialog *dialog;
 
   g_assert_false (g_file_test (autosave, G_FILE_TEST_EXISTS));
-  gtk_editable_set_text (GTK_EDITABLE (child (window, "company_row")), "Crash Test Ltd");
-  gtk_spin_button_set_value (child (window, "monthly_spend_spin"), 23456);
-  settle ();
+  gtk_editable_set_text (GTK_EDITABLE (retainer_test_window_child (window, "company_row")), "Crash Test Ltd");
+  gtk_spin_button_set_value (retainer_test_window_child (window, "monthly_spend_spin"), 23456);
+  retainer_test_settle ();
   edited = retainer_proposal_copy (retainer_window_get_proposal (window));
 
   /* Shortly after the change, not at once. */
   g_assert_false (g_file_test (autosave, G_FILE_TEST_EXISTS));
   for (guint i = 0; i < 60 && !g_file_test (autosave, G_FILE_TEST_EXISTS); i++)
-    wait_ms (100);
+    retainer_test_wait_ms (100);
   g_assert_true (g_file_test (autosave, G_FILE_TEST_EXISTS));
   restored = retainer_proposal_load (autosave, &error);
   g_assert_no_error (error);
@@ -547,26 +457,26 @@ test_autosave_and_restore (void)
   g_object_ref (window);
   gtk_window_destroy (GTK_WINDOW (window));
   g_object_unref (window);
-  settle ();
+  retainer_test_settle ();
   g_assert_true (g_file_test (autosave, G_FILE_TEST_EXISTS));
 
   /* Next start: the offer. */
   window = create_window (1280, 800);
   g_assert_true (retainer_window_get_is_sample (window));
   g_assert_true (retainer_window_offer_restore (window));
-  dialog = find_message_dialog ();
+  dialog = retainer_test_find_message_dialog ();
   g_assert_nonnull (dialog);
-  respond (dialog, "restore");
+  retainer_test_respond (dialog, "restore");
   g_assert_true (retainer_proposal_equal (retainer_window_get_proposal (window), edited));
   g_assert_true (retainer_window_get_modified (window));
-  g_assert_cmpstr (gtk_editable_get_text (child (window, "company_row")), ==, "Crash Test Ltd");
+  g_assert_cmpstr (gtk_editable_get_text (retainer_test_window_child (window, "company_row")), ==, "Crash Test Ltd");
 
   /* Closing with unsaved changes asks; Discard removes the autosave. */
   gtk_window_close (GTK_WINDOW (window));
-  dialog = find_message_dialog ();
+  dialog = retainer_test_find_message_dialog ();
   g_assert_nonnull (dialog);
   g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "Save Changes to “Crash Test Ltd”?");
-  respond (dialog, "discard");
+  retainer_test_respond (dialog, "discard");
   g_assert_false (g_file_test (autosave, G_FILE_TEST_EXISTS));
 
   /* Nothing left to offer. */
@@ -588,31 +498,31 @@ test_unsaved_prompt (void)
   g_assert_no_error (error);
 
   /* Cancel keeps the window and what was typed. */
-  gtk_editable_set_text (GTK_EDITABLE (child (window, "contact_row")), "Sam Lee");
-  settle ();
+  gtk_editable_set_text (GTK_EDITABLE (retainer_test_window_child (window, "contact_row")), "Sam Lee");
+  retainer_test_settle ();
   gtk_window_close (GTK_WINDOW (window));
-  dialog = find_message_dialog ();
+  dialog = retainer_test_find_message_dialog ();
   g_assert_nonnull (dialog);
-  respond (dialog, "cancel");
+  retainer_test_respond (dialog, "cancel");
   g_assert_true (gtk_widget_get_visible (GTK_WIDGET (window)));
   g_assert_cmpstr (retainer_window_get_proposal (window)->contact, ==, "Sam Lee");
 
   /* New asks too; Save writes the file, then starts the new proposal. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.new", NULL));
-  dialog = find_message_dialog ();
+  dialog = retainer_test_find_message_dialog ();
   g_assert_nonnull (dialog);
-  respond (dialog, "save");
+  retainer_test_respond (dialog, "save");
   on_disk = retainer_proposal_load (path, &error);
   g_assert_no_error (error);
   g_assert_cmpstr (on_disk->contact, ==, "Sam Lee");
   g_assert_cmpstr (retainer_window_get_proposal (window)->company, ==, "");
   g_assert_false (retainer_window_get_modified (window));
-  g_assert_cmpstr (adw_window_title_get_title (child (window, "window_title")), ==,
+  g_assert_cmpstr (adw_window_title_get_title (retainer_test_window_child (window, "window_title")), ==,
                    "New Proposal");
 
   /* Unchanged: closes without asking. */
   gtk_window_close (GTK_WINDOW (window));
-  g_assert_null (find_message_dialog ());
+  g_assert_null (retainer_test_find_message_dialog ());
 }
 
 /* ------------------------------------------------------------------ */
@@ -630,7 +540,7 @@ activate (RetainerWindow *window,
           const char     *action)
 {
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), action, NULL));
-  settle ();
+  retainer_test_settle ();
 }
 
 /* What the founder reads off the window for one state of the proposal. */
@@ -650,8 +560,8 @@ figures_read (RetainerWindow *window,
   figures->tier = g_strdup (label_text (window, "tier_name_label"));
   figures->price = g_strdup (label_text (window, "tier_price_label"));
   figures->saving = g_strdup (label_text (window, "saving_value"));
-  figures->spend = g_strdup (gtk_editable_get_text (child (window, "monthly_spend_spin")));
-  figures->title = g_strdup (adw_window_title_get_title (child (window, "window_title")));
+  figures->spend = g_strdup (gtk_editable_get_text (retainer_test_window_child (window, "monthly_spend_spin")));
+  figures->title = g_strdup (adw_window_title_get_title (retainer_test_window_child (window, "window_title")));
 }
 
 static void
@@ -714,8 +624,8 @@ test_undo_redo (void)
   g_assert_false (action_enabled (window, "redo"));
   figures_read (window, &before);
 
-  gtk_spin_button_set_value (child (window, "monthly_spend_spin"), 12000);
-  settle ();
+  gtk_spin_button_set_value (retainer_test_window_child (window, "monthly_spend_spin"), 12000);
+  retainer_test_settle ();
   figures_read (window, &after_spend);
   g_assert_cmpstr (after_spend.tier, ==, "Growth");
   g_assert_cmpstr (after_spend.price, !=, before.price);
@@ -731,7 +641,7 @@ test_undo_redo (void)
   activate (window, "win.undo");
   assert_figures (window, &after_spend);
   g_assert_null (retainer_window_get_proposal (window)->tier_id);
-  g_assert_false (gtk_widget_get_visible (child (window, "override_box")));
+  g_assert_false (gtk_widget_get_visible (retainer_test_window_child (window, "override_box")));
   g_assert_true (action_enabled (window, "redo"));
 
   /* Back where the file was: the original figures and no unsaved mark. */
@@ -770,24 +680,24 @@ test_undo_then_edit_drops_redo (void)
   g_autoptr (GError) error = NULL;
 
   retainer_window_load_proposal (window, new_default_proposal (), NULL);
-  gtk_editable_set_text (GTK_EDITABLE (child (window, "company_row")), "Acme Robotics");
-  settle ();
+  gtk_editable_set_text (GTK_EDITABLE (retainer_test_window_child (window, "company_row")), "Acme Robotics");
+  retainer_test_settle ();
   g_assert_true (retainer_window_save_to (window, path, &error));
   g_assert_no_error (error);
 
-  adw_combo_row_set_selected (child (window, "complexity_row"), RETAINER_COMPLEXITY_MODERATE);
-  settle ();
+  adw_combo_row_set_selected (retainer_test_window_child (window, "complexity_row"), RETAINER_COMPLEXITY_MODERATE);
+  retainer_test_settle ();
   g_assert_true (retainer_window_get_modified (window));
 
   /* Undone to the saved state: nothing left unsaved. */
   activate (window, "win.undo");
   g_assert_false (retainer_window_get_modified (window));
-  g_assert_cmpstr (adw_window_title_get_title (child (window, "window_title")), ==,
+  g_assert_cmpstr (adw_window_title_get_title (retainer_test_window_child (window, "window_title")), ==,
                    "Acme Robotics");
   g_assert_true (action_enabled (window, "redo"));
 
-  adw_combo_row_set_selected (child (window, "support_row"), 1);
-  settle ();
+  adw_combo_row_set_selected (retainer_test_window_child (window, "support_row"), 1);
+  retainer_test_settle ();
   g_assert_false (action_enabled (window, "redo"));
   g_assert_true (retainer_window_get_modified (window));
   activate (window, "win.redo");
@@ -799,7 +709,7 @@ test_undo_then_edit_drops_redo (void)
   activate (window, "win.undo");
   g_assert_false (retainer_window_get_modified (window));
   activate (window, "win.undo");
-  g_assert_cmpstr (gtk_editable_get_text (child (window, "company_row")), ==, "");
+  g_assert_cmpstr (gtk_editable_get_text (retainer_test_window_child (window, "company_row")), ==, "");
   g_assert_true (retainer_window_get_modified (window));
 
   destroy_window (window);
@@ -810,7 +720,7 @@ static void
 test_typing_is_one_step (void)
 {
   RetainerWindow *window = create_window (1280, 800);
-  GtkEditable *spend = child (window, "monthly_spend_spin");
+  GtkEditable *spend = retainer_test_window_child (window, "monthly_spend_spin");
   g_autofree char *original_text = NULL;
   g_autofree char *original_price = NULL;
   int position;
@@ -829,7 +739,7 @@ test_typing_is_one_step (void)
       position = -1;
       gtk_editable_insert_text (spend, digit, 1, &position);
     }
-  settle ();
+  retainer_test_settle ();
   g_assert_cmpint (retainer_window_get_proposal (window)->monthly_api_spend, ==,
                    retainer_money_from_major (12000));
   g_assert_cmpstr (label_text (window, "tier_name_label"), ==, "Growth");
@@ -856,38 +766,38 @@ test_screenshots (void)
 
   adw_style_manager_set_color_scheme (style, ADW_COLOR_SCHEME_FORCE_LIGHT);
   window = create_window (1280, 800);
-  retainer_savings_chart_set_hover_month (child (window, "savings_chart"), 9);
-  wait_ms (200);
-  write_png (window, "window-light.png");
+  retainer_savings_chart_set_hover_month (retainer_test_window_child (window, "savings_chart"), 9);
+  retainer_test_wait_ms (200);
+  retainer_test_write_png (window, "window-light.png");
   destroy_window (window);
 
   adw_style_manager_set_color_scheme (style, ADW_COLOR_SCHEME_FORCE_DARK);
   window = create_window (1280, 800);
-  wait_ms (200);
-  write_png (window, "window-dark.png");
+  retainer_test_wait_ms (200);
+  retainer_test_write_png (window, "window-dark.png");
   destroy_window (window);
 
   /* More of the results, to look at. */
   adw_style_manager_set_color_scheme (style, ADW_COLOR_SCHEME_FORCE_LIGHT);
   window = create_window (1280, 1080);
-  wait_ms (200);
-  write_png (window, "window-tall.png");
+  retainer_test_wait_ms (200);
+  retainer_test_write_png (window, "window-tall.png");
   destroy_window (window);
 
   window = create_window (1024, 700);
-  wait_ms (200);
-  write_png (window, "window-narrow.png");
+  retainer_test_wait_ms (200);
+  retainer_test_write_png (window, "window-narrow.png");
   destroy_window (window);
 
   window = create_window_full (1920, 1080, TRUE);
-  wait_ms (300);
-  write_png (window, "window-presentation.png");
+  retainer_test_wait_ms (300);
+  retainer_test_write_png (window, "window-presentation.png");
   destroy_window (window);
 
   adw_style_manager_set_color_scheme (style, ADW_COLOR_SCHEME_FORCE_DARK);
   window = create_window_full (1920, 1080, TRUE);
-  wait_ms (300);
-  write_png (window, "window-presentation-dark.png");
+  retainer_test_wait_ms (300);
+  retainer_test_write_png (window, "window-presentation-dark.png");
   destroy_window (window);
 
   adw_style_manager_set_color_scheme (style, ADW_COLOR_SCHEME_DEFAULT);
@@ -915,8 +825,8 @@ test_language (void)
   g_assert_cmpstr (label_text (window, "plan_caption_label"), ==, translated);
   g_assert_cmpstr (label_text (window, "tier_price_label"), ==, price);
   g_assert_nonnull (strstr (price, grouped));
-  wait_ms (200);
-  write_png (window, name);
+  retainer_test_wait_ms (200);
+  retainer_test_write_png (window, name);
   destroy_window (window);
 }
 
