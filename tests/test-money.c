@@ -90,7 +90,9 @@ test_format_c_locale (void)
   {
     /* Plain numbers group the same way as money. */
     g_autofree char *number = retainer_format_number (1234567.25, 1);
+    g_autofree char *share = retainer_format_share (0.5833, 0);
     g_assert_cmpstr (number, ==, "1,234,567.3");
+    g_assert_cmpstr (share, ==, "58%");
   }
 }
 

@@ -823,6 +823,14 @@ test_language (void)
 
   window = create_window (1280, 800);
   g_assert_cmpstr (label_text (window, "plan_caption_label"), ==, translated);
+  /* Built-in rate card texts too: the sample's band is "moderate". */
+  {
+    const char *band = "Several tasks, data needs cleaning, custom evaluation";
+
+    g_assert_cmpstr (gettext (band), !=, band);
+    g_assert_cmpstr (adw_action_row_get_subtitle (retainer_test_window_child (window, "complexity_row")), ==,
+                     gettext (band));
+  }
   g_assert_cmpstr (label_text (window, "tier_price_label"), ==, price);
   g_assert_nonnull (strstr (price, grouped));
   retainer_test_wait_ms (200);

@@ -343,3 +343,17 @@ retainer_format_percent (double percent,
    * spacing, like "%s %%" for French and German. */
   return g_strdup_printf (_("%s%%"), number);
 }
+
+/**
+ * retainer_format_share:
+ * @share: a share from 0 to 1, like a result's saving_share
+ * @decimals: digits after the decimal mark
+ *
+ * Formats a share as a percentage for people: 0.583 gives "58%".
+ */
+char *
+retainer_format_share (double share,
+                       guint  decimals)
+{
+  return retainer_format_percent (share * 100.0, decimals);
+}

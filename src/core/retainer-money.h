@@ -44,5 +44,7 @@ char                   *retainer_format_number           (double                
                                                           guint                    decimals);
 char                   *retainer_format_percent          (double                   percent,
                                                           guint                    decimals);
+char                   *retainer_format_share            (double                   share,
+                                                          guint                    decimals);
 
 G_END_DECLS

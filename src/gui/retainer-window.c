@@ -616,7 +616,7 @@ refresh_figures (RetainerWindow *self)
 {
   const RetainerResult *result = self->result;
   g_autofree char *saving = format_money (self, result->monthly_saving);
-  g_autofree char *share = retainer_format_percent (result->saving_share * 100.0, 0);
+  g_autofree char *share = retainer_format_share (result->saving_share, 0);
   g_autofree char *share_text = NULL;
   g_autofree char *break_even = retainer_result_describe_break_even (result);
   g_autofree char *fee = format_money (self, result->setup_fee);
@@ -693,8 +693,9 @@ refresh_setup_fee (RetainerWindow *self)
   subtitle = g_strdup_printf (_("%1$s use case: band %2$s, suggested %3$s"),
                               retainer_complexity_label (result->complexity), band, suggested);
   adw_action_row_set_subtitle (ADW_ACTION_ROW (self->setup_fee_spin_row), subtitle);
-  adw_action_row_set_subtitle (ADW_ACTION_ROW (self->complexity_row),
-                               card->bands[self->proposal->complexity].summary);
+  adw_action_row_set_subtitle (
+    ADW_ACTION_ROW (self->complexity_row),
+    retainer_rate_card_text (card->bands[self->proposal->complexity].summary));
 
   if (!self->proposal->has_setup_fee)
     {

@@ -344,7 +344,7 @@ draw_summary (RetainerPdfWriter *writer,
   g_autofree char *coverage = retainer_format_percent (proposal->coverage_pct, 0);
   g_autofree char *retainer = money (proposal, result->monthly_retainer);
   g_autofree char *saving = money (proposal, result->monthly_saving);
-  g_autofree char *share = retainer_format_percent (result->saving_share * 100, 0);
+  g_autofree char *share = retainer_format_share (result->saving_share, 0);
   g_autofree char *setup = money (proposal, result->setup_fee);
   g_autofree char *break_even = retainer_result_describe_break_even (result);
   g_autofree char *net_12 = money (proposal, result->net_saving_12);
