@@ -373,7 +373,8 @@ read_band (const cJSON              *bands,
  * @path: where the card sits in its file ("" for a card file)
  * @error: a #GError
  *
- * Reads and validates a card. Policies left out take DOMAIN.md's defaults.
+ * Reads and validates a card. Policies left out take the defaults of
+ * docs/calculation.md.
  *
  * Returns: (transfer full) (nullable): the card
  */
@@ -759,7 +760,7 @@ retainer_rate_card_text (const char *text)
 {
   if (text == NULL || *text == '\0')
     return text;
-  return dgettext (GETTEXT_PACKAGE, text);
+  return retainer_i18n_gettext (text);
 }
 
 /**
