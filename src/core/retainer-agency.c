@@ -18,6 +18,7 @@
 #include <glib/gstdio.h>
 #include <langinfo.h>
 #include <locale.h>
+#include <math.h>
 #include <string.h>
 
 #include "retainer-i18n.h"
@@ -64,6 +65,52 @@ retainer_color_parse (const char *text,
   if (blue != NULL)
     *blue = (digits[4] * 16 + digits[5]) / 255.0;
   return TRUE;
+}
+
+/* WCAG 2's relative luminance of an sRGB colour. */
+static double
+relative_luminance (double red,
+                    double green,
+                    double blue)
+{
+  double channels[3] = { red, green, blue };
+
+  for (guint i = 0; i < 3; i++)
+    channels[i] = channels[i] <= 0.04045 ? channels[i] / 12.92
+                                         : pow ((channels[i] + 0.055) / 1.055, 2.4);
+  return 0.2126 * channels[0] + 0.7152 * channels[1] + 0.0722 * channels[2];
+}
+
+static double
+contrast_ratio (double luminance_a,
+                double luminance_b)
+{
+  return (MAX (luminance_a, luminance_b) + 0.05) / (MIN (luminance_a, luminance_b) + 0.05);
+}
+
+/**
+ * retainer_color_wants_dark_text:
+ * @red: the brand colour's red, 0..1
+ * @green: its green
+ * @blue: its blue
+ *
+ * The one rule for text on a brand colour (the PDF's title band and table
+ * headers, the window's cover preview): dark ink (#21242A) when it
+ * contrasts more with the colour than white does, by WCAG 2's contrast
+ * ratio; white otherwise.
+ *
+ * Returns: %TRUE for dark text, %FALSE for white
+ */
+gboolean
+retainer_color_wants_dark_text (double red,
+                                double green,
+                                double blue)
+{
+  double background = relative_luminance (CLAMP (red, 0, 1), CLAMP (green, 0, 1),
+                                          CLAMP (blue, 0, 1));
+  double ink = relative_luminance (RETAINER_INK_RED, RETAINER_INK_GREEN, RETAINER_INK_BLUE);
+
+  return contrast_ratio (background, ink) > contrast_ratio (background, 1.0);
 }
 
 /**
@@ -888,6 +935,63 @@ retainer_agency_format_number (const RetainerAgency *agency,
                           number);
 }
 
+/**
+ * retainer_agency_proposal_number:
+ * @agency: the profile
+ * @proposal: a proposal
+ *
+ * The number a proposal's PDF carries: its own once it has one (a proposal
+ * keeps its number for life), else the profile's next.
+ *
+ * Returns: (transfer full): the number, "RT-0042"
+ */
+char *
+retainer_agency_proposal_number (const RetainerAgency   *agency,
+                                 const RetainerProposal *proposal)
+{
+  g_return_val_if_fail (agency != NULL, NULL);
+  g_return_val_if_fail (proposal != NULL, NULL);
+
+  if (proposal->number != NULL && *proposal->number != '\0')
+    return g_strdup (proposal->number);
+  return retainer_agency_format_number (agency, agency->next_number);
+}
+
+/**
+ * retainer_agency_number_proposal:
+ * @agency: the profile
+ * @proposal: a proposal about to be exported
+ * @today: (nullable): the date to give it; %NULL for today
+ *
+ * Gives a proposal without a number the profile's next one and @today as
+ * its date. A numbered proposal is left as it is. The caller moves the
+ * profile's next_number on once the PDF exists, so that a failed export
+ * uses up nothing.
+ *
+ * Returns: %TRUE when @proposal was numbered now
+ */
+gboolean
+retainer_agency_number_proposal (const RetainerAgency *agency,
+                                 RetainerProposal     *proposal,
+                                 GDateTime            *today)
+{
+  g_autoptr (GDateTime) now = NULL;
+
+  g_return_val_if_fail (agency != NULL, FALSE);
+  g_return_val_if_fail (proposal != NULL, FALSE);
+
+  if (proposal->number != NULL && *proposal->number != '\0')
+    return FALSE;
+
+  if (today == NULL)
+    today = now = g_date_time_new_now_local ();
+  g_free (proposal->number);
+  proposal->number = retainer_agency_format_number (agency, agency->next_number);
+  g_free (proposal->date);
+  proposal->date = g_date_time_format (today, "%Y-%m-%d");
+  return TRUE;
+}
+
 static GDateTime *
 date_or_today (const char *iso_date)
 {
@@ -908,9 +1012,37 @@ date_or_today (const char *iso_date)
 static char *
 format_long_date (GDateTime *date)
 {
+  const RetainerLanguage *document = retainer_language_get_current ();
   /* Translators: a date in a document, as strftime() takes it: "%B %-d, %Y"
    * gives "March 4, 2025"; German would use "%-d. %B %Y". */
-  return g_date_time_format (date, C_("long date", "%B %-d, %Y"));
+  const char *pattern = C_("long date", "%B %-d, %Y");
+  const char *month = NULL;
+  g_autoptr (GString) own = NULL;
+
+  if (document != NULL)
+    month = retainer_language_get_month_name (document, (guint) g_date_time_get_month (date));
+  if (month == NULL)
+    return g_date_time_format (date, pattern);
+
+  /* A document in another language than the user's: its month names come
+   * from core's table, not from the process's LC_TIME. */
+  own = g_string_new (NULL);
+  for (const char *p = pattern; *p != '\0'; p++)
+    {
+      if (p[0] == '%' && p[1] == 'B')
+        {
+          g_string_append (own, month);
+          p++;
+        }
+      else if (p[0] == '%' && p[1] != '\0')
+        {
+          g_string_append_len (own, p, 2);
+          p++;
+        }
+      else
+        g_string_append_c (own, *p);
+    }
+  return g_date_time_format (date, own->str);
 }
 
 /**
