@@ -188,6 +188,34 @@ test_summary_no_break_even (void)
 }
 
 
+/* Cents and fractional rates, figure by figure as docs/calculation.md's
+ * fifth worked example derives them: each month rounded on its own. */
+static void
+test_summary_cents_and_rates (void)
+{
+  g_autoptr (cJSON) json = summary_of ("{\"format\": \"retainer-proposal\", \"version\": 1,"
+                                       " \"monthly_api_spend\": 12000.5,"
+                                       " \"api_growth_pct\": 2.25, \"coverage_pct\": 87.5,"
+                                       " \"complexity\": \"moderate\"}");
+  const cJSON *months = cJSON_GetObjectItemCaseSensitive (json, "months");
+  const cJSON *month1 = cJSON_GetArrayItem (months, 1);
+  const cJSON *month2 = cJSON_GetArrayItem (months, 2);
+
+  g_assert_cmpstr (string_at (json, "chosen_tier"), ==, "growth");
+  g_assert_cmpfloat (number_at (json, "setup_fee"), ==, 10000);
+  g_assert_cmpfloat (number_at (json, "covered_api_spend"), ==, 10500.44);
+  g_assert_cmpfloat (number_at (json, "monthly_saving"), ==, 5500.44);
+  g_assert_cmpfloat (number_at (month1, "without"), ==, 12000.5);
+  g_assert_cmpfloat (number_at (month1, "with"), ==, 16500.06);
+  g_assert_cmpfloat (number_at (month1, "net"), ==, -4499.56);
+  g_assert_cmpfloat (number_at (month2, "without"), ==, 24271.01);
+  g_assert_cmpfloat (number_at (month2, "with"), ==, 23033.87);
+  g_assert_cmpfloat (number_at (month2, "net"), ==, 1237.14);
+  g_assert_cmpfloat (number_at (json, "break_even_month"), ==, 2);
+  g_assert_cmpfloat (number_at (json, "break_even_months"), ==, 1.78);
+  g_assert_cmpfloat (number_at (json, "net_saving_12"), ==, 72829.29);
+}
+
 /* No setup fee and a net of exactly 0: break-even in month 1, at 0 months,
  * a number and not null (null means "no break-even"). */
 static void
@@ -388,6 +416,7 @@ main (int   argc,
   g_test_add_func ("/core/cli/summary/setup-7000", test_summary_setup_7000);
   g_test_add_func ("/core/cli/summary/no-break-even", test_summary_no_break_even);
   g_test_add_func ("/core/cli/summary/zero-fee", test_summary_zero_fee);
+  g_test_add_func ("/core/cli/summary/cents-and-rates", test_summary_cents_and_rates);
   g_test_add_func ("/core/cli/export/font-failure", test_export_font_failure);
   g_test_add_func ("/core/cli/help", test_help);
   for (guint i = 0; i < G_N_ELEMENTS (bad_inputs); i++)
