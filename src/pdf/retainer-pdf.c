@@ -10,6 +10,7 @@
 #include "config.h"
 
 #include <glib/gstdio.h>
+#include <stdarg.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -956,16 +957,23 @@ embed_font (RetainerPdfWriter *writer,
   return embedded;
 }
 
+/* Each failure has its own whole message; the codes are libharu's, for a
+ * bug report. */
+static gboolean set_render_error (GError    **error,
+                                  const char *format,
+                                  ...) G_GNUC_PRINTF (2, 3);
+
 static gboolean
-set_render_error (GError           **error,
-                  RetainerPdfWriter *writer,
-                  const char        *what)
+set_render_error (GError    **error,
+                  const char *format,
+                  ...)
 {
-  g_set_error (error, RETAINER_PDF_ERROR, RETAINER_PDF_ERROR_RENDER,
-               /* Translators: %1$s says what failed, like “setting up UTF-8 text”;
-                * %2$04X and %3$u are libharu's error and detail codes. */
-               _("The PDF could not be made: %1$s failed (libharu error 0x%2$04X, detail %3$u)"),
-               what, (guint) writer->status, (guint) writer->detail);
+  va_list args;
+
+  va_start (args, format);
+  g_propagate_error (error, g_error_new_valist (RETAINER_PDF_ERROR, RETAINER_PDF_ERROR_RENDER,
+                                                format, args));
+  va_end (args);
   return FALSE;
 }
 
@@ -1012,11 +1020,19 @@ render (RetainerPdfWriter *writer,
   writer->bold = writer->bold_font.face != NULL ? &writer->bold_font : &writer->regular_font;
 
   if (HPDF_SetCompressionMode (writer->doc, HPDF_COMP_ALL) != HPDF_OK)
-    return set_render_error (error, writer, _("compressing the pages"));
+    return set_render_error (error,
+                             /* Translators: %1$04X and %2$u are libharu's error and detail codes. */
+                             _("The PDF could not be set up to compress its pages (libharu error "
+                               "0x%1$04X, detail %2$u)"),
+                             (guint) writer->status, (guint) writer->detail);
   if (HPDF_UseUTFEncodings (writer->doc) != HPDF_OK
       || HPDF_SetCurrentEncoder (writer->doc,
                                  fault_is ("encoder") ? NO_SUCH_ENCODING : "UTF-8") != HPDF_OK)
-    return set_render_error (error, writer, _("setting up UTF-8 text"));
+    return set_render_error (error,
+                             /* Translators: %1$04X and %2$u are libharu's error and detail codes. */
+                             _("The PDF could not be set up for UTF-8 text (libharu error "
+                               "0x%1$04X, detail %2$u)"),
+                             (guint) writer->status, (guint) writer->detail);
 
   /* A logo that cannot be used costs the logo, never the document. Its
    * error is forgotten only when it is the only one so far. */
@@ -1040,7 +1056,11 @@ render (RetainerPdfWriter *writer,
   if (logo_error != NULL && warnings != NULL)
     g_ptr_array_add (warnings, g_strdup (logo_error->message));
   if (writer->status != HPDF_OK)
-    return set_render_error (error, writer, _("embedding the logo"));
+    return set_render_error (error,
+                             /* Translators: %1$04X and %2$u are libharu's error and detail codes. */
+                             _("The logo could not be embedded in the PDF (libharu error 0x%1$04X, "
+                               "detail %2$u)"),
+                             (guint) writer->status, (guint) writer->detail);
 
   /* First pass: the same layout without drawing, to learn the characters
    * each face must carry; then the trimmed faces go to libharu. */
@@ -1068,7 +1088,11 @@ render (RetainerPdfWriter *writer,
           && HPDF_SetInfoAttr (writer->doc, HPDF_INFO_AUTHOR, document->agency_name) != HPDF_OK)
       || HPDF_SetInfoAttr (writer->doc, HPDF_INFO_CREATOR,
                            PACKAGE_NAME " " PACKAGE_VERSION) != HPDF_OK)
-    return set_render_error (error, writer, _("writing the document’s title"));
+    return set_render_error (error,
+                             /* Translators: %1$04X and %2$u are libharu's error and detail codes. */
+                             _("The PDF’s title and author could not be written (libharu error "
+                               "0x%1$04X, detail %2$u)"),
+                             (guint) writer->status, (guint) writer->detail);
 
   previous = enter_document (document);
   draw_document (writer, document);
@@ -1076,7 +1100,9 @@ render (RetainerPdfWriter *writer,
 
   /* Every page operation reports to record_error_cb(); the first failure is kept. */
   if (writer->status != HPDF_OK)
-    return set_render_error (error, writer, _("drawing the pages"));
+    return set_render_error (error,
+                             _("The PDF could not be drawn (libharu error 0x%04X, detail %u)"),
+                             (guint) writer->status, (guint) writer->detail);
 
   return TRUE;
 }
@@ -1168,7 +1194,10 @@ retainer_pdf_export (const RetainerProposal *proposal,
    * Saved once and read back: HPDF_GetContents() would save it all again. */
   if (HPDF_SaveToStream (doc) != HPDF_OK)
     {
-      set_render_error (error, &writer, _("assembling the file"));
+      /* Translators: %1$04X and %2$u are libharu's error and detail codes. */
+      set_render_error (error, _("The PDF could not be assembled (libharu error 0x%1$04X, "
+                                 "detail %2$u)"),
+                        (guint) writer.status, (guint) writer.detail);
       goto out;
     }
   size = HPDF_GetStreamSize (doc);
@@ -1177,7 +1206,10 @@ retainer_pdf_export (const RetainerProposal *proposal,
   if (size == 0 || HPDF_ResetStream (doc) != HPDF_OK
       || HPDF_ReadFromStream (doc, contents, &read) != HPDF_OK || read != size)
     {
-      set_render_error (error, &writer, _("reading the assembled file back"));
+      /* Translators: %1$04X and %2$u are libharu's error and detail codes. */
+      set_render_error (error, _("The PDF could not be assembled (libharu error 0x%1$04X, "
+                                 "detail %2$u)"),
+                        (guint) writer.status, (guint) writer.detail);
       goto out;
     }
 
