@@ -249,11 +249,12 @@ test_parse_decimal (void)
           g_assert_error (error, RETAINER_NUMBER_ERROR, c->code);
           /* The old value is kept, and the message quotes what was typed. */
           g_assert_cmpint (value, ==, 424242);
-          if (*g_strstrip (g_strdup (c->text)) != '\0')
-            {
-              g_autofree char *stripped = g_strstrip (g_strdup (c->text));
+          {
+            g_autofree char *stripped = g_strstrip (g_strdup (c->text));
+
+            if (*stripped != '\0')
               g_assert_nonnull (strstr (error->message, stripped));
-            }
+          }
         }
     }
 }
@@ -492,9 +493,13 @@ test_language_catalogue (void)
     g_assert_cmpstr (usd, ==, "$7,000.50");
   }
 
-  g_remove (mo);
-  g_remove (g_build_filename (dir, "test.po", NULL));
-  g_rmdir (dir);
+  {
+    g_autofree char *po_path = g_build_filename (dir, "test.po", NULL);
+
+    g_remove (mo);
+    g_remove (po_path);
+    g_rmdir (dir);
+  }
 }
 
 static void
