@@ -823,6 +823,56 @@ test_chart_core_scale (Fixture       *fixture,
   }
 }
 
+
+/* Tiny amounts, where a chart of its own would pick steps of 2.50 and
+ * print them rounded (€3, €5, €8): core's scale keeps whole steps. */
+static void
+test_chart_small_amounts (Fixture       *fixture,
+                          gconstpointer  data)
+{
+  RetainerRateCard *card = fixture->proposal->rate_card;
+  g_autofree char *text = NULL;
+  const GArray *months;
+  gint64 high = 0;
+  RetainerChartScale scale;
+
+  for (guint i = 0; i < card->n_tiers; i++)
+    card->tiers[i].price = 100;
+  card->expansion_price = 0;
+  fixture->proposal->monthly_api_spend = 100;
+  fixture->proposal->api_growth_pct = 0;
+  fixture->proposal->coverage_pct = 100;
+  fixture->proposal->use_cases = 1;
+  fixture->proposal->billing = RETAINER_BILLING_MONTHLY;
+  fixture->proposal->go_live_months = 0;
+  fixture->proposal->horizon_months = 12;
+  fixture->proposal->has_setup_fee = TRUE;
+  fixture->proposal->setup_fee = 0;
+  retainer_result_free (fixture->result);
+  fixture->result = retainer_recommend (fixture->proposal);
+  months = fixture->result->months;
+  for (guint i = 0; i < months->len; i++)
+    high = MAX (high, MAX (g_array_index (months, RetainerMonth, i).without,
+                           g_array_index (months, RetainerMonth, i).with));
+  g_assert_cmpint (high, ==, 1200);
+  retainer_chart_scale_compute (0, high, 7, &scale);
+  g_assert_cmpint (scale.step % 100, ==, 0);
+
+  export (fixture);
+  text = pdf_text (fixture->pdf);
+  for (gint64 tick = scale.low; tick <= scale.high; tick += scale.step)
+    {
+      g_autofree char *label = retainer_money_format (tick, fixture->proposal->currency,
+                                                      RETAINER_MONEY_FORMAT_SHORT);
+      g_autofree char *word = g_strdup_printf (" %s ", label);
+
+      assert_contains (text, word);
+    }
+  /* The half steps a chart of its own would round. */
+  g_assert_null (strstr (text, " €13 "));
+  g_assert_null (strstr (text, " €7.5 "));
+}
+
 /* The footer numbers pages with a reorderable format. */
 static void
 test_page_numbers (Fixture       *fixture,
@@ -1114,6 +1164,7 @@ main (int   argc,
   ADD ("/pdf/break-even/zero-fee", test_break_even_zero_fee, NULL);
   ADD ("/pdf/break-even/one-wording", test_break_even_one_wording, NULL);
   ADD ("/pdf/chart/core-scale", test_chart_core_scale, NULL);
+  ADD ("/pdf/chart/small-amounts", test_chart_small_amounts, NULL);
   ADD ("/pdf/text/page-numbers", test_page_numbers, NULL);
   ADD ("/pdf/failure/font", test_font_failure, NULL);
   ADD ("/pdf/failure/after-bad-logo", test_failure_after_bad_logo, NULL);
