@@ -233,6 +233,27 @@ test_color_contrast (void)
     }
 }
 
+/* A programmer's mistake is a critical warning and a safe return. */
+static void
+test_programmer_errors (void)
+{
+  char *date = NULL;
+
+  g_test_expect_message (NULL, G_LOG_LEVEL_CRITICAL, "*path != NULL*");
+  g_assert_null (retainer_agency_load (NULL, NULL));
+  g_test_assert_expected_messages ();
+  g_test_expect_message (NULL, G_LOG_LEVEL_CRITICAL, "*agency != NULL*");
+  g_assert_false (retainer_agency_save (NULL, "x.json", NULL));
+  g_test_assert_expected_messages ();
+  g_test_expect_message (NULL, G_LOG_LEVEL_CRITICAL, "*agency != NULL*");
+  retainer_agency_format_dates (NULL, NULL, &date, &date);
+  g_test_assert_expected_messages ();
+  g_assert_null (date);
+  g_test_expect_message (NULL, G_LOG_LEVEL_CRITICAL, "*agency != NULL*");
+  g_assert_null (retainer_agency_proposal_number (NULL, NULL));
+  g_test_assert_expected_messages ();
+}
+
 /* A proposal keeps its number; an unnumbered one gets the profile's next
  * and the day's date, and the profile itself does not move. */
 static void
@@ -290,6 +311,7 @@ main (int   argc,
   g_test_add_func ("/agency/share/export-import", test_export_import);
   g_test_add_func ("/agency/color/contrast", test_color_contrast);
   g_test_add_func ("/agency/numbering", test_numbering);
+  g_test_add_func ("/agency/programmer-errors", test_programmer_errors);
 
   return g_test_run ();
 }

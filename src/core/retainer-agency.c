@@ -216,6 +216,9 @@ retainer_paper_get_size (RetainerPaper paper,
                          double       *width,
                          double       *height)
 {
+  g_return_if_fail (width != NULL);
+  g_return_if_fail (height != NULL);
+
   if (paper == RETAINER_PAPER_LETTER)
     {
       *width = 612;
@@ -663,14 +666,20 @@ RetainerAgency *
 retainer_agency_load (const char *path,
                       GError    **error)
 {
-  g_autofree char *display_name = g_filename_display_name (path);
+  g_autofree char *display_name = NULL;
   g_autofree char *text = NULL;
-  g_autofree char *absolute = g_canonicalize_filename (path, NULL);
-  g_autofree char *base_dir = g_path_get_dirname (absolute);
+  g_autofree char *absolute = NULL;
+  g_autofree char *base_dir = NULL;
   g_autoptr (cJSON) root = NULL;
-  RetainerJsonSource source = { display_name, NULL };
+  RetainerJsonSource source;
 
   g_return_val_if_fail (path != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  display_name = g_filename_display_name (path);
+  absolute = g_canonicalize_filename (path, NULL);
+  base_dir = g_path_get_dirname (absolute);
+  source = (RetainerJsonSource) { display_name, NULL };
 
   root = retainer_json_load_file (path, &text, error);
   if (root == NULL)
@@ -732,10 +741,10 @@ retainer_agency_save (const RetainerAgency *agency,
                       const char           *path,
                       GError              **error)
 {
-  g_autofree char *display_name = g_filename_display_name (path);
-  g_autofree char *absolute = g_canonicalize_filename (path, NULL);
-  g_autofree char *dir = g_path_get_dirname (absolute);
-  g_autofree char *base = g_path_get_basename (absolute);
+  g_autofree char *display_name = NULL;
+  g_autofree char *absolute = NULL;
+  g_autofree char *dir = NULL;
+  g_autofree char *base = NULL;
   g_autofree char *logo_name = NULL;
   g_autoptr (GBytes) logo = NULL;
   g_autoptr (GError) logo_error = NULL;
@@ -743,6 +752,13 @@ retainer_agency_save (const RetainerAgency *agency,
   char *dot;
 
   g_return_val_if_fail (agency != NULL, FALSE);
+  g_return_val_if_fail (path != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  display_name = g_filename_display_name (path);
+  absolute = g_canonicalize_filename (path, NULL);
+  dir = g_path_get_dirname (absolute);
+  base = g_path_get_basename (absolute);
   g_return_val_if_fail (path != NULL, FALSE);
 
   if (!retainer_agency_validate (agency, display_name, error))
@@ -879,9 +895,14 @@ gboolean
 retainer_agency_save_user (const RetainerAgency *agency,
                            GError              **error)
 {
-  g_autofree char *path = retainer_agency_user_path ();
-  g_autofree char *dir = g_path_get_dirname (path);
+  g_autofree char *path = NULL;
+  g_autofree char *dir = NULL;
 
+  g_return_val_if_fail (agency != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  path = retainer_agency_user_path ();
+  dir = g_path_get_dirname (path);
   if (g_mkdir_with_parents (dir, 0700) != 0)
     {
       int saved_errno = errno;
@@ -908,8 +929,12 @@ RetainerAgency *
 retainer_agency_import (const char *path,
                         GError    **error)
 {
-  g_autoptr (RetainerAgency) agency = retainer_agency_load (path, error);
+  g_autoptr (RetainerAgency) agency = NULL;
 
+  g_return_val_if_fail (path != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  agency = retainer_agency_load (path, error);
   if (agency == NULL)
     return NULL;
   if (!retainer_agency_save_user (agency, error))
@@ -1061,10 +1086,15 @@ retainer_agency_format_dates (const RetainerAgency *agency,
                               char                **date_text,
                               char                **valid_until_text)
 {
-  g_autoptr (GDateTime) date = date_or_today (iso_date);
-  g_autoptr (GDateTime) valid_until = g_date_time_add_days (date,
-                                                            (int) MAX (agency->validity_days, 1));
+  g_autoptr (GDateTime) date = NULL;
+  g_autoptr (GDateTime) valid_until = NULL;
 
+  g_return_if_fail (agency != NULL);
+  g_return_if_fail (date_text != NULL);
+  g_return_if_fail (valid_until_text != NULL);
+
+  date = date_or_today (iso_date);
+  valid_until = g_date_time_add_days (date, (int) MAX (agency->validity_days, 1));
   *date_text = format_long_date (date);
   *valid_until_text = format_long_date (valid_until);
 }
