@@ -192,6 +192,14 @@ retainer_parse_decimal (const char                 *text,
       format = &current;
     }
 
+  /* Text from a widget is UTF-8; anything else is not a number either. */
+  if (!g_utf8_validate (text, -1, NULL))
+    {
+      g_set_error (error, RETAINER_NUMBER_ERROR, RETAINER_NUMBER_ERROR_INVALID,
+                   _("The text is not a number: it is not valid UTF-8"));
+      return FALSE;
+    }
+
   /* Spaces of every kind around the number. */
   p = text;
   while (*p != '\0' && g_unichar_isspace (g_utf8_get_char (p)))
