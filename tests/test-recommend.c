@@ -560,6 +560,15 @@ test_programmer_errors (void)
   g_test_expect_message (NULL, G_LOG_LEVEL_CRITICAL, "*scale != NULL*");
   retainer_chart_scale_compute (0, 1, 2, NULL);
   g_test_assert_expected_messages ();
+  g_test_expect_message (NULL, G_LOG_LEVEL_CRITICAL, "*id != NULL*");
+  g_assert_null (retainer_rate_card_load_builtin (NULL, NULL));
+  g_test_assert_expected_messages ();
+  g_test_expect_message (NULL, G_LOG_LEVEL_CRITICAL, "*path != NULL*");
+  g_assert_null (retainer_rate_card_load (NULL, NULL));
+  g_test_assert_expected_messages ();
+  g_test_expect_message (NULL, G_LOG_LEVEL_CRITICAL, "*card != NULL*");
+  g_assert_null (retainer_rate_card_to_json (NULL));
+  g_test_assert_expected_messages ();
 }
 
 int

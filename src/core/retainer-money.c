@@ -130,6 +130,8 @@ retainer_currency_lookup (const char *code)
 const RetainerCurrency *
 retainer_currency_list (guint *n_currencies)
 {
+  g_return_val_if_fail (n_currencies != NULL, NULL);
+
   *n_currencies = G_N_ELEMENTS (currencies);
   return currencies;
 }
