@@ -1124,6 +1124,22 @@ test_language_english_session (Fixture       *fixture,
         g_assert_null (strstr (text, saving_en));
       }
       assert_contains (text, languages[i].date);
+
+      /* An error is the user's too, even when it happens while the
+       * document's language is in use. */
+      {
+        const char *failing[] = { "LANGUAGE", "en", "LC_ALL", "en_US.UTF-8",
+                                  "RETAINER_LOCALEDIR", locale_dir,
+                                  "RETAINER_PDF_FAULT", "get-font", NULL };
+        g_autofree char *failed_out = NULL;
+        g_autofree char *failed_err = NULL;
+
+        g_remove (pdf);
+        failed_out = run_cli (args, failing, &status, &failed_err);
+        g_assert_cmpint (status, ==, 1);
+        assert_contains (failed_err, "retainer: The embedded font ");
+        g_assert_false (g_file_test (pdf, G_FILE_TEST_EXISTS));
+      }
     }
   /* This process is as it was. */
   g_assert_null (retainer_language_get_current ());
