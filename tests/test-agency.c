@@ -211,6 +211,88 @@ test_load_user_default (void)
   g_assert_cmpuint (agency->validity_days, ==, 30);
 }
 
+
+/* The one contrast rule: dark ink on light brand colours, white on dark
+ * ones, whichever contrasts more (WCAG 2). */
+static void
+test_color_contrast (void)
+{
+  static const struct { const char *color; gboolean dark; } cases[] = {
+    { "#FFFFFF", TRUE }, { "#FFFF00", TRUE }, { "#FFA500", TRUE }, { "#7FDBFF", TRUE },
+    { "#000000", FALSE }, { "#1F4E79", FALSE }, { "#2E8B57", FALSE }, { "#C0392B", FALSE },
+    { "#777777", FALSE }, { "#999999", TRUE },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      double red, green, blue;
+
+      g_assert_true (retainer_color_parse (cases[i].color, &red, &green, &blue));
+      if (retainer_color_wants_dark_text (red, green, blue) != cases[i].dark)
+        g_error ("%s: expected %s text", cases[i].color, cases[i].dark ? "dark" : "white");
+    }
+}
+
+/* A programmer's mistake is a critical warning and a safe return. */
+static void
+test_programmer_errors (void)
+{
+  char *date = NULL;
+
+  g_test_expect_message (NULL, G_LOG_LEVEL_CRITICAL, "*path != NULL*");
+  g_assert_null (retainer_agency_load (NULL, NULL));
+  g_test_assert_expected_messages ();
+  g_test_expect_message (NULL, G_LOG_LEVEL_CRITICAL, "*agency != NULL*");
+  g_assert_false (retainer_agency_save (NULL, "x.json", NULL));
+  g_test_assert_expected_messages ();
+  g_test_expect_message (NULL, G_LOG_LEVEL_CRITICAL, "*agency != NULL*");
+  retainer_agency_format_dates (NULL, NULL, &date, &date);
+  g_test_assert_expected_messages ();
+  g_assert_null (date);
+  g_test_expect_message (NULL, G_LOG_LEVEL_CRITICAL, "*agency != NULL*");
+  g_assert_null (retainer_agency_proposal_number (NULL, NULL));
+  g_test_assert_expected_messages ();
+}
+
+/* A proposal keeps its number; an unnumbered one gets the profile's next
+ * and the day's date, and the profile itself does not move. */
+static void
+test_numbering (void)
+{
+  g_autoptr (RetainerAgency) agency = retainer_agency_new_default ();
+  g_autoptr (GError) error = NULL;
+  g_autoptr (RetainerRateCard) card = retainer_rate_card_load_builtin ("fine-tuning-agency",
+                                                                       &error);
+  g_autoptr (RetainerProposal) proposal = NULL;
+  g_autoptr (GDateTime) today = g_date_time_new_local (2026, 11, 30, 12, 0, 0);
+  g_autofree char *next = NULL;
+
+  g_assert_no_error (error);
+  proposal = retainer_proposal_new (card);
+  g_free (agency->number_prefix);
+  agency->number_prefix = g_strdup ("AC-");
+  agency->next_number = 42;
+
+  next = retainer_agency_proposal_number (agency, proposal);
+  g_assert_cmpstr (next, ==, "AC-0042");
+  g_assert_null (proposal->number);
+
+  g_assert_true (retainer_agency_number_proposal (agency, proposal, today));
+  g_assert_cmpstr (proposal->number, ==, "AC-0042");
+  g_assert_cmpstr (proposal->date, ==, "2026-11-30");
+  g_assert_cmpuint (agency->next_number, ==, 42);
+
+  /* Numbered once, numbered for life. */
+  agency->next_number = 43;
+  g_assert_false (retainer_agency_number_proposal (agency, proposal, NULL));
+  g_assert_cmpstr (proposal->number, ==, "AC-0042");
+  g_assert_cmpstr (proposal->date, ==, "2026-11-30");
+  {
+    g_autofree char *kept = retainer_agency_proposal_number (agency, proposal);
+    g_assert_cmpstr (kept, ==, "AC-0042");
+  }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -227,6 +309,9 @@ main (int   argc,
   g_test_add_func ("/agency/save/copies-logo", test_save_copies_logo);
   g_test_add_func ("/agency/logo/refuses-non-image", test_set_logo_refuses);
   g_test_add_func ("/agency/share/export-import", test_export_import);
+  g_test_add_func ("/agency/color/contrast", test_color_contrast);
+  g_test_add_func ("/agency/numbering", test_numbering);
+  g_test_add_func ("/agency/programmer-errors", test_programmer_errors);
 
   return g_test_run ();
 }

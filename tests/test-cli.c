@@ -27,8 +27,22 @@ run_clear (Run *run)
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Run, run_clear)
 
 static void
+run_retainer_env (Run               *run,
+                  const char *const *args,
+                  const char *const *env);
+
+static void
 run_retainer (Run               *run,
               const char *const *args)
+{
+  run_retainer_env (run, args, NULL);
+}
+
+/* `env`: NAME, VALUE pairs set for the child only. */
+static void
+run_retainer_env (Run               *run,
+                  const char *const *args,
+                  const char *const *env)
 {
   g_autoptr (GSubprocessLauncher) launcher = NULL;
   g_autoptr (GSubprocess) process = NULL;
@@ -47,6 +61,8 @@ run_retainer (Run               *run,
   /* The command line must never need a display. */
   g_subprocess_launcher_unsetenv (launcher, "DISPLAY");
   g_subprocess_launcher_unsetenv (launcher, "WAYLAND_DISPLAY");
+  for (guint i = 0; env != NULL && env[i] != NULL; i += 2)
+    g_subprocess_launcher_setenv (launcher, env[i], env[i + 1], TRUE);
   process = g_subprocess_launcher_spawnv (launcher, (const char *const *) argv->pdata, &error);
   g_assert_no_error (error);
   g_subprocess_communicate_utf8 (process, NULL, NULL, &run->out, &run->err, &error);
@@ -104,7 +120,7 @@ string_at (const cJSON *object,
   return item->valuestring;
 }
 
-/* DOMAIN.md's first worked example, written by hand from its text. */
+/* The first worked example of docs/calculation.md, written by hand from its text. */
 static void
 test_summary_worked_example (void)
 {
@@ -169,6 +185,77 @@ test_summary_no_break_even (void)
   g_assert_true (cJSON_IsNull (cJSON_GetObjectItemCaseSensitive (json, "break_even_month")));
   g_assert_true (cJSON_IsNull (cJSON_GetObjectItemCaseSensitive (json, "break_even_months")));
   g_assert_cmpstr (flags_text, ==, "[\"below-candidate-threshold\",\"no-saving\",\"no-break-even\"]");
+}
+
+
+/* Cents and fractional rates, figure by figure as docs/calculation.md's
+ * fifth worked example derives them: each month rounded on its own. */
+static void
+test_summary_cents_and_rates (void)
+{
+  g_autoptr (cJSON) json = summary_of ("{\"format\": \"retainer-proposal\", \"version\": 1,"
+                                       " \"monthly_api_spend\": 12000.5,"
+                                       " \"api_growth_pct\": 2.25, \"coverage_pct\": 87.5,"
+                                       " \"complexity\": \"moderate\"}");
+  const cJSON *months = cJSON_GetObjectItemCaseSensitive (json, "months");
+  const cJSON *month1 = cJSON_GetArrayItem (months, 1);
+  const cJSON *month2 = cJSON_GetArrayItem (months, 2);
+
+  g_assert_cmpstr (string_at (json, "chosen_tier"), ==, "growth");
+  g_assert_cmpfloat (number_at (json, "setup_fee"), ==, 10000);
+  g_assert_cmpfloat (number_at (json, "covered_api_spend"), ==, 10500.44);
+  g_assert_cmpfloat (number_at (json, "monthly_saving"), ==, 5500.44);
+  g_assert_cmpfloat (number_at (month1, "without"), ==, 12000.5);
+  g_assert_cmpfloat (number_at (month1, "with"), ==, 16500.06);
+  g_assert_cmpfloat (number_at (month1, "net"), ==, -4499.56);
+  g_assert_cmpfloat (number_at (month2, "without"), ==, 24271.01);
+  g_assert_cmpfloat (number_at (month2, "with"), ==, 23033.87);
+  g_assert_cmpfloat (number_at (month2, "net"), ==, 1237.14);
+  g_assert_cmpfloat (number_at (json, "break_even_month"), ==, 2);
+  g_assert_cmpfloat (number_at (json, "break_even_months"), ==, 1.78);
+  g_assert_cmpfloat (number_at (json, "net_saving_12"), ==, 72829.29);
+}
+
+/* No setup fee and a net of exactly 0: break-even in month 1, at 0 months,
+ * a number and not null (null means "no break-even"). */
+static void
+test_summary_zero_fee (void)
+{
+  g_autoptr (cJSON) json = summary_of ("{\"format\": \"retainer-proposal\", \"version\": 1,"
+                                       " \"monthly_api_spend\": 2000, \"complexity\": \"simple\","
+                                       " \"setup_fee\": 0}");
+  const cJSON *flags = cJSON_GetObjectItemCaseSensitive (json, "flags");
+  g_autofree char *flags_text = cJSON_PrintUnformatted (flags);
+
+  g_assert_cmpfloat (number_at (json, "monthly_saving"), ==, 0);
+  g_assert_cmpfloat (number_at (json, "break_even_month"), ==, 1);
+  g_assert_cmpfloat (number_at (json, "break_even_months"), ==, 0);
+  g_assert_null (strstr (flags_text, "no-break-even"));
+}
+
+/* A libharu failure is reported by name on stderr, never as "(null)" and
+ * never as a crash, and nothing is written. */
+static void
+test_export_font_failure (void)
+{
+  g_autofree char *proposal = write_file ("fault.retainer",
+                                          "{\"format\": \"retainer-proposal\", \"version\": 1,"
+                                          " \"monthly_api_spend\": 5000,"
+                                          " \"complexity\": \"simple\"}", -1);
+  g_autofree char *agency = g_test_build_filename (G_TEST_DIST, "data", "agency-acme.json",
+                                                   NULL);
+  g_autofree char *out = g_build_filename (g_get_user_data_dir (), "fault.pdf", NULL);
+  const char *args[] = { "--export-pdf", out, proposal, "--agency", agency, NULL };
+  const char *env[] = { "RETAINER_PDF_FAULT", "get-font", NULL };
+  g_auto (Run) run = { 0 };
+
+  run_retainer_env (&run, args, env);
+  g_test_message ("%s", run.err);
+  g_assert_cmpint (run.status, ==, 1);
+  g_assert_nonnull (strstr (run.err, "retainer: The embedded font"));
+  g_assert_nonnull (strstr (run.err, "UTF-8"));
+  g_assert_null (strstr (run.err, "(null)"));
+  g_assert_false (g_file_test (out, G_FILE_TEST_EXISTS));
 }
 
 static void
@@ -328,6 +415,9 @@ main (int   argc,
   g_test_add_func ("/core/cli/summary/worked-example", test_summary_worked_example);
   g_test_add_func ("/core/cli/summary/setup-7000", test_summary_setup_7000);
   g_test_add_func ("/core/cli/summary/no-break-even", test_summary_no_break_even);
+  g_test_add_func ("/core/cli/summary/zero-fee", test_summary_zero_fee);
+  g_test_add_func ("/core/cli/summary/cents-and-rates", test_summary_cents_and_rates);
+  g_test_add_func ("/core/cli/export/font-failure", test_export_font_failure);
   g_test_add_func ("/core/cli/help", test_help);
   for (guint i = 0; i < G_N_ELEMENTS (bad_inputs); i++)
     {

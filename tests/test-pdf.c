@@ -11,6 +11,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "retainer-chart-scale.h"
 #include "retainer-money.h"
 #include "retainer-pdf.h"
 #include "retainer-pdf-private.h"
@@ -664,12 +665,6 @@ test_language_catalog (Fixture       *fixture,
   g_autofree char *language_before = g_strdup (g_getenv ("LANGUAGE"));
   g_autofree char *text = NULL;
 
-  if (setlocale (LC_MESSAGES, "de_DE.UTF-8") == NULL)
-    {
-      g_test_skip ("the de_DE.UTF-8 locale is not installed");
-      return;
-    }
-  setlocale (LC_MESSAGES, messages_before);
   if (!write_test_catalog (locale_dir))
     {
       g_test_skip ("msgfmt is not installed");
@@ -713,6 +708,443 @@ test_language_no_locale (Fixture       *fixture,
   assert_contains (g_ptr_array_index (fixture->warnings, 0), "“xx”");
 }
 
+
+/* `text` with its first letter in title case, as a figure standing alone. */
+static char *
+title_case (const char *text)
+{
+  char first[8];
+
+  first[g_unichar_to_utf8 (g_unichar_totitle (g_utf8_get_char (text)), first)] = '\0';
+  return g_strconcat (first, g_utf8_next_char (text), NULL);
+}
+
+static guint
+count_of (const char *haystack,
+          const char *needle)
+{
+  guint count = 0;
+
+  for (const char *p = strstr (haystack, needle); p != NULL; p = strstr (p + 1, needle))
+    count++;
+  return count;
+}
+
+/* No setup fee and a net of exactly 0: the document says month 1, in the
+ * key figures, the sentence and the plans table, and draws without NaN. */
+static void
+test_break_even_zero_fee (Fixture       *fixture,
+                          gconstpointer  data)
+{
+  g_autofree char *text = NULL;
+
+  fixture->proposal->monthly_api_spend = retainer_money_from_major (2000);
+  fixture->proposal->coverage_pct = 100;
+  fixture->proposal->api_growth_pct = 0;
+  fixture->proposal->complexity = RETAINER_COMPLEXITY_SIMPLE;
+  fixture->proposal->change_frequency = RETAINER_CHANGE_STABLE;
+  fixture->proposal->dedicated_instance = FALSE;
+  fixture->proposal->support = RETAINER_SUPPORT_NEXT_BUSINESS_DAY;
+  fixture->proposal->use_cases = 1;
+  fixture->proposal->billing = RETAINER_BILLING_MONTHLY;
+  fixture->proposal->go_live_months = 0;
+  fixture->proposal->has_setup_fee = TRUE;
+  fixture->proposal->setup_fee = 0;
+  g_clear_pointer (&fixture->proposal->tier_id, g_free);
+  retainer_result_free (fixture->result);
+  fixture->result = retainer_recommend (fixture->proposal);
+  g_assert_cmpint (fixture->result->monthly_saving, ==, 0);
+  g_assert_cmpint (fixture->result->break_even_month, ==, 1);
+
+  export (fixture);
+  text = pdf_text (fixture->pdf);
+  /* No saving: the summary says the value lies elsewhere; the key figure
+   * and the chosen plan's column of the table give the break-even. */
+  assert_contains (text, "not in lower bills");
+  g_assert_cmpuint (count_of (text, "Month 1"), >=, 2);
+  /* Exactly month 1: no fraction, and never 0/0 printed as "—" or "nan". */
+  g_assert_null (strstr (text, "Month 1 ("));
+  g_assert_null (strstr (text, "—"));
+  g_assert_null (strstr (text, "nan"));
+}
+
+/* The break-even reads the same in the key figures, the plans table and
+ * the window's card (retainer_result_describe_break_even() is what the
+ * window shows), fraction included. */
+static void
+test_break_even_one_wording (Fixture       *fixture,
+                             gconstpointer  data)
+{
+  g_autofree char *card = retainer_result_describe_break_even (fixture->result);
+  g_autofree char *boxed = title_case (card);
+  g_autofree char *text = NULL;
+
+  g_assert_nonnull (strchr (card, '('));
+  export (fixture);
+  text = pdf_text (fixture->pdf);
+  g_assert_cmpuint (count_of (text, boxed), >=, 2);
+}
+
+/* The chart's value axis is core's scale: the window's ticks, never a
+ * step with cents. */
+static void
+test_chart_core_scale (Fixture       *fixture,
+                       gconstpointer  data)
+{
+  const GArray *months = fixture->result->months;
+  gint64 low = 0, high = 0;
+  RetainerChartScale scale;
+  g_autofree char *text = NULL;
+
+  for (guint i = 0; i < months->len; i++)
+    {
+      const RetainerMonth *month = &g_array_index (months, RetainerMonth, i);
+
+      low = MIN (low, MIN (month->without, month->with));
+      high = MAX (high, MAX (month->without, month->with));
+    }
+  retainer_chart_scale_compute (low, high, 7, &scale);
+  g_assert_cmpint (scale.step % 100, ==, 0);
+
+  export (fixture);
+  text = pdf_text (fixture->pdf);
+  for (gint64 tick = scale.low; tick <= scale.high; tick += scale.step)
+    {
+      g_autofree char *label = retainer_money_format (tick, fixture->proposal->currency,
+                                                      RETAINER_MONEY_FORMAT_SHORT);
+      assert_contains (text, label);
+    }
+  {
+    g_autofree char *marker = retainer_break_even_describe (fixture->result->break_even_month,
+                                                            fixture->result->break_even_months,
+                                                            fixture->result->horizon_months,
+                                                            RETAINER_BREAK_EVEN_MARKER);
+    assert_contains (text, marker);
+  }
+}
+
+
+/* Tiny amounts, where a chart of its own would pick steps of 2.50 and
+ * print them rounded (€3, €5, €8): core's scale keeps whole steps. */
+static void
+test_chart_small_amounts (Fixture       *fixture,
+                          gconstpointer  data)
+{
+  RetainerRateCard *card = fixture->proposal->rate_card;
+  g_autofree char *text = NULL;
+  const GArray *months;
+  gint64 high = 0;
+  RetainerChartScale scale;
+
+  for (guint i = 0; i < card->n_tiers; i++)
+    card->tiers[i].price = 100;
+  card->expansion_price = 0;
+  fixture->proposal->monthly_api_spend = 100;
+  fixture->proposal->api_growth_pct = 0;
+  fixture->proposal->coverage_pct = 100;
+  fixture->proposal->use_cases = 1;
+  fixture->proposal->billing = RETAINER_BILLING_MONTHLY;
+  fixture->proposal->go_live_months = 0;
+  fixture->proposal->horizon_months = 12;
+  fixture->proposal->has_setup_fee = TRUE;
+  fixture->proposal->setup_fee = 0;
+  retainer_result_free (fixture->result);
+  fixture->result = retainer_recommend (fixture->proposal);
+  months = fixture->result->months;
+  for (guint i = 0; i < months->len; i++)
+    high = MAX (high, MAX (g_array_index (months, RetainerMonth, i).without,
+                           g_array_index (months, RetainerMonth, i).with));
+  g_assert_cmpint (high, ==, 1200);
+  retainer_chart_scale_compute (0, high, 7, &scale);
+  g_assert_cmpint (scale.step % 100, ==, 0);
+
+  export (fixture);
+  text = pdf_text (fixture->pdf);
+  for (gint64 tick = scale.low; tick <= scale.high; tick += scale.step)
+    {
+      g_autofree char *label = retainer_money_format (tick, fixture->proposal->currency,
+                                                      RETAINER_MONEY_FORMAT_SHORT);
+      g_autofree char *word = g_strdup_printf (" %s ", label);
+
+      assert_contains (text, word);
+    }
+  /* The half steps a chart of its own would round. */
+  g_assert_null (strstr (text, " €13 "));
+  g_assert_null (strstr (text, " €7.5 "));
+}
+
+/* The footer numbers pages with a reorderable format. */
+static void
+test_page_numbers (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  const char *argv[] = { "pdfinfo", fixture->pdf, NULL };
+  g_autofree char *info = NULL;
+  g_autofree char *text = NULL;
+  g_autofree char *last = NULL;
+  const char *pages;
+
+  export (fixture);
+  info = run (argv, NULL);
+  pages = strstr (info, "Pages:");
+  g_assert_nonnull (pages);
+  text = pdf_text (fixture->pdf);
+  last = g_strdup_printf ("Page %u of %u", (guint) g_ascii_strtoull (pages + 6, NULL, 10),
+                          (guint) g_ascii_strtoull (pages + 6, NULL, 10));
+  assert_contains (text, "Page 1 of ");
+  assert_contains (text, last);
+}
+
+/* libharu refusing the embedded font is a named error: no PDF, no crash,
+ * a message that says what failed. */
+static void
+test_font_failure (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  g_autoptr (GError) error = NULL;
+
+  g_setenv ("RETAINER_PDF_FAULT", "get-font", TRUE);
+  g_assert_false (retainer_pdf_export (fixture->proposal, fixture->result, fixture->agency,
+                                       fixture->pdf, fixture->warnings, &error));
+  g_unsetenv ("RETAINER_PDF_FAULT");
+  g_assert_error (error, RETAINER_PDF_ERROR, RETAINER_PDF_ERROR_FONT);
+  assert_contains (error->message, "UTF-8");
+  assert_contains (error->message, "libharu error 0x");
+  g_assert_false (g_file_test (fixture->pdf, G_FILE_TEST_EXISTS));
+}
+
+/* A bad logo's error is forgotten so the document can go on without it;
+ * that must not forget a failure of its own. */
+static void
+test_failure_after_bad_logo (Fixture       *fixture,
+                             gconstpointer  data)
+{
+  g_autoptr (GError) error = NULL;
+
+  g_free (fixture->agency->logo_path);
+  fixture->agency->logo_path = g_test_build_filename (G_TEST_DIST, "data", "pdf-corrupt.png",
+                                                      NULL);
+  g_setenv ("RETAINER_PDF_FAULT", "get-font", TRUE);
+  g_assert_false (retainer_pdf_export (fixture->proposal, fixture->result, fixture->agency,
+                                       fixture->pdf, fixture->warnings, &error));
+  g_unsetenv ("RETAINER_PDF_FAULT");
+  g_assert_error (error, RETAINER_PDF_ERROR, RETAINER_PDF_ERROR_FONT);
+  g_assert_cmpuint (fixture->warnings->len, ==, 1);
+  assert_contains (g_ptr_array_index (fixture->warnings, 0), "pdf-corrupt.png");
+  g_assert_false (g_file_test (fixture->pdf, G_FILE_TEST_EXISTS));
+
+  g_clear_error (&error);
+  g_setenv ("RETAINER_PDF_FAULT", "encoder", TRUE);
+  g_assert_false (retainer_pdf_export (fixture->proposal, fixture->result, fixture->agency,
+                                       fixture->pdf, NULL, &error));
+  g_unsetenv ("RETAINER_PDF_FAULT");
+  g_assert_error (error, RETAINER_PDF_ERROR, RETAINER_PDF_ERROR_RENDER);
+  assert_contains (error->message, "UTF-8");
+}
+
+/* An interlaced PNG cut short in its image data: decoded whole, so the
+ * decoder's row table must not leak when libpng gives up (the memcheck
+ * suite runs this under valgrind). */
+static void
+test_logo_corrupt_interlaced (Fixture       *fixture,
+                              gconstpointer  data)
+{
+  g_autofree char *path = g_build_filename (fixture->dir, "interlaced.png", NULL);
+  g_autofree char *contents = NULL;
+  gsize length = 0;
+  guint width = 0;
+  FILE *file = fopen (path, "wb");
+  png_structp png = png_create_write_struct (PNG_LIBPNG_VER_STRING, NULL, NULL, NULL);
+  png_infop info = png_create_info_struct (png);
+  guint8 row[64 * 3];
+
+  g_assert_nonnull (file);
+  png_init_io (png, file);
+  png_set_IHDR (png, info, 64, 64, 8, PNG_COLOR_TYPE_RGB, PNG_INTERLACE_ADAM7,
+                PNG_COMPRESSION_TYPE_DEFAULT, PNG_FILTER_TYPE_DEFAULT);
+  png_set_compression_level (png, 0);
+  png_write_info (png, info);
+  {
+    int passes = png_set_interlace_handling (png);
+
+    for (int pass = 0; pass < passes; pass++)
+      for (guint y = 0; y < 64; y++)
+        {
+          for (guint x = 0; x < 64 * 3; x++)
+            row[x] = (guint8) (x * 7 + y * 13);
+          png_write_row (png, row);
+        }
+  }
+  png_write_end (png, info);
+  png_destroy_write_struct (&png, &info);
+  fclose (file);
+
+  /* Keep the header and half the image data: rows run out mid-pass. */
+  g_assert_true (g_file_get_contents (path, &contents, &length, NULL));
+  g_assert_true (g_file_set_contents (path, contents, (gssize) (length / 2), NULL));
+
+  g_free (fixture->agency->logo_path);
+  fixture->agency->logo_path = g_strdup (path);
+  export (fixture);
+  g_assert_cmpuint (fixture->warnings->len, ==, 1);
+  assert_contains (g_ptr_array_index (fixture->warnings, 0), "interlaced.png");
+  g_assert_cmpuint (count_images (fixture->pdf, &width), ==, 0);
+}
+
+/* Where the build keeps the compiled catalogues (po/<lang>/LC_MESSAGES). */
+static char *
+build_locale_dir (void)
+{
+  const char *builddir = g_getenv ("G_TEST_BUILDDIR");
+  g_autofree char *tests = g_strdup (builddir != NULL ? builddir : ".");
+  g_autofree char *root = g_path_get_dirname (tests);
+  char *dir = g_build_filename (root, "po", NULL);
+  g_autofree char *mo = g_build_filename (dir, "de", "LC_MESSAGES", GETTEXT_PACKAGE ".mo",
+                                          NULL);
+
+  if (!g_file_test (mo, G_FILE_TEST_IS_REGULAR))
+    g_error ("%s was not built: build the whole project before the tests", mo);
+  return dir;
+}
+
+/* Runs the command line with `env` (NAME, VALUE pairs) on top of ours. */
+static char *
+run_cli (const char *const *args,
+         const char *const *env,
+         int               *status,
+         char             **err)
+{
+  g_auto (GStrv) envp = g_get_environ ();
+  g_autoptr (GPtrArray) argv = g_ptr_array_new ();
+  g_autoptr (GError) error = NULL;
+  char *out = NULL;
+  int wait_status = 0;
+
+  g_ptr_array_add (argv, (gpointer) g_getenv ("RETAINER_BIN"));
+  for (guint i = 0; args[i] != NULL; i++)
+    g_ptr_array_add (argv, (gpointer) args[i]);
+  g_ptr_array_add (argv, NULL);
+  for (guint i = 0; env[i] != NULL; i += 2)
+    envp = g_environ_setenv (envp, env[i], env[i + 1], TRUE);
+  envp = g_environ_unsetenv (envp, "LC_MESSAGES");
+  envp = g_environ_unsetenv (envp, "LANG");
+
+  g_spawn_sync (NULL, (char **) argv->pdata, envp, G_SPAWN_DEFAULT, NULL, NULL, &out, err,
+                &wait_status, &error);
+  g_assert_no_error (error);
+  *status = WIFEXITED (wait_status) ? WEXITSTATUS (wait_status) : -1;
+  return out;
+}
+
+/* An English session exports a German and a French proposal: the PDF
+ * speaks the proposal's language, words and numbers and dates, while the
+ * warning about the missing logo stays in English. */
+static void
+test_language_english_session (Fixture       *fixture,
+                               gconstpointer  data)
+{
+  static const struct { const char *code; const char *locale; const char *date; } languages[] = {
+    { "de", "de_DE.UTF-8", "30. November 2026" },
+    { "fr", "fr_FR.UTF-8", "30 novembre 2026" },
+  };
+  g_autofree char *locale_dir = build_locale_dir ();
+  g_autofree char *agency_path = g_build_filename (fixture->dir, "agency.json", NULL);
+
+  /* The agency's logo is gone: a warning the user must be able to read. */
+  g_assert_true (g_file_set_contents (agency_path,
+                                      "{\"format\": \"retainer-agency\", \"version\": 1,"
+                                      " \"name\": \"Acme Applied AI\","
+                                      " \"logo\": \"moved-away.png\"}", -1, NULL));
+
+  for (guint i = 0; i < G_N_ELEMENTS (languages); i++)
+    {
+      g_autofree char *mo = g_build_filename (locale_dir, languages[i].code, "LC_MESSAGES",
+                                              GETTEXT_PACKAGE ".mo", NULL);
+      g_autoptr (GError) error = NULL;
+      g_autoptr (RetainerLanguage) language = retainer_language_new_from_file (languages[i].code,
+                                                                               mo, &error);
+      g_autofree char *proposal_path = g_strdup_printf ("%s/usd-%s.retainer", fixture->dir,
+                                                        languages[i].code);
+      g_autofree char *pdf = g_strdup_printf ("%s/usd-%s.pdf", fixture->dir,
+                                              languages[i].code);
+      g_autofree char *json = g_strdup_printf (
+        "{\"format\": \"retainer-proposal\", \"version\": 1, \"currency\": \"USD\","
+        " \"monthly_api_spend\": 12000.5, \"complexity\": \"moderate\","
+        " \"prospect\": {\"company\": \"Northwind\"}, \"language\": \"%s\","
+        " \"number\": \"AC-0042\", \"date\": \"2026-11-30\"}", languages[i].code);
+      const char *args[] = { "--export-pdf", pdf, proposal_path, "--agency", agency_path, NULL };
+      const char *env[] = { "LANGUAGE", "en", "LC_ALL", "en_US.UTF-8",
+                            "RETAINER_LOCALEDIR", locale_dir, NULL };
+      g_autofree char *out = NULL;
+      g_autofree char *err = NULL;
+      g_autofree char *text = NULL;
+      g_autofree char *saving = NULL;
+      g_autofree char *saving_en = NULL;
+      const char *summary = NULL;
+      int status = -1;
+      const RetainerLanguage *previous;
+
+      g_assert_no_error (error);
+      g_assert_true (g_file_set_contents (proposal_path, json, -1, NULL));
+      out = run_cli (args, env, &status, &err);
+      g_test_message ("%s: %s", languages[i].code, err);
+      g_assert_cmpint (status, ==, 0);
+
+      /* The user's message, in English, not in the document's language. */
+      assert_contains (err, "warning: The logo ");
+      assert_contains (err, "moved-away.png could not be found");
+      {
+        const char *translated = retainer_language_gettext (language,
+                                                            "The logo %s could not be found");
+        g_autofree char *head = g_strndup (translated, strcspn (translated, "%"));
+
+        g_assert_cmpstr (translated, !=, "The logo %s could not be found");
+        g_assert_null (strstr (err, head));
+      }
+
+      /* The document's words, numbers and date. 12,000.50 - 5,000 = 7,000.50 a month. */
+      text = pdf_text (pdf);
+      summary = retainer_language_gettext (language, "Summary");
+      g_assert_cmpstr (summary, !=, "Summary");
+      assert_contains (text, summary);
+      assert_contains (text, retainer_language_gettext (language, "Why a model needs ongoing care"));
+      g_assert_null (strstr (text, "Why a model needs ongoing care"));
+      previous = retainer_language_set_current (language);
+      saving = retainer_money_format (700050, "USD", RETAINER_MONEY_FORMAT_DEFAULT);
+      retainer_language_set_current (previous);
+      saving_en = retainer_money_format (700050, "USD", RETAINER_MONEY_FORMAT_DEFAULT);
+      g_assert_cmpstr (saving_en, ==, "$7,000.50");
+      g_test_message ("%s: the saving reads “%s”", languages[i].code, saving);
+      {
+        /* pdftotext writes the no-break spaces as plain ones. */
+        g_autoptr (GRegex) spaces = g_regex_new ("\u00a0|\u202f", 0, 0, NULL);
+        g_autofree char *plain = g_regex_replace_literal (spaces, saving, -1, 0, " ", 0, NULL);
+
+        assert_contains (text, plain);
+        g_assert_null (strstr (text, saving_en));
+      }
+      assert_contains (text, languages[i].date);
+
+      /* An error is the user's too, even when it happens while the
+       * document's language is in use. */
+      {
+        const char *failing[] = { "LANGUAGE", "en", "LC_ALL", "en_US.UTF-8",
+                                  "RETAINER_LOCALEDIR", locale_dir,
+                                  "RETAINER_PDF_FAULT", "get-font", NULL };
+        g_autofree char *failed_out = NULL;
+        g_autofree char *failed_err = NULL;
+
+        g_remove (pdf);
+        failed_out = run_cli (args, failing, &status, &failed_err);
+        g_assert_cmpint (status, ==, 1);
+        assert_contains (failed_err, "retainer: The embedded font ");
+        g_assert_false (g_file_test (pdf, G_FILE_TEST_EXISTS));
+      }
+    }
+  /* This process is as it was. */
+  g_assert_null (retainer_language_get_current ());
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -744,6 +1176,15 @@ main (int   argc,
   ADD ("/pdf/size/with-logo", test_size, NULL);
   ADD ("/pdf/language/catalog", test_language_catalog, NULL);
   ADD ("/pdf/language/no-locale", test_language_no_locale, NULL);
+  ADD ("/pdf/language/english-session", test_language_english_session, NULL);
+  ADD ("/pdf/break-even/zero-fee", test_break_even_zero_fee, NULL);
+  ADD ("/pdf/break-even/one-wording", test_break_even_one_wording, NULL);
+  ADD ("/pdf/chart/core-scale", test_chart_core_scale, NULL);
+  ADD ("/pdf/chart/small-amounts", test_chart_small_amounts, NULL);
+  ADD ("/pdf/text/page-numbers", test_page_numbers, NULL);
+  ADD ("/pdf/failure/font", test_font_failure, NULL);
+  ADD ("/pdf/failure/after-bad-logo", test_failure_after_bad_logo, NULL);
+  ADD ("/pdf/logo/corrupt-interlaced", test_logo_corrupt_interlaced, NULL);
 
   return g_test_run ();
 }

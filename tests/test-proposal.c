@@ -41,7 +41,7 @@ test_minimal_defaults (void)
   g_assert_no_error (error);
   g_assert_cmpint (proposal->monthly_api_spend, ==, USD (5000));
   g_assert_cmpint (proposal->complexity, ==, RETAINER_COMPLEXITY_SIMPLE);
-  /* DOMAIN.md's defaults */
+  /* The defaults of docs/calculation.md */
   g_assert_cmpstr (proposal->currency, ==, "USD");
   g_assert_cmpfloat (proposal->api_growth_pct, ==, 0);
   g_assert_cmpfloat (proposal->coverage_pct, ==, 100);

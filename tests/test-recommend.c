@@ -1,4 +1,4 @@
-/* test-recommend.c: DOMAIN.md's worked examples and the recommendation rules
+/* test-recommend.c: docs/calculation.md's worked examples and the recommendation rules
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -8,7 +8,9 @@
 #include <math.h>
 #include <string.h>
 
+#include "retainer-chart-scale.h"
 #include "retainer-money.h"
+#include "retainer-number.h"
 #include "retainer-recommend.h"
 
 #define USD(major) ((gint64) (major) * 100)
@@ -379,6 +381,196 @@ test_describe (void)
     }
 }
 
+
+/* No setup fee and a saving of exactly nothing: the client is even from
+ * the start. Month 1, fraction 0; it used to be 0/0. */
+static void
+test_break_even_zero_fee (void)
+{
+  g_autoptr (RetainerProposal) proposal = new_proposal ("fine-tuning-agency", USD (2000),
+                                                        RETAINER_COMPLEXITY_SIMPLE);
+  g_autoptr (RetainerResult) result = NULL;
+  g_autofree char *figure = NULL;
+  g_autofree char *marker = NULL;
+  g_autofree char *sentence = NULL;
+  g_autoptr (cJSON) json = NULL;
+
+  proposal->has_setup_fee = TRUE;
+  proposal->setup_fee = 0;
+  result = retainer_recommend (proposal);
+  g_assert_cmpint (result->monthly_retainer, ==, USD (2000));
+  g_assert_cmpint (result->monthly_saving, ==, 0);
+  g_assert_cmpint (g_array_index (result->months, RetainerMonth, 1).net, ==, 0);
+  g_assert_cmpint (result->break_even_month, ==, 1);
+  g_assert_true (isfinite (result->break_even_months));
+  g_assert_cmpfloat (result->break_even_months, ==, 0.0);
+  g_assert_false (result->flags & RETAINER_FLAG_NO_BREAK_EVEN);
+  for (guint i = 0; i < result->tier_options->len; i++)
+    g_assert_true (isfinite (g_array_index (result->tier_options, RetainerTierOption,
+                                            i).break_even_months));
+
+  figure = retainer_result_describe_break_even (result);
+  marker = retainer_break_even_describe (result->break_even_month, result->break_even_months,
+                                         result->horizon_months, RETAINER_BREAK_EVEN_MARKER);
+  sentence = retainer_break_even_describe (result->break_even_month,
+                                           result->break_even_months, result->horizon_months,
+                                           RETAINER_BREAK_EVEN_SENTENCE);
+  g_assert_cmpstr (figure, ==, "month 1");
+  g_assert_cmpstr (marker, ==, "Break-even: month 1");
+  g_assert_cmpstr (sentence, ==, "The setup fee is paid back in month 1.");
+
+  json = retainer_result_to_json (result, proposal);
+  g_assert_cmpfloat (cJSON_GetObjectItem (json, "break_even_month")->valuedouble, ==, 1);
+  g_assert_true (cJSON_IsNumber (cJSON_GetObjectItem (json, "break_even_months")));
+  g_assert_cmpfloat (cJSON_GetObjectItem (json, "break_even_months")->valuedouble, ==, 0);
+}
+
+/* Each month's spend is rounded from S x (1+g)^(m-1) itself, not from the
+ * rounded month before: docs/calculation.md states the rule, this pins it. */
+static void
+test_rounding_per_month (void)
+{
+  g_autoptr (RetainerProposal) proposal = new_proposal ("fine-tuning-agency", 1200050,
+                                                        RETAINER_COMPLEXITY_MODERATE);
+  g_autoptr (RetainerResult) result = NULL;
+  gint64 chained = 1200050;
+  guint differs = 0;
+
+  proposal->api_growth_pct = 2.25;
+  proposal->coverage_pct = 87.5;
+  proposal->horizon_months = 36;
+  result = retainer_recommend (proposal);
+
+  for (guint m = 1; m <= 36; m++)
+    {
+      const RetainerMonth *month = &g_array_index (result->months, RetainerMonth, m);
+      const RetainerMonth *before = &g_array_index (result->months, RetainerMonth, m - 1);
+      gint64 direct = (gint64) round (1200050.0 * pow (1.0225, m - 1));
+
+      g_assert_cmpint (month->without - before->without, ==, direct);
+      if (m > 1)
+        chained = (gint64) round ((double) chained * 1.0225);
+      if (chained != direct)
+        differs++;
+    }
+  /* The other rule would have drifted by a cent here and there. */
+  g_test_message ("months where rounding the previous month would differ: %u", differs);
+  g_assert_cmpuint (differs, >, 0);
+}
+
+/* The three forms of the one break-even wording. */
+static void
+test_break_even_wording (void)
+{
+  static const struct
+  {
+    int         month;
+    double      months;
+    guint       horizon;
+    const char *figure;
+    const char *marker;
+    const char *sentence;
+  } cases[] = {
+    { 2, 2.0, 12, "month 2", "Break-even: month 2", "The setup fee is paid back in month 2." },
+    { 3, 2.333, 12, "month 3 (2.3 months)", "Break-even: month 3 (2.3 months)",
+      "The setup fee is paid back in month 3, after 2.3 months." },
+    { 0, -1, 24, "no break-even within 24 months", "Break-even: not within 24 months",
+      "The setup fee is not paid back within 24 months." },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *figure = retainer_break_even_describe (cases[i].month, cases[i].months,
+                                                              cases[i].horizon,
+                                                              RETAINER_BREAK_EVEN_FIGURE);
+      g_autofree char *marker = retainer_break_even_describe (cases[i].month, cases[i].months,
+                                                              cases[i].horizon,
+                                                              RETAINER_BREAK_EVEN_MARKER);
+      g_autofree char *sentence = retainer_break_even_describe (cases[i].month, cases[i].months,
+                                                                cases[i].horizon,
+                                                                RETAINER_BREAK_EVEN_SENTENCE);
+
+      g_assert_cmpstr (figure, ==, cases[i].figure);
+      g_assert_cmpstr (marker, ==, cases[i].marker);
+      g_assert_cmpstr (sentence, ==, cases[i].sentence);
+    }
+}
+
+/* Steps are whole units (never $2.50), the axis holds zero and both ends,
+ * and the last-resort branch is reachable and still covers the amounts. */
+static void
+test_chart_scale (void)
+{
+  static const struct { gint64 low; gint64 high; guint ticks; } cases[] = {
+    { 0, 1000, 7 }, { -600000, 9000000, 7 }, { 0, 250, 3 }, { -1, 1, 2 },
+    { 0, G_GINT64_CONSTANT (100000000000000), 7 },
+    { G_MININT64 / 2, G_MAXINT64 / 2, 2 },
+    { -G_GINT64_CONSTANT (9000000000000000000), G_GINT64_CONSTANT (9000000000000000000), 3 },
+  };
+  guint fallbacks = 0;
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      RetainerChartScale scale = { 0 };
+
+      retainer_chart_scale_compute (cases[i].low, cases[i].high, cases[i].ticks, &scale);
+      g_assert_cmpint (scale.low, <=, MIN (cases[i].low, 0));
+      g_assert_cmpint (scale.high, >=, MAX (cases[i].high, 0));
+      g_assert_cmpuint (scale.n_ticks, <=, cases[i].ticks);
+      g_assert_cmpint (scale.step, >, 0);
+      if (scale.step % 100 != 0 || scale.high - scale.low != scale.step * (scale.n_ticks - 1))
+        fallbacks++;
+      else
+        g_assert_cmpint (scale.low % scale.step, ==, 0);
+    }
+  g_assert_cmpuint (fallbacks, >, 0);
+}
+
+/* A programmer's mistake is a critical warning and a safe return, not a crash. */
+static void
+test_programmer_errors (void)
+{
+  g_autoptr (RetainerProposal) proposal = new_proposal ("fine-tuning-agency", USD (5000),
+                                                        RETAINER_COMPLEXITY_SIMPLE);
+
+  g_test_expect_message (NULL, G_LOG_LEVEL_CRITICAL, "*proposal != NULL*");
+  g_assert_null (retainer_recommend (NULL));
+  g_test_assert_expected_messages ();
+  g_test_expect_message (NULL, G_LOG_LEVEL_CRITICAL, "*result != NULL*");
+  g_assert_null (retainer_result_describe_break_even (NULL));
+  g_test_assert_expected_messages ();
+  g_test_expect_message (NULL, G_LOG_LEVEL_CRITICAL, "*result != NULL*");
+  g_assert_null (retainer_result_to_json (NULL, proposal));
+  g_test_assert_expected_messages ();
+  g_test_expect_message (NULL, G_LOG_LEVEL_CRITICAL, "*proposal != NULL*");
+  g_assert_null (retainer_proposal_copy (NULL));
+  g_test_assert_expected_messages ();
+  g_test_expect_message (NULL, G_LOG_LEVEL_CRITICAL, "*proposal != NULL*");
+  g_assert_false (retainer_proposal_validate (NULL, NULL, NULL));
+  g_test_assert_expected_messages ();
+  g_test_expect_message (NULL, G_LOG_LEVEL_CRITICAL, "*path != NULL*");
+  g_assert_null (retainer_proposal_load (NULL, NULL));
+  g_test_assert_expected_messages ();
+  g_test_expect_message (NULL, G_LOG_LEVEL_CRITICAL, "*card != NULL*");
+  retainer_proposal_set_rate_card (proposal, NULL);
+  g_test_assert_expected_messages ();
+  g_test_expect_message (NULL, G_LOG_LEVEL_CRITICAL, "*text != NULL*");
+  g_assert_false (retainer_parse_decimal (NULL, NULL, 2, &(gint64) { 0 }, NULL));
+  g_test_assert_expected_messages ();
+  g_test_expect_message (NULL, G_LOG_LEVEL_CRITICAL, "*scale != NULL*");
+  retainer_chart_scale_compute (0, 1, 2, NULL);
+  g_test_assert_expected_messages ();
+  g_test_expect_message (NULL, G_LOG_LEVEL_CRITICAL, "*id != NULL*");
+  g_assert_null (retainer_rate_card_load_builtin (NULL, NULL));
+  g_test_assert_expected_messages ();
+  g_test_expect_message (NULL, G_LOG_LEVEL_CRITICAL, "*path != NULL*");
+  g_assert_null (retainer_rate_card_load (NULL, NULL));
+  g_test_assert_expected_messages ();
+  g_test_expect_message (NULL, G_LOG_LEVEL_CRITICAL, "*card != NULL*");
+  g_assert_null (retainer_rate_card_to_json (NULL));
+  g_test_assert_expected_messages ();
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -403,6 +595,11 @@ main (int   argc,
   g_test_add_func ("/core/recommend/tier-override", test_tier_override);
   g_test_add_func ("/core/recommend/agency", test_agency_figures);
   g_test_add_func ("/core/recommend/describe", test_describe);
+  g_test_add_func ("/core/recommend/break-even/zero-fee", test_break_even_zero_fee);
+  g_test_add_func ("/core/recommend/break-even/wording", test_break_even_wording);
+  g_test_add_func ("/core/recommend/projection/rounding-per-month", test_rounding_per_month);
+  g_test_add_func ("/core/chart-scale/extreme", test_chart_scale);
+  g_test_add_func ("/core/recommend/programmer-errors", test_programmer_errors);
 
   return g_test_run ();
 }

@@ -13,6 +13,14 @@
 #include "retainer-proposal.h"
 #include "retainer-recommend.h"
 
+/* The message of a failure; a function that failed without saying why is
+ * a bug, but the user still gets a sentence rather than a crash. */
+static const char *
+message_of (const GError *error)
+{
+  return error != NULL ? error->message : _("The work failed for an unknown reason");
+}
+
 static int
 print_summary (const char *path)
 {
@@ -24,13 +32,13 @@ print_summary (const char *path)
 
   if (proposal == NULL)
     {
-      g_printerr ("retainer: %s\n", error->message);
+      g_printerr ("retainer: %s\n", message_of (error));
       return RETAINER_EXIT_BAD_INPUT;
     }
 
   result = retainer_recommend (proposal);
-  json = retainer_result_to_json (result, proposal);
-  text = cJSON_Print (json);
+  json = result != NULL ? retainer_result_to_json (result, proposal) : NULL;
+  text = json != NULL ? cJSON_Print (json) : NULL;
   if (text == NULL || fputs (text, stdout) == EOF || fputc ('\n', stdout) == EOF
       || fflush (stdout) != 0)
     {
@@ -54,7 +62,7 @@ export_pdf (const char *proposal_path,
 
   if (proposal == NULL)
     {
-      g_printerr ("retainer: %s\n", error->message);
+      g_printerr ("retainer: %s\n", message_of (error));
       return RETAINER_EXIT_BAD_INPUT;
     }
 
@@ -64,14 +72,19 @@ export_pdf (const char *proposal_path,
     agency = retainer_agency_load_user (&error);
   if (agency == NULL)
     {
-      g_printerr ("retainer: %s\n", error->message);
+      g_printerr ("retainer: %s\n", message_of (error));
       return RETAINER_EXIT_BAD_INPUT;
     }
 
   result = retainer_recommend (proposal);
+  if (result == NULL)
+    {
+      g_printerr ("retainer: %s\n", message_of (NULL));
+      return RETAINER_EXIT_FAILURE;
+    }
   if (!retainer_pdf_export (proposal, result, agency, output_path, warnings, &error))
     {
-      g_printerr ("retainer: %s\n", error->message);
+      g_printerr ("retainer: %s\n", message_of (error));
       return g_error_matches (error, RETAINER_PDF_ERROR, RETAINER_PDF_ERROR_WRITE)
                ? RETAINER_EXIT_BAD_INPUT
                : RETAINER_EXIT_FAILURE;
@@ -143,7 +156,7 @@ retainer_cli_handle (int    argc,
     args[i] = g_strdup (argv[i]);
   if (!g_option_context_parse_strv (context, &args, &error))
     {
-      g_printerr ("retainer: %s\n%s\n", error->message,
+      g_printerr ("retainer: %s\n%s\n", message_of (error),
                   _("Run “retainer --help” to see the options."));
       *status = RETAINER_EXIT_BAD_INPUT;
       return TRUE;

@@ -18,6 +18,7 @@
 #include <glib/gstdio.h>
 #include <langinfo.h>
 #include <locale.h>
+#include <math.h>
 #include <string.h>
 
 #include "retainer-i18n.h"
@@ -64,6 +65,52 @@ retainer_color_parse (const char *text,
   if (blue != NULL)
     *blue = (digits[4] * 16 + digits[5]) / 255.0;
   return TRUE;
+}
+
+/* WCAG 2's relative luminance of an sRGB colour. */
+static double
+relative_luminance (double red,
+                    double green,
+                    double blue)
+{
+  double channels[3] = { red, green, blue };
+
+  for (guint i = 0; i < 3; i++)
+    channels[i] = channels[i] <= 0.04045 ? channels[i] / 12.92
+                                         : pow ((channels[i] + 0.055) / 1.055, 2.4);
+  return 0.2126 * channels[0] + 0.7152 * channels[1] + 0.0722 * channels[2];
+}
+
+static double
+contrast_ratio (double luminance_a,
+                double luminance_b)
+{
+  return (MAX (luminance_a, luminance_b) + 0.05) / (MIN (luminance_a, luminance_b) + 0.05);
+}
+
+/**
+ * retainer_color_wants_dark_text:
+ * @red: the brand colour's red, 0..1
+ * @green: its green
+ * @blue: its blue
+ *
+ * The one rule for text on a brand colour (the PDF's title band and table
+ * headers, the window's cover preview): dark ink (#21242A) when it
+ * contrasts more with the colour than white does, by WCAG 2's contrast
+ * ratio; white otherwise.
+ *
+ * Returns: %TRUE for dark text, %FALSE for white
+ */
+gboolean
+retainer_color_wants_dark_text (double red,
+                                double green,
+                                double blue)
+{
+  double background = relative_luminance (CLAMP (red, 0, 1), CLAMP (green, 0, 1),
+                                          CLAMP (blue, 0, 1));
+  double ink = relative_luminance (RETAINER_INK_RED, RETAINER_INK_GREEN, RETAINER_INK_BLUE);
+
+  return contrast_ratio (background, ink) > contrast_ratio (background, 1.0);
 }
 
 /**
@@ -169,6 +216,9 @@ retainer_paper_get_size (RetainerPaper paper,
                          double       *width,
                          double       *height)
 {
+  g_return_if_fail (width != NULL);
+  g_return_if_fail (height != NULL);
+
   if (paper == RETAINER_PAPER_LETTER)
     {
       *width = 612;
@@ -616,14 +666,20 @@ RetainerAgency *
 retainer_agency_load (const char *path,
                       GError    **error)
 {
-  g_autofree char *display_name = g_filename_display_name (path);
+  g_autofree char *display_name = NULL;
   g_autofree char *text = NULL;
-  g_autofree char *absolute = g_canonicalize_filename (path, NULL);
-  g_autofree char *base_dir = g_path_get_dirname (absolute);
+  g_autofree char *absolute = NULL;
+  g_autofree char *base_dir = NULL;
   g_autoptr (cJSON) root = NULL;
-  RetainerJsonSource source = { display_name, NULL };
+  RetainerJsonSource source;
 
   g_return_val_if_fail (path != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  display_name = g_filename_display_name (path);
+  absolute = g_canonicalize_filename (path, NULL);
+  base_dir = g_path_get_dirname (absolute);
+  source = (RetainerJsonSource) { display_name, NULL };
 
   root = retainer_json_load_file (path, &text, error);
   if (root == NULL)
@@ -685,10 +741,10 @@ retainer_agency_save (const RetainerAgency *agency,
                       const char           *path,
                       GError              **error)
 {
-  g_autofree char *display_name = g_filename_display_name (path);
-  g_autofree char *absolute = g_canonicalize_filename (path, NULL);
-  g_autofree char *dir = g_path_get_dirname (absolute);
-  g_autofree char *base = g_path_get_basename (absolute);
+  g_autofree char *display_name = NULL;
+  g_autofree char *absolute = NULL;
+  g_autofree char *dir = NULL;
+  g_autofree char *base = NULL;
   g_autofree char *logo_name = NULL;
   g_autoptr (GBytes) logo = NULL;
   g_autoptr (GError) logo_error = NULL;
@@ -696,6 +752,13 @@ retainer_agency_save (const RetainerAgency *agency,
   char *dot;
 
   g_return_val_if_fail (agency != NULL, FALSE);
+  g_return_val_if_fail (path != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  display_name = g_filename_display_name (path);
+  absolute = g_canonicalize_filename (path, NULL);
+  dir = g_path_get_dirname (absolute);
+  base = g_path_get_basename (absolute);
   g_return_val_if_fail (path != NULL, FALSE);
 
   if (!retainer_agency_validate (agency, display_name, error))
@@ -832,9 +895,14 @@ gboolean
 retainer_agency_save_user (const RetainerAgency *agency,
                            GError              **error)
 {
-  g_autofree char *path = retainer_agency_user_path ();
-  g_autofree char *dir = g_path_get_dirname (path);
+  g_autofree char *path = NULL;
+  g_autofree char *dir = NULL;
 
+  g_return_val_if_fail (agency != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  path = retainer_agency_user_path ();
+  dir = g_path_get_dirname (path);
   if (g_mkdir_with_parents (dir, 0700) != 0)
     {
       int saved_errno = errno;
@@ -861,8 +929,12 @@ RetainerAgency *
 retainer_agency_import (const char *path,
                         GError    **error)
 {
-  g_autoptr (RetainerAgency) agency = retainer_agency_load (path, error);
+  g_autoptr (RetainerAgency) agency = NULL;
 
+  g_return_val_if_fail (path != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  agency = retainer_agency_load (path, error);
   if (agency == NULL)
     return NULL;
   if (!retainer_agency_save_user (agency, error))
@@ -888,6 +960,63 @@ retainer_agency_format_number (const RetainerAgency *agency,
                           number);
 }
 
+/**
+ * retainer_agency_proposal_number:
+ * @agency: the profile
+ * @proposal: a proposal
+ *
+ * The number a proposal's PDF carries: its own once it has one (a proposal
+ * keeps its number for life), else the profile's next.
+ *
+ * Returns: (transfer full): the number, "RT-0042"
+ */
+char *
+retainer_agency_proposal_number (const RetainerAgency   *agency,
+                                 const RetainerProposal *proposal)
+{
+  g_return_val_if_fail (agency != NULL, NULL);
+  g_return_val_if_fail (proposal != NULL, NULL);
+
+  if (proposal->number != NULL && *proposal->number != '\0')
+    return g_strdup (proposal->number);
+  return retainer_agency_format_number (agency, agency->next_number);
+}
+
+/**
+ * retainer_agency_number_proposal:
+ * @agency: the profile
+ * @proposal: a proposal about to be exported
+ * @today: (nullable): the date to give it; %NULL for today
+ *
+ * Gives a proposal without a number the profile's next one and @today as
+ * its date. A numbered proposal is left as it is. The caller moves the
+ * profile's next_number on once the PDF exists, so that a failed export
+ * uses up nothing.
+ *
+ * Returns: %TRUE when @proposal was numbered now
+ */
+gboolean
+retainer_agency_number_proposal (const RetainerAgency *agency,
+                                 RetainerProposal     *proposal,
+                                 GDateTime            *today)
+{
+  g_autoptr (GDateTime) now = NULL;
+
+  g_return_val_if_fail (agency != NULL, FALSE);
+  g_return_val_if_fail (proposal != NULL, FALSE);
+
+  if (proposal->number != NULL && *proposal->number != '\0')
+    return FALSE;
+
+  if (today == NULL)
+    today = now = g_date_time_new_now_local ();
+  g_free (proposal->number);
+  proposal->number = retainer_agency_format_number (agency, agency->next_number);
+  g_free (proposal->date);
+  proposal->date = g_date_time_format (today, "%Y-%m-%d");
+  return TRUE;
+}
+
 static GDateTime *
 date_or_today (const char *iso_date)
 {
@@ -908,9 +1037,37 @@ date_or_today (const char *iso_date)
 static char *
 format_long_date (GDateTime *date)
 {
+  const RetainerLanguage *document = retainer_language_get_current ();
   /* Translators: a date in a document, as strftime() takes it: "%B %-d, %Y"
    * gives "March 4, 2025"; German would use "%-d. %B %Y". */
-  return g_date_time_format (date, C_("long date", "%B %-d, %Y"));
+  const char *pattern = C_("long date", "%B %-d, %Y");
+  const char *month = NULL;
+  g_autoptr (GString) own = NULL;
+
+  if (document != NULL)
+    month = retainer_language_get_month_name (document, (guint) g_date_time_get_month (date));
+  if (month == NULL)
+    return g_date_time_format (date, pattern);
+
+  /* A document in another language than the user's: its month names come
+   * from core's table, not from the process's LC_TIME. */
+  own = g_string_new (NULL);
+  for (const char *p = pattern; *p != '\0'; p++)
+    {
+      if (p[0] == '%' && p[1] == 'B')
+        {
+          g_string_append (own, month);
+          p++;
+        }
+      else if (p[0] == '%' && p[1] != '\0')
+        {
+          g_string_append_len (own, p, 2);
+          p++;
+        }
+      else
+        g_string_append_c (own, *p);
+    }
+  return g_date_time_format (date, own->str);
 }
 
 /**
@@ -929,10 +1086,15 @@ retainer_agency_format_dates (const RetainerAgency *agency,
                               char                **date_text,
                               char                **valid_until_text)
 {
-  g_autoptr (GDateTime) date = date_or_today (iso_date);
-  g_autoptr (GDateTime) valid_until = g_date_time_add_days (date,
-                                                            (int) MAX (agency->validity_days, 1));
+  g_autoptr (GDateTime) date = NULL;
+  g_autoptr (GDateTime) valid_until = NULL;
 
+  g_return_if_fail (agency != NULL);
+  g_return_if_fail (date_text != NULL);
+  g_return_if_fail (valid_until_text != NULL);
+
+  date = date_or_today (iso_date);
+  valid_until = g_date_time_add_days (date, (int) MAX (agency->validity_days, 1));
   *date_text = format_long_date (date);
   *valid_until_text = format_long_date (valid_until);
 }

@@ -8,6 +8,7 @@
 #include <cjson/cJSON.h>
 
 #include "retainer-json.h"
+#include "retainer-proposal.h"
 
 G_BEGIN_DECLS
 
@@ -123,6 +124,23 @@ RetainerLogoType retainer_logo_type_detect    (const guint8         *data,
 /* "RT-0042" for the profile's next number. */
 char           *retainer_agency_format_number (const RetainerAgency *agency,
                                                guint                 number);
+/* The number a proposal's PDF carries: its own, or the profile's next. */
+char           *retainer_agency_proposal_number (const RetainerAgency   *agency,
+                                                 const RetainerProposal *proposal);
+/* Numbers and dates an unnumbered proposal; TRUE when it did. */
+gboolean        retainer_agency_number_proposal (const RetainerAgency   *agency,
+                                                 RetainerProposal       *proposal,
+                                                 GDateTime              *today);
+
+/* The dark ink text on a light brand colour is written in. */
+#define RETAINER_INK_RED 0.13
+#define RETAINER_INK_GREEN 0.14
+#define RETAINER_INK_BLUE 0.16
+
+/* Whether text on this colour reads better dark than white. */
+gboolean        retainer_color_wants_dark_text (double               red,
+                                                double               green,
+                                                double               blue);
 
 /* "#RRGGBB" into 0..1 components; FALSE for anything else. */
 gboolean        retainer_color_parse          (const char           *text,

@@ -2,9 +2,11 @@
  *
  * GLib's g_dgettext(), behind <glib/gi18n-lib.h>, decides once per process,
  * from the user's locale, whether to translate at all: never under
- * C.UTF-8, nor in a language the program has no catalogue for. A proposal
- * is rendered in its own language whatever the user's is, so core and pdf
- * look their texts up with dgettext() directly.
+ * C.UTF-8, nor in a language the program has no catalogue for. And a
+ * proposal is rendered in its own language whatever the user's is. So core
+ * and pdf look their texts up through retainer-language.h: in the language
+ * of the document being written when there is one on this thread
+ * (retainer_language_set_current()), else with dgettext() in the user's.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -14,6 +16,8 @@
 #include <libintl.h>
 #include <string.h>
 
+#include "retainer-language.h"
+
 G_BEGIN_DECLS
 
 #undef _
@@ -21,21 +25,13 @@ G_BEGIN_DECLS
 #undef C_
 #undef NC_
 #undef ngettext
-#define _(String) ((char *) dgettext (GETTEXT_PACKAGE, String))
+#define _(String) ((char *) retainer_i18n_gettext (String))
 #define N_(String) (String)
 #define NC_(Context, String) (String)
-#define C_(Context, String) retainer_pgettext (Context, String)
-#define ngettext(Singular, Plural, N) dngettext (GETTEXT_PACKAGE, Singular, Plural, N)
+#define C_(Context, String) retainer_i18n_pgettext (Context, String)
+#define ngettext(Singular, Plural, N) retainer_i18n_ngettext (Singular, Plural, N)
 
-/* A message with a context, as C_() and NC_() mark them. */
-static inline const char *
-retainer_pgettext (const char *context,
-                   const char *msgid)
-{
-  g_autofree char *key = g_strconcat (context, "\004", msgid, NULL);
-  const char *translated = dgettext (GETTEXT_PACKAGE, key);
-
-  return translated == key ? msgid : translated;
-}
+/* Kept for the enum labels' table lookups. */
+#define retainer_pgettext(Context, String) retainer_i18n_pgettext (Context, String)
 
 G_END_DECLS

@@ -10,6 +10,7 @@
 
 #include "retainer-i18n.h"
 #include "retainer-money.h"
+#include "retainer-number.h"
 
 static const RetainerCurrency currencies[] = {
   { "USD", "$", FALSE },
@@ -129,6 +130,8 @@ retainer_currency_lookup (const char *code)
 const RetainerCurrency *
 retainer_currency_list (guint *n_currencies)
 {
+  g_return_val_if_fail (n_currencies != NULL, NULL);
+
   *n_currencies = G_N_ELEMENTS (currencies);
   return currencies;
 }
@@ -153,25 +156,17 @@ typedef struct
   gboolean    symbol_space;
 } NumberStyle;
 
+/* The marks of the document being written, or of the user's locale. */
 static void
-get_number_style (NumberStyle *style,
-                  gboolean     monetary)
+get_number_style (NumberStyle          *style,
+                  RetainerNumberFormat *storage,
+                  gboolean              monetary)
 {
-  const struct lconv *lc = localeconv ();
-  const char *decimal_point = monetary ? lc->mon_decimal_point : lc->decimal_point;
-  const char *thousands_sep = monetary ? lc->mon_thousands_sep : lc->thousands_sep;
-
-  /* The C locale has no grouping at all (and no monetary marks); figures
-   * read better with the common ones. */
-  if (decimal_point == NULL || *decimal_point == '\0')
-    decimal_point = ".";
-  if ((thousands_sep == NULL || *thousands_sep == '\0') && strcmp (decimal_point, ".") == 0)
-    thousands_sep = ",";
-  style->decimal_point = decimal_point;
-  style->thousands_sep = thousands_sep != NULL ? thousands_sep : "";
-
-  style->symbol_first = lc->p_cs_precedes == CHAR_MAX ? TRUE : lc->p_cs_precedes != 0;
-  style->symbol_space = lc->p_sep_by_space == CHAR_MAX ? FALSE : lc->p_sep_by_space != 0;
+  retainer_number_format_current (storage, monetary);
+  style->decimal_point = storage->decimal_mark;
+  style->thousands_sep = storage->grouping_mark;
+  style->symbol_first = storage->currency_first;
+  style->symbol_space = storage->currency_space;
 }
 
 static void
@@ -221,8 +216,12 @@ append_short (GString           *out,
     {
       if (magnitude_minor >= scales[i].scale)
         {
-          /* One decimal, dropped when it is zero: "1.5M", "12K". */
-          guint64 tenths = (magnitude_minor * 10 + scales[i].scale / 2) / scales[i].scale;
+          /* One decimal, dropped when it is zero: "1.5M", "12K". Whole
+           * units and the remainder apart: magnitude_minor * 10 would
+           * overflow above 1.8e18. */
+          guint64 tenths = magnitude_minor / scales[i].scale * 10
+                           + ((magnitude_minor % scales[i].scale) * 10 + scales[i].scale / 2)
+                             / scales[i].scale;
 
           append_grouped (out, tenths / 10, style->thousands_sep);
           if (tenths % 10 != 0)
@@ -256,9 +255,10 @@ retainer_money_format (gint64                   minor_units,
   guint64 magnitude = minor_units < 0 ? (guint64) (-(minor_units + 1)) + 1 : (guint64) minor_units;
   GString *number = g_string_new (NULL);
   GString *out = g_string_new (NULL);
+  RetainerNumberFormat marks;
   NumberStyle style;
 
-  get_number_style (&style, TRUE);
+  get_number_style (&style, &marks, TRUE);
 
   if (flags & RETAINER_MONEY_FORMAT_SHORT)
     append_short (number, magnitude, &style);
@@ -302,12 +302,13 @@ retainer_format_number (double value,
                         guint  decimals)
 {
   GString *out = g_string_new (NULL);
+  RetainerNumberFormat marks;
   NumberStyle style;
   double scale = pow (10.0, decimals);
   double magnitude;
   guint64 scaled;
 
-  get_number_style (&style, FALSE);
+  get_number_style (&style, &marks, FALSE);
 
   if (!isfinite (value))
     {

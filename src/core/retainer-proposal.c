@@ -20,15 +20,17 @@ G_DEFINE_QUARK (retainer-proposal-error-quark, retainer_proposal_error)
  * retainer_proposal_new:
  * @card: the rate card to price with (copied)
  *
- * Returns: (transfer full): an empty proposal with DOMAIN.md's defaults
+ * Returns: (transfer full): an empty proposal with the defaults of
+ *   docs/calculation.md
  */
 RetainerProposal *
 retainer_proposal_new (const RetainerRateCard *card)
 {
-  RetainerProposal *proposal = g_new0 (RetainerProposal, 1);
+  RetainerProposal *proposal;
 
   g_return_val_if_fail (card != NULL, NULL);
 
+  proposal = g_new0 (RetainerProposal, 1);
   proposal->contact = g_strdup ("");
   proposal->company = g_strdup ("");
   proposal->industry = g_strdup ("");
@@ -75,8 +77,11 @@ retainer_proposal_free (RetainerProposal *proposal)
 RetainerProposal *
 retainer_proposal_copy (const RetainerProposal *proposal)
 {
-  RetainerProposal *copy = g_new0 (RetainerProposal, 1);
+  RetainerProposal *copy;
 
+  g_return_val_if_fail (proposal != NULL, NULL);
+
+  copy = g_new0 (RetainerProposal, 1);
   *copy = *proposal;
   copy->contact = g_strdup (proposal->contact);
   copy->company = g_strdup (proposal->company);
@@ -101,9 +106,14 @@ gboolean
 retainer_proposal_equal (const RetainerProposal *a,
                          const RetainerProposal *b)
 {
-  g_autoptr (cJSON) json_a = retainer_proposal_to_json (a);
-  g_autoptr (cJSON) json_b = retainer_proposal_to_json (b);
+  g_autoptr (cJSON) json_a = NULL;
+  g_autoptr (cJSON) json_b = NULL;
 
+  g_return_val_if_fail (a != NULL, FALSE);
+  g_return_val_if_fail (b != NULL, FALSE);
+
+  json_a = retainer_proposal_to_json (a);
+  json_b = retainer_proposal_to_json (b);
   return cJSON_Compare (json_a, json_b, TRUE);
 }
 
@@ -118,8 +128,12 @@ void
 retainer_proposal_set_rate_card (RetainerProposal       *proposal,
                                  const RetainerRateCard *card)
 {
-  RetainerRateCard *copy = retainer_rate_card_copy (card);
+  RetainerRateCard *copy;
 
+  g_return_if_fail (proposal != NULL);
+  g_return_if_fail (card != NULL);
+
+  copy = retainer_rate_card_copy (card);
   retainer_rate_card_free (proposal->rate_card);
   proposal->rate_card = copy;
   if (retainer_rate_card_find_tier (copy, proposal->tier_id) < 0)
@@ -154,6 +168,10 @@ retainer_proposal_validate (const RetainerProposal   *proposal,
                             const RetainerJsonSource *source,
                             GError                  **error)
 {
+  g_return_val_if_fail (proposal != NULL, FALSE);
+  g_return_val_if_fail (proposal->rate_card != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
   if (!retainer_currency_is_supported (proposal->currency))
     return set_invalid (error, source, "currency",
                         _("expected one of USD, EUR, GBP, CAD, AUD, INR, CHF"));
@@ -300,7 +318,7 @@ read_rate_card (const cJSON              *root,
  * @error: a #GError
  *
  * Reads a proposal. Only format, version, monthly_api_spend and complexity
- * are required; the rest take DOMAIN.md's defaults.
+ * are required; the rest take the defaults of docs/calculation.md.
  *
  * Returns: (transfer full) (nullable): the proposal
  */
@@ -396,9 +414,14 @@ retainer_proposal_from_json (const cJSON              *root,
 cJSON *
 retainer_proposal_to_json (const RetainerProposal *proposal)
 {
-  cJSON *root = cJSON_CreateObject ();
-  cJSON *prospect = cJSON_CreateObject ();
+  cJSON *root;
+  cJSON *prospect;
 
+  g_return_val_if_fail (proposal != NULL, NULL);
+  g_return_val_if_fail (proposal->rate_card != NULL, NULL);
+
+  root = cJSON_CreateObject ();
+  prospect = cJSON_CreateObject ();
   cJSON_AddStringToObject (root, "format", RETAINER_PROPOSAL_FORMAT);
   cJSON_AddNumberToObject (root, "version", RETAINER_PROPOSAL_VERSION);
   cJSON_AddStringToObject (prospect, "contact", proposal->contact ? proposal->contact : "");
@@ -460,12 +483,19 @@ retainer_proposal_load_data (const char *text,
                              const char *display_name,
                              GError    **error)
 {
+  g_autofree char *terminated = NULL;
+  RetainerJsonSource source;
+  g_autoptr (cJSON) root = NULL;
+
+  g_return_val_if_fail (text != NULL || length == 0, NULL);
+  g_return_val_if_fail (display_name != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
   /* Messages find a field's line in the text, reading up to a NUL that
    * @text may not have. */
-  g_autofree char *terminated = g_strndup (text, length);
-  RetainerJsonSource source = { display_name, terminated };
-  g_autoptr (cJSON) root = retainer_json_parse (text, length, &source, error);
-
+  terminated = g_strndup (text, length);
+  source = (RetainerJsonSource) { display_name, terminated };
+  root = retainer_json_parse (text != NULL ? text : "", length, &source, error);
   if (root == NULL)
     return NULL;
 
@@ -483,11 +513,17 @@ RetainerProposal *
 retainer_proposal_load (const char *path,
                         GError    **error)
 {
-  g_autofree char *display_name = g_filename_display_name (path);
+  g_autofree char *display_name = NULL;
   g_autofree char *text = NULL;
-  g_autoptr (cJSON) root = retainer_json_load_file (path, &text, error);
-  RetainerJsonSource source = { display_name, text };
+  g_autoptr (cJSON) root = NULL;
+  RetainerJsonSource source;
 
+  g_return_val_if_fail (path != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  display_name = g_filename_display_name (path);
+  root = retainer_json_load_file (path, &text, error);
+  source = (RetainerJsonSource) { display_name, text };
   if (root == NULL)
     return NULL;
 
@@ -507,8 +543,13 @@ retainer_proposal_save (const RetainerProposal *proposal,
                         const char             *path,
                         GError                **error)
 {
-  g_autoptr (cJSON) root = retainer_proposal_to_json (proposal);
+  g_autoptr (cJSON) root = NULL;
 
+  g_return_val_if_fail (proposal != NULL, FALSE);
+  g_return_val_if_fail (path != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  root = retainer_proposal_to_json (proposal);
   return retainer_json_save_file (root, path, error);
 }
 

@@ -64,7 +64,7 @@ typedef enum
 
 GQuark            retainer_proposal_error_quark (void);
 
-/* A proposal with DOMAIN.md's defaults, priced with `card` (copied). */
+/* A proposal with docs/calculation.md's defaults, priced with `card` (copied). */
 RetainerProposal *retainer_proposal_new          (const RetainerRateCard   *card);
 RetainerProposal *retainer_proposal_copy         (const RetainerProposal   *proposal);
 void              retainer_proposal_free         (RetainerProposal         *proposal);

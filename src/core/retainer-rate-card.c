@@ -132,6 +132,8 @@ retainer_rate_card_find_tier (const RetainerRateCard *card,
 gint64
 retainer_setup_band_midpoint (const RetainerSetupBand *band)
 {
+  g_return_val_if_fail (band != NULL, 0);
+
   return band->low + (band->high - band->low) / 2;
 }
 
@@ -169,6 +171,9 @@ retainer_rate_card_validate (const RetainerRateCard   *card,
                              const char               *path,
                              GError                  **error)
 {
+  g_return_val_if_fail (card != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
   if (card->n_tiers == 0)
     return set_invalid (error, source, path, "tiers",
                         _("expected at least one retainer tier; this card has none"));
@@ -373,7 +378,8 @@ read_band (const cJSON              *bands,
  * @path: where the card sits in its file ("" for a card file)
  * @error: a #GError
  *
- * Reads and validates a card. Policies left out take DOMAIN.md's defaults.
+ * Reads and validates a card. Policies left out take the defaults of
+ * docs/calculation.md.
  *
  * Returns: (transfer full) (nullable): the card
  */
@@ -383,12 +389,19 @@ retainer_rate_card_from_json (const cJSON              *object,
                               const char               *path,
                               GError                  **error)
 {
-  g_autoptr (RetainerRateCard) card = g_new0 (RetainerRateCard, 1);
-  g_autofree char *bands_path = retainer_json_join_path (path, "setup_bands");
-  g_autofree char *policies_path = retainer_json_join_path (path, "policies");
+  g_autoptr (RetainerRateCard) card = NULL;
+  g_autofree char *bands_path = NULL;
+  g_autofree char *policies_path = NULL;
   g_autoptr (GError) local_error = NULL;
   const cJSON *bands, *tiers, *policies, *item;
   guint index = 0;
+
+  g_return_val_if_fail (object != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  card = g_new0 (RetainerRateCard, 1);
+  bands_path = retainer_json_join_path (path, "setup_bands");
+  policies_path = retainer_json_join_path (path, "policies");
 
   card->currency = g_strdup ("USD");
   card->candidate_threshold = 300000;
@@ -536,11 +549,16 @@ tier_to_json (const RetainerTier *tier)
 cJSON *
 retainer_rate_card_to_json (const RetainerRateCard *card)
 {
-  cJSON *root = cJSON_CreateObject ();
-  cJSON *bands = cJSON_CreateObject ();
+  cJSON *root;
+  cJSON *bands;
   cJSON *tiers;
-  cJSON *policies = cJSON_CreateObject ();
+  cJSON *policies;
 
+  g_return_val_if_fail (card != NULL, NULL);
+
+  root = cJSON_CreateObject ();
+  bands = cJSON_CreateObject ();
+  policies = cJSON_CreateObject ();
   cJSON_AddStringToObject (root, "format", RETAINER_RATE_CARD_FORMAT);
   cJSON_AddNumberToObject (root, "version", RETAINER_RATE_CARD_VERSION);
   cJSON_AddStringToObject (root, "id", card->id);
@@ -599,11 +617,17 @@ RetainerRateCard *
 retainer_rate_card_load (const char *path,
                          GError    **error)
 {
-  g_autofree char *display_name = g_filename_display_name (path);
+  g_autofree char *display_name = NULL;
   g_autofree char *text = NULL;
-  g_autoptr (cJSON) root = retainer_json_load_file (path, &text, error);
-  RetainerJsonSource source = { display_name, text };
+  g_autoptr (cJSON) root = NULL;
+  RetainerJsonSource source;
 
+  g_return_val_if_fail (path != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  display_name = g_filename_display_name (path);
+  root = retainer_json_load_file (path, &text, error);
+  source = (RetainerJsonSource) { display_name, text };
   if (root == NULL)
     return NULL;
   if (!retainer_json_check_format (root, RETAINER_RATE_CARD_FORMAT, RETAINER_RATE_CARD_VERSION,
@@ -626,8 +650,13 @@ retainer_rate_card_save (const RetainerRateCard *card,
                          const char             *path,
                          GError                **error)
 {
-  g_autoptr (cJSON) root = retainer_rate_card_to_json (card);
+  g_autoptr (cJSON) root = NULL;
 
+  g_return_val_if_fail (card != NULL, FALSE);
+  g_return_val_if_fail (path != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  root = retainer_rate_card_to_json (card);
   return retainer_json_save_file (root, path, error);
 }
 
@@ -642,11 +671,16 @@ RetainerRateCard *
 retainer_rate_card_load_builtin (const char *id,
                                  GError    **error)
 {
-  g_autofree char *resource = g_strconcat (BUILTIN_RESOURCE_DIR, id, ".json", NULL);
+  g_autofree char *resource = NULL;
   g_autoptr (GBytes) bytes = NULL;
   RetainerRateCard *card;
   gsize length;
   const char *text;
+
+  g_return_val_if_fail (id != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  resource = g_strconcat (BUILTIN_RESOURCE_DIR, id, ".json", NULL);
 
   /* Only the shipped cards: an id is never a path into the resources. */
   if (g_strv_contains (builtin_ids, id))
@@ -759,7 +793,7 @@ retainer_rate_card_text (const char *text)
 {
   if (text == NULL || *text == '\0')
     return text;
-  return dgettext (GETTEXT_PACKAGE, text);
+  return retainer_i18n_gettext (text);
 }
 
 /**
@@ -774,6 +808,9 @@ retainer_rate_card_portfolio_mrr (const RetainerRateCard *card,
                                   const guint            *counts)
 {
   gint64 total = 0;
+
+  g_return_val_if_fail (card != NULL, 0);
+  g_return_val_if_fail (counts != NULL || card->n_tiers == 0, 0);
 
   for (guint i = 0; i < card->n_tiers; i++)
     total += card->tiers[i].price * (gint64) counts[i];

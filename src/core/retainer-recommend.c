@@ -110,7 +110,9 @@ typedef struct
   gint64 net_saving_horizon;
 } Projection;
 
-/* Month by month, DOMAIN.md's projection. `months` may be NULL. */
+/* Month by month, the projection of docs/calculation.md. Each month's API
+ * spend A(m) is rounded from S x (1+g)^(m-1) itself, never from the month
+ * before, so rounding does not compound. `months` may be NULL. */
 static void
 project (const RetainerProposal *proposal,
          gint64                  monthly_retainer,
@@ -153,8 +155,13 @@ project (const RetainerProposal *proposal,
       if (out->break_even_month == 0 && month.net >= 0)
         {
           out->break_even_month = (int) m;
-          out->break_even_months = (double) (m - 1)
-                                   + (double) -previous_net / (double) (month.net - previous_net);
+          /* The point where the net saving crosses zero within the month.
+           * With no setup fee the client starts even (previous_net is 0,
+           * and so may the rise be): even at the start of month 1. */
+          out->break_even_months = (double) (m - 1);
+          if (previous_net < 0)
+            out->break_even_months += (double) -previous_net
+                                      / (double) (month.net - previous_net);
         }
       if (m == 12)
         out->net_saving_12 = month.net;
@@ -383,9 +390,18 @@ char *
 retainer_result_describe_reason (const RetainerResult   *result,
                                  const RetainerProposal *proposal)
 {
-  const RetainerRateCard *card = proposal->rate_card;
-  const char *name = retainer_rate_card_text (card->tiers[result->recommended_tier].name);
-  g_autofree char *share = retainer_format_percent (card->min_savings_share_pct, 0);
+  const RetainerRateCard *card;
+  const char *name;
+  g_autofree char *share = NULL;
+
+  g_return_val_if_fail (result != NULL, NULL);
+  g_return_val_if_fail (proposal != NULL && proposal->rate_card != NULL, NULL);
+  g_return_val_if_fail (result->recommended_tier >= 0
+                        && (guint) result->recommended_tier < proposal->rate_card->n_tiers, NULL);
+
+  card = proposal->rate_card;
+  name = retainer_rate_card_text (card->tiers[result->recommended_tier].name);
+  share = retainer_format_percent (card->min_savings_share_pct, 0);
 
   switch (result->reason)
     {
@@ -413,26 +429,75 @@ retainer_result_describe_reason (const RetainerResult   *result,
     }
 }
 
-static char *
-describe_break_even (int    month,
-                     double months,
-                     guint  horizon_months)
+/**
+ * retainer_break_even_describe:
+ * @month: the first month with a net saving of 0 or more; 0 for none
+ * @months: the fractional month, as in #RetainerResult
+ * @horizon_months: the proposal's horizon
+ * @form: where the words go
+ *
+ * The one wording of a break-even, for the window, the PDF and the command
+ * line alike. Each form is a whole message for translators: nothing is
+ * glued into a sentence made elsewhere.
+ *
+ * Returns: (transfer full): the break-even in @form's words
+ */
+char *
+retainer_break_even_describe (int                   month,
+                              double                months,
+                              guint                 horizon_months,
+                              RetainerBreakEvenForm form)
 {
   g_autofree char *fraction = NULL;
+  gboolean whole = fabs (months - round (months)) < 0.005;
 
-  if (month == 0)
-    return g_strdup_printf (ngettext ("no break-even within %u month",
-                                      "no break-even within %u months",
-                                      horizon_months),
-                            horizon_months);
+  g_return_val_if_fail (month >= 0, NULL);
+  g_return_val_if_fail ((guint) form <= RETAINER_BREAK_EVEN_SENTENCE, NULL);
 
-  if (fabs (months - round (months)) < 0.005)
-    return g_strdup_printf (_("month %d"), month);
+  if (month > 0 && !whole)
+    fraction = retainer_format_number (months, 1);
 
-  fraction = retainer_format_number (months, 1);
-  /* Translators: %1$d is the month in which the client is even,
-   * %2$s the exact point in months, like "2.3". */
-  return g_strdup_printf (_("month %1$d (%2$s months)"), month, fraction);
+  switch (form)
+    {
+    case RETAINER_BREAK_EVEN_MARKER:
+      if (month == 0)
+        return g_strdup_printf (ngettext ("Break-even: not within %u month",
+                                          "Break-even: not within %u months", horizon_months),
+                                horizon_months);
+      if (fraction == NULL)
+        /* Translators: the marker on the savings chart; %d is a month number. */
+        return g_strdup_printf (_("Break-even: month %d"), month);
+      /* Translators: the marker on the savings chart; %1$d is the month in
+       * which the client is even, %2$s the exact point in months, like "2.3". */
+      return g_strdup_printf (_("Break-even: month %1$d (%2$s months)"), month, fraction);
+
+    case RETAINER_BREAK_EVEN_SENTENCE:
+      if (month == 0)
+        return g_strdup_printf (ngettext ("The setup fee is not paid back within %u month.",
+                                          "The setup fee is not paid back within %u months.",
+                                          horizon_months),
+                                horizon_months);
+      if (fraction == NULL)
+        /* Translators: %d is a month number. */
+        return g_strdup_printf (_("The setup fee is paid back in month %d."), month);
+      /* Translators: %1$d is the month in which the client is even, %2$s
+       * the exact point in months, like "2.3". */
+      return g_strdup_printf (_("The setup fee is paid back in month %1$d, after %2$s months."),
+                              month, fraction);
+
+    case RETAINER_BREAK_EVEN_FIGURE:
+    default:
+      if (month == 0)
+        return g_strdup_printf (ngettext ("no break-even within %u month",
+                                          "no break-even within %u months",
+                                          horizon_months),
+                                horizon_months);
+      if (fraction == NULL)
+        return g_strdup_printf (_("month %d"), month);
+      /* Translators: %1$d is the month in which the client is even,
+       * %2$s the exact point in months, like "2.3". */
+      return g_strdup_printf (_("month %1$d (%2$s months)"), month, fraction);
+    }
 }
 
 /**
@@ -440,13 +505,16 @@ describe_break_even (int    month,
  * @result: a result
  *
  * Returns: (transfer full): "month 2", "month 3 (2.3 months)" or
- *   "no break-even within 24 months"
+ *   "no break-even within 24 months": retainer_break_even_describe() as a
+ *   figure
  */
 char *
 retainer_result_describe_break_even (const RetainerResult *result)
 {
-  return describe_break_even (result->break_even_month, result->break_even_months,
-                              result->horizon_months);
+  g_return_val_if_fail (result != NULL, NULL);
+
+  return retainer_break_even_describe (result->break_even_month, result->break_even_months,
+                                       result->horizon_months, RETAINER_BREAK_EVEN_FIGURE);
 }
 
 /**
@@ -461,8 +529,10 @@ char *
 retainer_tier_option_describe_break_even (const RetainerTierOption *option,
                                           guint                     horizon_months)
 {
-  return describe_break_even (option->break_even_month, option->break_even_months,
-                              horizon_months);
+  g_return_val_if_fail (option != NULL, NULL);
+
+  return retainer_break_even_describe (option->break_even_month, option->break_even_months,
+                                       horizon_months, RETAINER_BREAK_EVEN_FIGURE);
 }
 
 static cJSON *
@@ -493,13 +563,20 @@ cJSON *
 retainer_result_to_json (const RetainerResult   *result,
                          const RetainerProposal *proposal)
 {
-  const RetainerRateCard *card = proposal->rate_card;
-  cJSON *root = cJSON_CreateObject ();
-  cJSON *band = cJSON_CreateObject ();
-  cJSON *flags = cJSON_CreateArray ();
-  cJSON *agency = cJSON_CreateObject ();
-  cJSON *months = cJSON_CreateArray ();
-  cJSON *tiers = cJSON_CreateArray ();
+  const RetainerRateCard *card;
+  cJSON *root;
+  cJSON *band, *flags, *agency, *months, *tiers;
+
+  g_return_val_if_fail (result != NULL, NULL);
+  g_return_val_if_fail (proposal != NULL && proposal->rate_card != NULL, NULL);
+
+  card = proposal->rate_card;
+  root = cJSON_CreateObject ();
+  band = cJSON_CreateObject ();
+  flags = cJSON_CreateArray ();
+  agency = cJSON_CreateObject ();
+  months = cJSON_CreateArray ();
+  tiers = cJSON_CreateArray ();
 
   cJSON_AddStringToObject (root, "company", proposal->company ? proposal->company : "");
   cJSON_AddStringToObject (root, "currency", proposal->currency);

@@ -1,4 +1,5 @@
-/* retainer-recommend.h: the recommendation and the projection of DOMAIN.md
+/* retainer-recommend.h: the recommendation and the projection of
+ * docs/calculation.md
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -103,6 +104,18 @@ const char     *retainer_reason_to_id             (RetainerReason          reaso
 /* One sentence naming the rule that chose the tier, translated. */
 char           *retainer_result_describe_reason   (const RetainerResult   *result,
                                                    const RetainerProposal *proposal);
+/* Where a break-even is written. */
+typedef enum
+{
+  RETAINER_BREAK_EVEN_FIGURE,   /* a figure on its own: "month 3 (2.3 months)" */
+  RETAINER_BREAK_EVEN_MARKER,   /* the chart's marker: "Break-even: month 3 (2.3 months)" */
+  RETAINER_BREAK_EVEN_SENTENCE, /* "The setup fee is paid back in month 3, after 2.3 months." */
+} RetainerBreakEvenForm;
+
+char           *retainer_break_even_describe      (int                     month,
+                                                   double                  months,
+                                                   guint                   horizon_months,
+                                                   RetainerBreakEvenForm   form);
 /* "month 2", "month 3 (2.3 months)" or "no break-even within 24 months", translated. */
 char           *retainer_result_describe_break_even (const RetainerResult *result);
 char           *retainer_tier_option_describe_break_even (const RetainerTierOption *option,

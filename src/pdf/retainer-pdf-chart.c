@@ -7,21 +7,13 @@
 
 #include <math.h>
 
+#include "retainer-chart-scale.h"
 #include "retainer-money.h"
 #include "retainer-pdf-private.h"
 
-/* A round step for about `ticks` gridlines over `range` minor units. */
-static gint64
-nice_step (gint64 range,
-           guint  ticks)
-{
-  double raw = (double) MAX (range, 100) / ticks;
-  double magnitude = pow (10, floor (log10 (raw)));
-  double fraction = raw / magnitude;
-  double nice = fraction <= 1 ? 1 : fraction <= 2 ? 2 : fraction <= 2.5 ? 2.5 : fraction <= 5 ? 5 : 10;
-
-  return (gint64) MAX (nice * magnitude, 100);
-}
+/* The most gridlines and month labels the chart has room for. */
+#define CHART_MAX_VALUE_TICKS 7
+#define CHART_MAX_MONTH_TICKS 13
 
 static void
 set_stroke (RetainerPdfWriter      *writer,
@@ -58,6 +50,7 @@ retainer_pdf_draw_savings_chart (RetainerPdfWriter      *writer,
   double plot_right = writer->right - 4;
   gint64 max_value = 0;
   gint64 min_value = 0;
+  RetainerChartScale scale;
   gint64 step;
   gint64 axis_max;
   guint last;
@@ -76,11 +69,11 @@ retainer_pdf_draw_savings_chart (RetainerPdfWriter      *writer,
       max_value = MAX (max_value, MAX (month->without, month->with));
       min_value = MIN (min_value, MIN (month->without, month->with));
     }
-  step = nice_step (max_value - min_value, 5);
-  axis_max = (gint64) ceil ((double) max_value / step) * step;
-  min_value = (gint64) floor ((double) min_value / step) * step;
-  if (axis_max <= min_value)
-    axis_max = min_value + step;
+  /* The window's axis rule: round steps in whole units, zero on the axis. */
+  retainer_chart_scale_compute (min_value, max_value, CHART_MAX_VALUE_TICKS, &scale);
+  step = scale.step;
+  min_value = scale.low;
+  axis_max = scale.high;
 
   /* The widest tick label decides where the plot starts. */
   for (gint64 value = min_value; value <= axis_max; value += step)
@@ -132,7 +125,7 @@ retainer_pdf_draw_savings_chart (RetainerPdfWriter      *writer,
     }
 
   /* Month axis */
-  month_step = last <= 12 ? 1 : last <= 24 ? 3 : 6;
+  month_step = retainer_chart_scale_month_step (last, CHART_MAX_MONTH_TICKS);
   for (guint m = 0; m <= last; m += month_step)
     {
       g_autofree char *label = g_strdup_printf ("%u", m);
@@ -148,9 +141,10 @@ retainer_pdf_draw_savings_chart (RetainerPdfWriter      *writer,
   if (result->break_even_month > 0 && result->break_even_months >= 0)
     {
       double x = X_OF (MIN (result->break_even_months, (double) last));
-      g_autofree char *describe = retainer_result_describe_break_even (result);
-      /* Translators: the marker on the savings chart; %s is like "month 2". */
-      g_autofree char *label = g_strdup_printf (_("Break-even: %s"), describe);
+      g_autofree char *label = retainer_break_even_describe (result->break_even_month,
+                                                             result->break_even_months,
+                                                             result->horizon_months,
+                                                             RETAINER_BREAK_EVEN_MARKER);
       double label_width = retainer_pdf_text_width (writer, writer->bold, 8, label);
       double label_x = x + 5;
 

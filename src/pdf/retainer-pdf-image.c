@@ -158,6 +158,8 @@ decode_png (const guint8 *data,
   png_infop info = NULL;
   guint8 *volatile row = NULL;
   guint8 *volatile whole = NULL;
+  /* Out here: a damaged interlaced image longjmps out of png_read_image(). */
+  png_bytep *volatile rows = NULL;
   volatile gboolean ok = FALSE;
 
   if (png == NULL)
@@ -200,13 +202,11 @@ decode_png (const guint8 *data,
 
       if (passes > 1)
         {
-          png_bytep *rows = g_new (png_bytep, height);
-
+          rows = g_new (png_bytep, height);
           whole = g_malloc ((gsize) rowbytes * height);
           for (guint y = 0; y < height; y++)
             rows[y] = whole + (gsize) y * rowbytes;
           png_read_image (png, rows);
-          g_free (rows);
           for (guint y = 0; y < height; y++)
             scaler_add_row (scaler, whole + (gsize) y * rowbytes, 4, y);
         }
@@ -224,6 +224,7 @@ decode_png (const guint8 *data,
 
   g_free (row);
   g_free (whole);
+  g_free (rows);
   png_destroy_read_struct (&png, &info, NULL);
   if (!ok)
     scaler_clear (scaler);

@@ -320,6 +320,10 @@ retainer_pdf_draw_text (RetainerPdfWriter      *writer,
       retainer_pdf_face_use (font->face, text);
       return;
     }
+  /* After a libharu failure (a page not added) nothing more is drawn; the
+   * export reports the failure. */
+  if (writer->status != HPDF_OK)
+    return;
   g_return_if_fail (writer->page != NULL && font->font != NULL);
   /* Both passes lay out alike, so the trimmed face has every character
    * drawn now; one it lacked would print as an empty box. */
@@ -468,9 +472,14 @@ retainer_pdf_new_page (RetainerPdfWriter *writer)
     writer->page = NULL;
   else
     {
+      /* A page libharu could not add is NULL: record_error_cb() has the
+       * failure, drawing skips it, and the export reports it. */
       writer->page = HPDF_AddPage (writer->doc);
-      HPDF_Page_SetWidth (writer->page, (HPDF_REAL) writer->width);
-      HPDF_Page_SetHeight (writer->page, (HPDF_REAL) writer->height);
+      if (writer->page != NULL)
+        {
+          HPDF_Page_SetWidth (writer->page, (HPDF_REAL) writer->width);
+          HPDF_Page_SetHeight (writer->page, (HPDF_REAL) writer->height);
+        }
     }
   g_ptr_array_add (writer->pages, writer->page);
   writer->y = writer->top - (writer->pages->len > 1 ? HEADER_HEIGHT : 0);
@@ -595,8 +604,9 @@ retainer_pdf_finish_pages (RetainerPdfWriter *writer)
 
       writer->page = g_ptr_array_index (writer->pages, i);
 
-      /* Translators: the page number in the footer of the proposal. */
-      page_label = g_strdup_printf (_("Page %u of %u"), i + 1, n_pages);
+      /* Translators: the page number in the footer of the proposal; %1$u
+       * is this page, %2$u how many there are. */
+      page_label = g_strdup_printf (_("Page %1$u of %2$u"), i + 1, n_pages);
       number_width = retainer_pdf_text_width (writer, writer->regular, size, page_label) + 12;
 
       retainer_pdf_line (writer, &writer->rule, 0.6, FALSE, writer->left, footer_top,

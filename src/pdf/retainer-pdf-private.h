@@ -69,8 +69,10 @@ typedef struct
   HPDF_STATUS       status;          /* the first libharu error, 0 when none */
   HPDF_STATUS       detail;
   gboolean          measuring;       /* laying out only, to learn the characters used */
-  RetainerPdfFont  *regular;
-  RetainerPdfFont  *bold;           /* may be the regular one */
+  RetainerPdfFont   regular_font;    /* the faces are the writer's own */
+  RetainerPdfFont   bold_font;       /* face NULL when there is no bold */
+  RetainerPdfFont  *regular;         /* &regular_font */
+  RetainerPdfFont  *bold;            /* &bold_font, or the regular one */
   HPDF_Image        logo;            /* NULL without a usable logo */
   GPtrArray        *pages;           /* HPDF_Page, in order; NULLs while measuring */
   HPDF_Page         page;            /* the page being filled; NULL while measuring */

@@ -10,7 +10,7 @@
 #include "config.h"
 
 #include <glib/gstdio.h>
-#include <locale.h>
+#include <stdarg.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -54,12 +54,6 @@ color_mix_white (const RetainerPdfColor *color,
     color->blue * amount + (1 - amount),
   };
   return mixed;
-}
-
-static double
-luminance (const RetainerPdfColor *color)
-{
-  return 0.2126 * color->red + 0.7152 * color->green + 0.0722 * color->blue;
 }
 
 static char *
@@ -112,6 +106,7 @@ typedef struct
   char                   *valid_until;
   char                   *company;
   char                   *agency_name;
+  RetainerLanguage       *language;  /* the proposal's, or NULL for the user's */
 } Document;
 
 static void
@@ -122,6 +117,7 @@ document_clear (Document *document)
   g_free (document->valid_until);
   g_free (document->company);
   g_free (document->agency_name);
+  g_clear_pointer (&document->language, retainer_language_free);
 }
 
 static char *
@@ -345,8 +341,10 @@ draw_summary (RetainerPdfWriter *writer,
   g_autofree char *retainer = money (proposal, result->monthly_retainer);
   g_autofree char *saving = money (proposal, result->monthly_saving);
   g_autofree char *share = retainer_format_share (result->saving_share, 0);
-  g_autofree char *setup = money (proposal, result->setup_fee);
-  g_autofree char *break_even = retainer_result_describe_break_even (result);
+  g_autofree char *break_even = retainer_break_even_describe (result->break_even_month,
+                                                              result->break_even_months,
+                                                              result->horizon_months,
+                                                              RETAINER_BREAK_EVEN_SENTENCE);
   g_autofree char *net_12 = money (proposal, result->net_saving_12);
   g_autofree char *opening = NULL;
   g_autofree char *outcome = NULL;
@@ -368,20 +366,24 @@ draw_summary (RetainerPdfWriter *writer,
     outcome = g_strdup (_("The plan costs as much as the API calls it replaces or more: its "
                           "value lies in privacy, control over your data and a model that "
                           "knows your business, not in lower bills."));
-  else if (result->break_even_month > 0)
-    /* Translators: %1$s the monthly saving, %2$s its share of the covered
-     * spend ("58%"), %3$s the setup fee, %4$s when it is paid back ("month 2"
-     * or "month 2 (1.4 months)"), %5$s the net saving after 12 months. */
-    outcome = g_strdup_printf (_("You keep %1$s a month (%2$s of the covered spend). The setup "
-                                 "fee of %3$s is paid back in %4$s, and after 12 months your "
-                                 "net saving is %5$s."),
-                               saving, share, setup, break_even, net_12);
   else
-    /* Translators: %1$s the monthly saving, %2$s its share of the covered
-     * spend, %3$s the setup fee, %4$s like "no break-even within 24 months". */
-    outcome = g_strdup_printf (_("You keep %1$s a month (%2$s of the covered spend). The setup "
-                                 "fee of %3$s takes longer to pay back: %4$s."),
-                               saving, share, setup, break_even);
+    {
+      g_autofree char *keep = NULL;
+      g_autofree char *after_12 = NULL;
+
+      /* Translators: %1$s the monthly saving, %2$s its share of the covered
+       * spend ("58%"). */
+      keep = g_strdup_printf (_("You keep %1$s a month (%2$s of the covered spend)."), saving,
+                              share);
+      /* Translators: %s the net saving after 12 months, setup fee included. */
+      after_12 = g_strdup_printf (_("After 12 months your net saving is %s."), net_12);
+      /* Whole sentences, each translated on its own: the break-even one
+       * is the same the window and the command line use. */
+      if (result->break_even_month > 0)
+        outcome = g_strjoin (" ", keep, break_even, after_12, NULL);
+      else
+        outcome = g_strjoin (" ", keep, break_even, NULL);
+    }
   retainer_pdf_paragraph (writer, writer->regular, RETAINER_PDF_BODY_SIZE, outcome);
 
   draw_key_figures (writer, document);
@@ -621,17 +623,15 @@ draw_savings (RetainerPdfWriter *writer,
   retainer_pdf_table_clear (&table);
 }
 
+/* The same words as the key figures and the window's card, standing in a cell. */
 static char *
 option_break_even (const RetainerResult     *result,
                    const RetainerTierOption *option)
 {
-  if (option->break_even_month <= 0)
-    /* Translators: no break-even for a plan; %u is the horizon in months. */
-    return g_strdup_printf (ngettext ("Not within %u month", "Not within %u months",
-                                      result->horizon_months),
-                            result->horizon_months);
-  /* Translators: the month a plan pays back its setup fee. */
-  return g_strdup_printf (_("Month %d"), option->break_even_month);
+  g_autofree char *figure = retainer_tier_option_describe_break_even (option,
+                                                                      result->horizon_months);
+
+  return capitalize (figure);
 }
 
 static void
@@ -855,10 +855,12 @@ set_up_writer (RetainerPdfWriter *writer,
 
   writer->primary = color_from_hex (agency->primary_color, "#1F4E79");
   writer->accent = color_from_hex (agency->accent_color, "#2E8B57");
-  writer->primary_is_light = luminance (&writer->primary) > 0.6;
+  writer->primary_is_light = retainer_color_wants_dark_text (writer->primary.red,
+                                                             writer->primary.green,
+                                                             writer->primary.blue);
   /* A light brand colour would vanish as text on white: darken it there. */
   writer->primary_tint = color_mix_white (&writer->primary, 0.08);
-  writer->ink = (RetainerPdfColor) { 0.13, 0.14, 0.16 };
+  writer->ink = (RetainerPdfColor) { RETAINER_INK_RED, RETAINER_INK_GREEN, RETAINER_INK_BLUE };
   writer->muted = (RetainerPdfColor) { 0.42, 0.44, 0.48 };
   writer->rule = (RetainerPdfColor) { 0.82, 0.83, 0.85 };
   writer->white = (RetainerPdfColor) { 1, 1, 1 };
@@ -874,6 +876,9 @@ set_up_writer (RetainerPdfWriter *writer,
 static void
 writer_clear (RetainerPdfWriter *writer)
 {
+  writer->regular = writer->bold = NULL;
+  g_clear_pointer (&writer->regular_font.face, retainer_pdf_face_free);
+  g_clear_pointer (&writer->bold_font.face, retainer_pdf_face_free);
   g_clear_pointer (&writer->pages, g_ptr_array_unref);
   g_clear_pointer (&writer->header_left, g_free);
   g_clear_pointer (&writer->header_right, g_free);
@@ -901,6 +906,18 @@ draw_document (RetainerPdfWriter *writer,
   retainer_pdf_finish_pages (writer);
 }
 
+/* Tests make a libharu step fail for real through RETAINER_PDF_FAULT, to
+ * check that each failure comes back as a named error: "get-font" asks
+ * libharu for the embedded font in an encoding it does not have,
+ * "encoder" selects that encoding for the document. */
+static gboolean
+fault_is (const char *step)
+{
+  return g_strcmp0 (g_getenv ("RETAINER_PDF_FAULT"), step) == 0;
+}
+
+#define NO_SUCH_ENCODING "Retainer-No-Such-Encoding"
+
 /* Hands libharu the face trimmed to the characters the first pass drew. */
 static HPDF_Font
 embed_font (RetainerPdfWriter *writer,
@@ -909,6 +926,7 @@ embed_font (RetainerPdfWriter *writer,
 {
   g_autofree char *subset_path = retainer_pdf_face_write_subset (font->face, error);
   const char *name;
+  HPDF_Font embedded;
 
   if (subset_path == NULL)
     return NULL;
@@ -923,7 +941,53 @@ embed_font (RetainerPdfWriter *writer,
                    (guint) writer->status);
       return NULL;
     }
-  return HPDF_GetFont (writer->doc, name, "UTF-8");
+
+  embedded = HPDF_GetFont (writer->doc, name,
+                           fault_is ("get-font") ? NO_SUCH_ENCODING : "UTF-8");
+  if (embedded == NULL)
+    {
+      g_set_error (error, RETAINER_PDF_ERROR, RETAINER_PDF_ERROR_FONT,
+                   /* Translators: %1$s is a font's name inside the PDF, like
+                    * “DejaVuSans”; %2$04X libharu's error code. */
+                   _("The embedded font %1$s could not be used for UTF-8 text (libharu error "
+                     "0x%2$04X)"),
+                   name, (guint) writer->status);
+      return NULL;
+    }
+  return embedded;
+}
+
+/* Each failure has its own whole message; the codes are libharu's, for a
+ * bug report. */
+static gboolean set_render_error (GError    **error,
+                                  const char *format,
+                                  ...) G_GNUC_PRINTF (2, 3);
+
+static gboolean
+set_render_error (GError    **error,
+                  const char *format,
+                  ...)
+{
+  va_list args;
+
+  va_start (args, format);
+  g_propagate_error (error, g_error_new_valist (RETAINER_PDF_ERROR, RETAINER_PDF_ERROR_RENDER,
+                                                format, args));
+  va_end (args);
+  return FALSE;
+}
+
+/* The document's words and figures in its language, on this thread only. */
+static const RetainerLanguage *
+enter_document (Document *document)
+{
+  return retainer_language_set_current (document->language);
+}
+
+static void
+leave_document (const RetainerLanguage *previous)
+{
+  retainer_language_set_current (previous);
 }
 
 static gboolean
@@ -934,35 +998,45 @@ render (RetainerPdfWriter *writer,
 {
   g_autofree char *regular_path = NULL;
   g_autofree char *bold_path = NULL;
-  g_autoptr (RetainerPdfFace) regular_face = NULL;
-  g_autoptr (RetainerPdfFace) bold_face = NULL;
-  RetainerPdfFont regular = { NULL, NULL };
-  RetainerPdfFont bold = { NULL, NULL };
   g_autoptr (GError) logo_error = NULL;
   g_autoptr (GBytes) logo = NULL;
   g_autofree char *title = NULL;
+  const RetainerLanguage *previous;
+  HPDF_STATUS status_before_logo;
 
   if (!retainer_pdf_find_fonts (&regular_path, &bold_path, error))
     return FALSE;
-  regular_face = retainer_pdf_face_load (regular_path, error);
-  if (regular_face == NULL)
+  writer->regular_font.face = retainer_pdf_face_load (regular_path, error);
+  if (writer->regular_font.face == NULL)
     return FALSE;
   if (g_strcmp0 (bold_path, regular_path) != 0)
     {
-      bold_face = retainer_pdf_face_load (bold_path, error);
-      if (bold_face == NULL)
+      writer->bold_font.face = retainer_pdf_face_load (bold_path, error);
+      if (writer->bold_font.face == NULL)
         return FALSE;
     }
-  regular.face = regular_face;
-  bold.face = bold_face != NULL ? bold_face : regular_face;
-  writer->regular = &regular;
-  writer->bold = bold_face != NULL ? &bold : &regular;
+  /* Both point into the writer, which outlives every use of them. */
+  writer->regular = &writer->regular_font;
+  writer->bold = writer->bold_font.face != NULL ? &writer->bold_font : &writer->regular_font;
 
-  HPDF_SetCompressionMode (writer->doc, HPDF_COMP_ALL);
-  HPDF_UseUTFEncodings (writer->doc);
-  HPDF_SetCurrentEncoder (writer->doc, "UTF-8");
+  if (HPDF_SetCompressionMode (writer->doc, HPDF_COMP_ALL) != HPDF_OK)
+    return set_render_error (error,
+                             /* Translators: %1$04X and %2$u are libharu's error and detail codes. */
+                             _("The PDF could not be set up to compress its pages (libharu error "
+                               "0x%1$04X, detail %2$u)"),
+                             (guint) writer->status, (guint) writer->detail);
+  if (HPDF_UseUTFEncodings (writer->doc) != HPDF_OK
+      || HPDF_SetCurrentEncoder (writer->doc,
+                                 fault_is ("encoder") ? NO_SUCH_ENCODING : "UTF-8") != HPDF_OK)
+    return set_render_error (error,
+                             /* Translators: %1$04X and %2$u are libharu's error and detail codes. */
+                             _("The PDF could not be set up for UTF-8 text (libharu error "
+                               "0x%1$04X, detail %2$u)"),
+                             (guint) writer->status, (guint) writer->detail);
 
-  /* A logo that cannot be used costs the logo, never the document. */
+  /* A logo that cannot be used costs the logo, never the document. Its
+   * error is forgotten only when it is the only one so far. */
+  status_before_logo = writer->status;
   logo = retainer_agency_get_logo (document->agency, &logo_error);
   if (logo != NULL)
     {
@@ -972,145 +1046,65 @@ render (RetainerPdfWriter *writer,
           : g_strdup (_("in the agency profile"));
 
       writer->logo = retainer_pdf_load_logo (writer->doc, logo, display_name, &logo_error);
-      if (writer->logo == NULL)
+      if (writer->logo == NULL && status_before_logo == HPDF_OK)
         {
           HPDF_ResetError (writer->doc);
-          writer->status = 0;
+          writer->status = HPDF_OK;
+          writer->detail = 0;
         }
     }
   if (logo_error != NULL && warnings != NULL)
     g_ptr_array_add (warnings, g_strdup (logo_error->message));
+  if (writer->status != HPDF_OK)
+    return set_render_error (error,
+                             /* Translators: %1$04X and %2$u are libharu's error and detail codes. */
+                             _("The logo could not be embedded in the PDF (libharu error 0x%1$04X, "
+                               "detail %2$u)"),
+                             (guint) writer->status, (guint) writer->detail);
 
   /* First pass: the same layout without drawing, to learn the characters
    * each face must carry; then the trimmed faces go to libharu. */
   writer->measuring = TRUE;
+  previous = enter_document (document);
   draw_document (writer, document);
+  leave_document (previous);
   writer->measuring = FALSE;
 
-  regular.font = embed_font (writer, &regular, error);
-  if (regular.font == NULL)
+  writer->regular_font.font = embed_font (writer, &writer->regular_font, error);
+  if (writer->regular_font.font == NULL)
     return FALSE;
-  if (bold_face != NULL)
+  if (writer->bold_font.face != NULL)
     {
-      bold.font = embed_font (writer, &bold, error);
-      if (bold.font == NULL)
+      writer->bold_font.font = embed_font (writer, &writer->bold_font, error);
+      if (writer->bold_font.font == NULL)
         return FALSE;
     }
 
+  previous = enter_document (document);
   title = g_strdup_printf (_("Proposal for %s"), document->company);
-  HPDF_SetInfoAttr (writer->doc, HPDF_INFO_TITLE, title);
-  if (is_set (document->agency_name))
-    HPDF_SetInfoAttr (writer->doc, HPDF_INFO_AUTHOR, document->agency_name);
-  HPDF_SetInfoAttr (writer->doc, HPDF_INFO_CREATOR, PACKAGE_NAME " " PACKAGE_VERSION);
+  leave_document (previous);
+  if (HPDF_SetInfoAttr (writer->doc, HPDF_INFO_TITLE, title) != HPDF_OK
+      || (is_set (document->agency_name)
+          && HPDF_SetInfoAttr (writer->doc, HPDF_INFO_AUTHOR, document->agency_name) != HPDF_OK)
+      || HPDF_SetInfoAttr (writer->doc, HPDF_INFO_CREATOR,
+                           PACKAGE_NAME " " PACKAGE_VERSION) != HPDF_OK)
+    return set_render_error (error,
+                             /* Translators: %1$04X and %2$u are libharu's error and detail codes. */
+                             _("The PDF’s title and author could not be written (libharu error "
+                               "0x%1$04X, detail %2$u)"),
+                             (guint) writer->status, (guint) writer->detail);
 
+  previous = enter_document (document);
   draw_document (writer, document);
-  writer->regular = writer->bold = NULL;
+  leave_document (previous);
 
-  if (writer->status != 0)
-    {
-      g_set_error (error, RETAINER_PDF_ERROR, RETAINER_PDF_ERROR_RENDER,
-                   _("The PDF could not be drawn (libharu error 0x%04X, detail %u)"),
-                   (guint) writer->status, (guint) writer->detail);
-      return FALSE;
-    }
+  /* Every page operation reports to record_error_cb(); the first failure is kept. */
+  if (writer->status != HPDF_OK)
+    return set_render_error (error,
+                             _("The PDF could not be drawn (libharu error 0x%04X, detail %u)"),
+                             (guint) writer->status, (guint) writer->detail);
 
   return TRUE;
-}
-
-/* gettext has no per-call language, so while a proposal in another
- * language is rendered the whole process switches: LANGUAGE picks the
- * catalogue, LC_MESSAGES must name a real locale of that language because
- * glibc ignores LANGUAGE under "C" and "C.UTF-8", LC_TIME gives the month
- * names, and bumping _nl_msg_cat_cntr makes glibc drop the translations it
- * has already looked up. restore_language() puts everything back. Not
- * thread-safe: an export runs on the main thread, and quickly. */
-typedef struct
-{
-  gboolean  switched;
-  char     *language;       /* LANGUAGE before, NULL when unset */
-  char     *messages;       /* LC_MESSAGES before */
-  char     *time;           /* LC_TIME before */
-} LanguageSwitch;
-
-extern int _nl_msg_cat_cntr;
-
-static void
-switch_language (LanguageSwitch *saved,
-                 const char     *language,
-                 GPtrArray      *warnings)
-{
-  /* Where a language's main country is not its code in capitals. */
-  static const char *const territories[][2] = {
-    { "cs", "CZ" }, { "da", "DK" }, { "el", "GR" }, { "en", "US" }, { "et", "EE" },
-    { "ga", "IE" }, { "he", "IL" }, { "hi", "IN" }, { "ja", "JP" }, { "ko", "KR" },
-    { "nb", "NO" }, { "nn", "NO" }, { "sl", "SI" }, { "sq", "AL" }, { "sr", "RS" },
-    { "sv", "SE" }, { "uk", "UA" }, { "vi", "VN" }, { "zh", "CN" },
-  };
-  g_autofree char *code = NULL;
-  g_autofree char *base = NULL;
-  g_autoptr (GPtrArray) candidates = g_ptr_array_new_with_free_func (g_free);
-  const char *found = NULL;
-
-  if (!is_set (language))
-    return;
-
-  code = g_strdelimit (g_strdup (language), "-", '_');
-  base = g_strndup (code, strcspn (code, "_.@"));
-  if (strchr (code, '_') != NULL)
-    g_ptr_array_add (candidates, g_strdup_printf ("%s.UTF-8", code));
-  for (guint i = 0; i < G_N_ELEMENTS (territories); i++)
-    if (strcmp (base, territories[i][0]) == 0)
-      g_ptr_array_add (candidates, g_strdup_printf ("%s_%s.UTF-8", base, territories[i][1]));
-  {
-    g_autofree char *upper = g_ascii_strup (base, -1);
-
-    g_ptr_array_add (candidates, g_strdup_printf ("%s_%s.UTF-8", base, upper));
-  }
-
-  saved->messages = g_strdup (setlocale (LC_MESSAGES, NULL));
-  saved->time = g_strdup (setlocale (LC_TIME, NULL));
-  for (guint i = 0; i < candidates->len && found == NULL; i++)
-    if (setlocale (LC_MESSAGES, g_ptr_array_index (candidates, i)) != NULL)
-      found = g_ptr_array_index (candidates, i);
-
-  if (found == NULL)
-    {
-      if (warnings != NULL)
-        g_ptr_array_add (warnings,
-                         /* Translators: %s is a language code like "de". */
-                         g_strdup_printf (_("The system has no locale for the language “%s”: "
-                                            "the PDF is in your own language instead"),
-                                          language));
-      g_clear_pointer (&saved->messages, g_free);
-      g_clear_pointer (&saved->time, g_free);
-      return;
-    }
-
-  setlocale (LC_TIME, found);
-  saved->language = g_strdup (g_getenv ("LANGUAGE"));
-  g_setenv ("LANGUAGE", code, TRUE);
-  _nl_msg_cat_cntr++;
-  saved->switched = TRUE;
-}
-
-static void
-restore_language (LanguageSwitch *saved)
-{
-  if (!saved->switched)
-    return;
-
-  if (saved->language != NULL)
-    g_setenv ("LANGUAGE", saved->language, TRUE);
-  else
-    g_unsetenv ("LANGUAGE");
-  setlocale (LC_MESSAGES, saved->messages);
-  setlocale (LC_TIME, saved->time);
-  _nl_msg_cat_cntr++;
-
-  g_clear_pointer (&saved->language, g_free);
-  g_clear_pointer (&saved->messages, g_free);
-  g_clear_pointer (&saved->time, g_free);
-  saved->switched = FALSE;
 }
 
 /**
@@ -1123,7 +1117,13 @@ restore_language (LanguageSwitch *saved)
  *   that did not stop the export, such as a logo that could not be read
  * @error: a #GError
  *
- * Writes the proposal document. A failure leaves no partial file behind.
+ * Writes the proposal document in the proposal's language, with that
+ * language's numbers and dates, when it has one; in the user's otherwise.
+ * Nothing of the process changes for it (no environment variable, no
+ * locale): see retainer-language.h. @warnings and @error are in the user's
+ * language. A failure leaves no partial file behind.
+ *
+ * Returns: %TRUE when the PDF was written; %FALSE with @error set otherwise
  */
 gboolean
 retainer_pdf_export (const RetainerProposal *proposal,
@@ -1137,32 +1137,45 @@ retainer_pdf_export (const RetainerProposal *proposal,
   Document document = { 0 };
   g_auto (HPDF_Doc) doc = NULL;
   g_autofree guint8 *contents = NULL;
+  const RetainerLanguage *previous;
   HPDF_UINT32 size = 0;
   HPDF_UINT32 read = 0;
-  LanguageSwitch language = { 0 };
   gboolean ok = FALSE;
 
   g_return_val_if_fail (proposal != NULL, FALSE);
   g_return_val_if_fail (result != NULL, FALSE);
   g_return_val_if_fail (agency != NULL, FALSE);
   g_return_val_if_fail (path != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
   g_return_val_if_fail (result->chosen_tier >= 0
                         && (guint) result->chosen_tier < proposal->rate_card->n_tiers, FALSE);
 
-  /* Everything the document says, dates included, in the proposal's language. */
-  switch_language (&language, proposal->language, warnings);
+  if (is_set (proposal->language))
+    {
+      g_autoptr (GError) language_error = NULL;
 
+      document.language = retainer_language_new (proposal->language, &language_error);
+      if (document.language == NULL && warnings != NULL)
+        g_ptr_array_add (warnings,
+                         /* Translators: %s says why, like “Retainer has no
+                          * translation into the language “pt””. */
+                         g_strdup_printf (_("The PDF is in your own language instead: %s"),
+                                          language_error->message));
+    }
+
+  /* Everything the document says, dates included, in its language. */
+  previous = enter_document (&document);
   document.proposal = proposal;
   document.result = result;
   document.agency = agency;
   document.tier = &proposal->rate_card->tiers[result->chosen_tier];
-  document.number = is_set (proposal->number)
-                      ? g_strdup (proposal->number)
-                      : retainer_agency_format_number (agency, agency->next_number);
+  document.number = retainer_agency_proposal_number (agency, proposal);
   retainer_agency_format_dates (agency, proposal->date, &document.date, &document.valid_until);
   document.company = g_strdup (is_set (proposal->company) ? proposal->company
                                                           : _("your company"));
   document.agency_name = g_strdup (is_set (agency->name) ? agency->name : _("our agency"));
+  set_up_writer (&writer, &document);
+  leave_document (previous);
 
   writer.pages = g_ptr_array_new ();
   doc = HPDF_New (record_error_cb, &writer);
@@ -1174,7 +1187,6 @@ retainer_pdf_export (const RetainerProposal *proposal,
       goto out;
     }
 
-  set_up_writer (&writer, &document);
   if (!render (&writer, &document, warnings, error))
     goto out;
 
@@ -1182,9 +1194,10 @@ retainer_pdf_export (const RetainerProposal *proposal,
    * Saved once and read back: HPDF_GetContents() would save it all again. */
   if (HPDF_SaveToStream (doc) != HPDF_OK)
     {
-      g_set_error (error, RETAINER_PDF_ERROR, RETAINER_PDF_ERROR_RENDER,
-                   _("The PDF could not be assembled (libharu error 0x%04X)"),
-                   (guint) writer.status);
+      /* Translators: %1$04X and %2$u are libharu's error and detail codes. */
+      set_render_error (error, _("The PDF could not be assembled (libharu error 0x%1$04X, "
+                                 "detail %2$u)"),
+                        (guint) writer.status, (guint) writer.detail);
       goto out;
     }
   size = HPDF_GetStreamSize (doc);
@@ -1193,9 +1206,10 @@ retainer_pdf_export (const RetainerProposal *proposal,
   if (size == 0 || HPDF_ResetStream (doc) != HPDF_OK
       || HPDF_ReadFromStream (doc, contents, &read) != HPDF_OK || read != size)
     {
-      g_set_error (error, RETAINER_PDF_ERROR, RETAINER_PDF_ERROR_RENDER,
-                   _("The PDF could not be assembled (libharu error 0x%04X)"),
-                   (guint) writer.status);
+      /* Translators: %1$04X and %2$u are libharu's error and detail codes. */
+      set_render_error (error, _("The PDF could not be assembled (libharu error 0x%1$04X, "
+                                 "detail %2$u)"),
+                        (guint) writer.status, (guint) writer.detail);
       goto out;
     }
 
@@ -1214,6 +1228,9 @@ retainer_pdf_export (const RetainerProposal *proposal,
 out:
   writer_clear (&writer);
   document_clear (&document);
-  restore_language (&language);
+  /* A failure always says what failed: callers print error->message. */
+  if (!ok && error != NULL && *error == NULL)
+    g_set_error (error, RETAINER_PDF_ERROR, RETAINER_PDF_ERROR_RENDER,
+                 _("The PDF could not be made (libharu error 0x%04X)"), (guint) writer.status);
   return ok;
 }

@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 # The command line and the PDF in German, French and Spanish: once through
 # the user's locale, once through the proposal's own "language" while the
-# user's locale is C. Expected texts come from the compiled catalogues and
+# user's locale is C (words and numbers both follow the proposal). Expected texts come from the compiled catalogues and
 # expected numbers from the C library's locale data, not from this file.
 #
 #   check-language.py RETAINER LOCALEDIR SOURCE_ROOT
@@ -118,8 +118,16 @@ def main():
             fail(f"{lang}: export of a proposal in {lang} failed: {out.stderr.strip()}")
             continue
         word = catalog.gettext("Why a model needs ongoing care")
-        if word not in pdf_text(pdf):
+        own_text = pdf_text(pdf)
+        if word not in own_text:
             fail(f"{lang}: a proposal in {lang} exported under C.UTF-8 lacks “{word}”")
+        # Its numbers too, although the process's locale is C.
+        spend = grouped(12000, locale_name)
+        if spend not in own_text:
+            fail(f"{lang}: a proposal in {lang} exported under C.UTF-8 does not write "
+                 f"12000 as “{spend}”")
+        if "12,000" in own_text:
+            fail(f"{lang}: a proposal in {lang} exported under C.UTF-8 writes “12,000”")
         if len(problems) == before:
             print(f"ok: {lang}")
 
