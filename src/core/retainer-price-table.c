@@ -666,9 +666,7 @@ retainer_price_table_from_json (const cJSON              *root,
 
       if (!cJSON_IsObject (item))
         {
-          g_autofree char *key = g_strdup_printf ("[%u]", index);
-
-          retainer_json_set_field_error (error, source, "models", key,
+          retainer_json_set_field_error (error, source, "", model_path,
                                          _("expected an object in braces"));
           return NULL;
         }
