@@ -750,6 +750,88 @@ test_user_tables (void)
   g_assert_nonnull (strstr (problems->pdata[0], "b-broken.json"));
 }
 
+/* The founder makes the built-in table their own, edits it and shares it. */
+static void
+test_edit_own (void)
+{
+  g_autofree char *path = g_build_filename (g_get_user_data_dir (), "shared.json", NULL);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (RetainerPriceTable) builtin = retainer_price_table_load_builtin (&error);
+  g_autoptr (RetainerPriceTable) mine = NULL;
+  g_autoptr (RetainerPriceTable) shared = NULL;
+  g_autoptr (RetainerPriceTable) fresh = retainer_price_table_new ("Fresh", "2026-11-30");
+  guint n;
+
+  g_assert_no_error (error);
+  mine = retainer_price_table_copy_as_own (builtin, "Agency prices");
+  g_assert_false (mine->builtin);
+  g_assert_null (mine->path);
+  n = mine->n_models;
+
+  retainer_price_table_add_model (mine, "Example", "Own model", PRICE (0, 750000), PRICE (3, 0),
+                                  "https://example.com/prices", NULL);
+  retainer_price_table_add_model (mine, "Example", "Older model", PRICE (1, 0), PRICE (2, 0),
+                                  "https://example.com/prices", "2026-01-31");
+  retainer_price_table_remove_model (mine, 0);
+  g_assert_cmpuint (mine->n_models, ==, n + 1);
+  g_assert_cmpstr (mine->models[0].name, ==, builtin->models[1].name);
+  g_assert_cmpstr (mine->models[n - 1].prices_read, ==, builtin->prices_read);
+  g_assert_cmpstr (mine->models[n].prices_read, ==, "2026-01-31");
+
+  g_assert_cmpint (g_mkdir_with_parents (g_get_user_data_dir (), 0755), ==, 0);
+  g_assert_true (retainer_price_table_save (mine, path, &error));
+  g_assert_no_error (error);
+  shared = retainer_price_table_load (path, &error);
+  g_assert_no_error (error);
+  g_assert_true (retainer_price_table_equal (mine, shared));
+  g_assert_cmpstr (shared->name, ==, "Agency prices");
+  g_assert_cmpint (shared->models[n - 1].input_price, ==, 750000);
+
+  /* A table with no model yet is not saved. */
+  g_assert_false (retainer_price_table_save (fresh, path, &error));
+  g_assert_error (error, RETAINER_PRICE_TABLE_ERROR, RETAINER_PRICE_TABLE_ERROR_INVALID);
+  g_assert_nonnull (strstr (error->message, "“models”"));
+}
+
+/* Numbers, prices and the sentence follow the locale. */
+static void
+test_locale (void)
+{
+  g_autoptr (RetainerPriceTable) table = load_example ();
+  g_autoptr (RetainerSpendBasis) basis = basis_for (table, "OpenAI", "GPT-4o",
+                                                    RETAINER_USAGE_PER_DAY, 40000, 1200, 300);
+  g_autofree char *price = NULL;
+  g_autofree char *rate = NULL;
+  g_autofree char *sentence = NULL;
+  g_autofree char *plain = NULL;
+  g_autoptr (GError) error = NULL;
+
+  if (setlocale (LC_ALL, "de_DE.UTF-8") == NULL)
+    {
+      g_test_skip ("de_DE.UTF-8 is not installed");
+      return;
+    }
+
+  price = retainer_price_format (75000);
+  rate = retainer_decimal_format (920000, 2);
+  g_assert_true (retainer_spend_basis_set_currency (basis, "EUR", "0,92", &error));
+  sentence = retainer_spend_basis_describe (basis);
+  setlocale (LC_ALL, "C.UTF-8");
+
+  g_test_message ("%s | %s | %s", price, rate, sentence);
+  g_assert_nonnull (strstr (price, "0,075"));
+  g_assert_nonnull (strstr (price, "$"));
+  g_assert_cmpstr (rate, ==, "0,92");
+  g_assert_nonnull (strstr (sentence, "40.000"));
+  g_assert_nonnull (strstr (sentence, "1.200"));
+  g_assert_nonnull (strstr (sentence, "2,50"));
+  g_assert_nonnull (strstr (sentence, "10,00"));
+  g_assert_nonnull (strstr (sentence, "0,92 EUR"));
+  /* The sub-cent digits stay with the number, whatever side the symbol is on. */
+  plain = retainer_price_format (75000);
+  g_assert_cmpstr (plain, ==, "$0.075");
+}
+
 static RetainerSpendBasis *
 basis_round_trip (const RetainerSpendBasis *basis)
 {
@@ -928,6 +1010,8 @@ main (int   argc,
   g_test_add_func ("/core/price-table/file/round-trip", test_round_trip);
   g_test_add_func ("/core/price-table/file/save-invalid", test_save_invalid);
   g_test_add_func ("/core/price-table/file/user-tables", test_user_tables);
+  g_test_add_func ("/core/price-table/file/edit-own", test_edit_own);
+  g_test_add_func ("/core/price-table/locale", test_locale);
   g_test_add_func ("/core/price-table/basis/json", test_basis_json);
   for (guint i = 0; i < G_N_ELEMENTS (bad_bases); i++)
     {

@@ -436,6 +436,102 @@ retainer_price_table_find_model (const RetainerPriceTable *table,
   return -1;
 }
 
+/**
+ * retainer_price_table_new:
+ * @name: the table's name
+ * @prices_read: (nullable): YYYY-MM-DD, the date its prices are read
+ *
+ * Returns: (transfer full): a table without models, for the founder to fill
+ */
+RetainerPriceTable *
+retainer_price_table_new (const char *name,
+                          const char *prices_read)
+{
+  RetainerPriceTable *table = g_new0 (RetainerPriceTable, 1);
+
+  table->name = g_strdup (name);
+  table->prices_read = g_strdup (prices_read);
+  table->models = g_new0 (RetainerModelPrice, 1);
+  return table;
+}
+
+/**
+ * retainer_price_table_copy_as_own:
+ * @table: a table, the built-in one for example
+ * @name: the copy's name
+ *
+ * Returns: (transfer full): a copy the founder owns: not built in, not yet
+ *   saved anywhere
+ */
+RetainerPriceTable *
+retainer_price_table_copy_as_own (const RetainerPriceTable *table,
+                                  const char               *name)
+{
+  RetainerPriceTable *copy = retainer_price_table_copy (table);
+
+  g_free (copy->name);
+  copy->name = g_strdup (name);
+  g_clear_pointer (&copy->path, g_free);
+  copy->builtin = FALSE;
+  return copy;
+}
+
+/**
+ * retainer_price_table_add_model:
+ * @table: a table
+ * @provider: who sells the model
+ * @name: the model as the provider names it
+ * @input_price: USD per million input tokens, in millionths
+ * @output_price: USD per million output tokens, in millionths
+ * @source: the public page the prices came from
+ * @prices_read: (nullable): YYYY-MM-DD; %NULL for the table's date
+ *
+ * Adds a model at the end. Nothing is checked here: the window shows what
+ * retainer_price_table_validate() says before saving.
+ */
+void
+retainer_price_table_add_model (RetainerPriceTable *table,
+                                const char         *provider,
+                                const char         *name,
+                                gint64              input_price,
+                                gint64              output_price,
+                                const char         *source,
+                                const char         *prices_read)
+{
+  RetainerModelPrice *model;
+
+  g_return_if_fail (table != NULL);
+
+  table->models = g_renew (RetainerModelPrice, table->models, table->n_models + 1);
+  model = &table->models[table->n_models++];
+  model->provider = g_strdup (provider);
+  model->name = g_strdup (name);
+  model->input_price = input_price;
+  model->output_price = output_price;
+  model->source = g_strdup (source);
+  model->prices_read = g_strdup (prices_read != NULL ? prices_read : table->prices_read);
+}
+
+/**
+ * retainer_price_table_remove_model:
+ * @table: a table
+ * @index: one of its models
+ *
+ * Removes a model; the ones after it move up.
+ */
+void
+retainer_price_table_remove_model (RetainerPriceTable *table,
+                                   guint               index)
+{
+  g_return_if_fail (table != NULL);
+  g_return_if_fail (index < table->n_models);
+
+  model_clear (&table->models[index]);
+  memmove (&table->models[index], &table->models[index + 1],
+           (table->n_models - index - 1) * sizeof (RetainerModelPrice));
+  table->n_models--;
+}
+
 static gboolean
 set_invalid (GError                  **error,
              const RetainerJsonSource *source,

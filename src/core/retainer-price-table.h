@@ -99,6 +99,22 @@ gboolean            retainer_price_table_validate    (const RetainerPriceTable  
 int                 retainer_price_table_find_model  (const RetainerPriceTable   *table,
                                                       const char                 *provider,
                                                       const char                 *name);
+/* Editing in the window: a new table, a copy of another to make one's own,
+ * a model added at the end or removed. retainer_price_table_save()
+ * validates before it writes. */
+RetainerPriceTable *retainer_price_table_new         (const char                 *name,
+                                                      const char                 *prices_read);
+RetainerPriceTable *retainer_price_table_copy_as_own (const RetainerPriceTable   *table,
+                                                      const char                 *name);
+void                retainer_price_table_add_model   (RetainerPriceTable         *table,
+                                                      const char                 *provider,
+                                                      const char                 *name,
+                                                      gint64                      input_price,
+                                                      gint64                      output_price,
+                                                      const char                 *source,
+                                                      const char                 *prices_read);
+void                retainer_price_table_remove_model (RetainerPriceTable        *table,
+                                                      guint                       index);
 
 RetainerPriceTable *retainer_price_table_from_json   (const cJSON                *root,
                                                       const RetainerJsonSource   *source,

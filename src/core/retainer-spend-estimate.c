@@ -263,9 +263,9 @@ retainer_spend_basis_set_currency (RetainerSpendBasis *basis,
     }
   else if (exchange_rate_text == NULL || exchange_rate_text[strspn (exchange_rate_text, " \t")] == '\0')
     {
-      /* Translators: %1$s is a currency code like EUR. */
       g_set_error (error, RETAINER_SPEND_ESTIMATE_ERROR,
                    RETAINER_SPEND_ESTIMATE_ERROR_NO_EXCHANGE_RATE,
+                   /* Translators: %1$s is a currency code like EUR, both times. */
                    _("The proposal is in %1$s: type how many %1$s one US dollar buys, like 0.92"),
                    currency);
       return FALSE;
@@ -273,8 +273,8 @@ retainer_spend_basis_set_currency (RetainerSpendBasis *basis,
   else if (!retainer_decimal_parse (exchange_rate_text, RETAINER_EXCHANGE_RATE_MAX, &rate)
            || rate == 0)
     {
-      /* Translators: %1$s is a currency code like EUR. */
       g_set_error (error, RETAINER_SPEND_ESTIMATE_ERROR, RETAINER_SPEND_ESTIMATE_ERROR_INVALID,
+                   /* Translators: %1$s is a currency code like EUR. */
                    _("Exchange rate: expected how many %1$s one US dollar buys, a number above 0 "
                      "with at most 6 decimals, like 0.92"),
                    currency);
@@ -847,6 +847,7 @@ retainer_spend_basis_from_json (const cJSON              *object,
     }
   else
     {
+      /* Translators: %s is a currency code like EUR. */
       g_autofree char *problem = g_strdup_printf (_("expected how many %s one US dollar buys, a "
                                                     "number above 0 with at most 6 decimals, "
                                                     "like 0.92"),
