@@ -445,6 +445,28 @@ test_price_format (void)
 }
 
 static void
+test_request_cost_format (void)
+{
+  static const struct { gint64 cost; const char *text; } cases[] = {
+    { 6000000000, "$0.006" },                 /* the worked example */
+    { 10000000000, "$0.01" },
+    { G_GINT64_CONSTANT (1000000000000), "$1.00" },
+    { 150000, "$0.00000015" },                /* one token at $0.15 a million */
+    { 1, "$0.00" },                           /* below the eighth decimal */
+    { 999999995000, "$1.00" },                /* 0.999999995 rounds up to a whole dollar */
+    { 123456789, "$0.00012346" },             /* 0.000123456789, to eight decimals */
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      RetainerSpendEstimate estimate = { 0, cases[i].cost, 0, 0 };
+      g_autofree char *text = retainer_spend_estimate_format_request_cost (&estimate);
+
+      g_assert_cmpstr (text, ==, cases[i].text);
+    }
+}
+
+static void
 test_example_table (void)
 {
   g_autoptr (RetainerPriceTable) table = load_example ();
@@ -994,6 +1016,7 @@ main (int   argc,
   g_test_add_func ("/core/price-table/decimal/parse", test_decimal_parse);
   g_test_add_func ("/core/price-table/decimal/json", test_decimal_json);
   g_test_add_func ("/core/price-table/decimal/price-format", test_price_format);
+  g_test_add_func ("/core/price-table/decimal/request-cost", test_request_cost_format);
   g_test_add_func ("/core/price-table/file/example", test_example_table);
   for (guint i = 0; i < G_N_ELEMENTS (bad_tables); i++)
     {

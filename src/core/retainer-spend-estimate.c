@@ -479,6 +479,14 @@ retainer_spend_estimate_format_request_cost (const RetainerSpendEstimate *estima
   below_cent = 1;
   for (guint i = 2; i < decimals; i++)
     below_cent *= 10;
+  /* Rounding at the last decimal can leave zeros behind it: 0.99999999|5
+   * becomes 1.00000000, written 1.00. */
+  while (decimals > 2 && units % 10 == 0)
+    {
+      units /= 10;
+      below_cent /= 10;
+      decimals--;
+    }
   cents = units / below_cent;
 
   text = retainer_money_format ((gint64) cents, "USD", RETAINER_MONEY_FORMAT_CENTS);
