@@ -552,7 +552,7 @@ folder_files (void)
   while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
     {
       g_autofree char *path = g_build_filename (dir_path, name, NULL);
-      char *contents = NULL;
+      g_autofree char *contents = NULL;
 
       g_assert_true (g_file_get_contents (path, &contents, NULL, NULL));
       g_ptr_array_add (files, g_strconcat (name, "\n", contents, NULL));

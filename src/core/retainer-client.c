@@ -642,7 +642,9 @@ validate_metric (const RetainerMetric     *metric,
       || !text_ok (metric->name, RETAINER_METRIC_NAME_MAX_LENGTH))
     return set_invalid (error, source, path, "name",
                         _("expected a name of 1 to 100 characters"));
-  if (metric->unit == NULL || !text_ok (metric->unit, RETAINER_METRIC_UNIT_MAX_LENGTH))
+  /* A unit is written in brackets in the months file's columns. */
+  if (metric->unit == NULL || !text_ok (metric->unit, RETAINER_METRIC_UNIT_MAX_LENGTH)
+      || strpbrk (metric->unit, "[]") != NULL)
     return set_invalid (error, source, path, "unit",
                         _("expected “%”, “s”, “ms” or another unit of up to 16 characters"));
   if ((guint) metric->direction >= RETAINER_N_METRIC_DIRECTIONS)

@@ -50,7 +50,8 @@
  *           {
  *             "name": "Overall accuracy",        text, 1 to 100 characters, required
  *             "unit": "%",                       "%", "s", "ms" or the founder's own word,
- *                                                up to 16 characters ("" for a plain count);
+ *                                                up to 16 characters without brackets ("" for
+ *                                                a plain count);
  *                                                required
  *             "direction": "higher-is-better",   or "lower-is-better", required
  *             "value": 94.1                      finite; 0 to 100 for "%", ±10^9 otherwise;

@@ -369,7 +369,8 @@ parse_metric_header (const char *header,
       *problem = g_strdup (_("expected a metric name of 1 to 100 characters"));
       return NULL;
     }
-  if (g_utf8_strlen (column->unit, -1) > RETAINER_METRIC_UNIT_MAX_LENGTH)
+  if (g_utf8_strlen (column->unit, -1) > RETAINER_METRIC_UNIT_MAX_LENGTH
+      || strchr (column->unit, '[') != NULL)
     {
       *problem = g_strdup (_("expected “%”, “s”, “ms” or another unit of up to 16 characters"));
       return NULL;
