@@ -248,6 +248,15 @@ test_frozen_promise (void)
   g_autoptr (RetainerValueReport) report = NULL;
   g_autoptr (GError) error = NULL;
 
+  const RetainerClientMonth *september = g_ptr_array_index (client->months, 0);
+
+  /* September's cost was estimated from usage, and the basis is kept. */
+  g_assert_true (september->has_estimate);
+  g_assert_cmpstr (september->estimate.model, ==, "gpt-4o");
+  g_assert_cmpstr (september->estimate.price_table_date, ==, "2025-08-01");
+  g_assert_cmpint (retainer_usage_estimate_cost (&september->estimate), ==,
+                   september->api_cost_equivalent);
+
   g_assert_cmpint (today->setup_fee, ==, USD (6000));
   g_assert_cmpint (retainer_client_setup_fee (client), ==, USD (5000));
   report = retainer_value_report_new (client, "2025-11", &error);
@@ -327,8 +336,8 @@ test_usage_estimate (void)
 typedef struct
 {
   const char *name;
-  const char *fixture;  /* a file of tests/data, or NULL */
-  const char *find;     /* else this text of the worked example ... */
+  const char *fixture;  /* a file of tests/data; NULL: the worked example */
+  const char *find;     /* NULL, or this text of the file ... */
   const char *replace;  /* ... replaced by this */
   gboolean    client_domain; /* RETAINER_CLIENT_ERROR, else RETAINER_JSON_ERROR */
   int         code;
@@ -381,6 +390,9 @@ static const BadClient bad_clients[] = {
     { "“client.months[6].actual_costs.staff_hours”", "from 0 to 744" } },
   { "training-hours-infinite", NULL, "\"training_hours\": 3.5", "\"training_hours\": -1e999",
     JSON_FIELD, { "“client.months[6].retraining.training_hours”" } },
+  { "estimate-date", "client-frozen-promise.retainer", "\"price_table_date\": \"2025-08-01\"",
+    "\"price_table_date\": \"2025-08-32\"", CLIENT_INVALID,
+    { "“client.months[0].estimate.price_table_date”", "a date like" } },
   { "promise-short", NULL, "\"go_live_month\": \"2025-09\",",
     "\"go_live_month\": \"2025-09\", \"promised\": {\"tier\": \"essentials\", \"setup_fee\": "
     "6000, \"monthly_retainer\": 2000, \"net\": [-6000, -3800]},", CLIENT_INVALID,
@@ -404,14 +416,16 @@ test_bad_client (gconstpointer data)
   g_autoptr (GError) error = NULL;
   g_autoptr (RetainerClient) client = NULL;
 
-  if (c->fixture != NULL)
+  if (c->find == NULL)
     {
       text = fixture_text (c->fixture);
       name = g_strdup (c->fixture);
     }
   else
     {
-      g_autofree char *original = fixture_text ("client-worked-example.retainer");
+      g_autofree char *original = fixture_text (c->fixture != NULL
+                                                  ? c->fixture
+                                                  : "client-worked-example.retainer");
       char *at = strstr (original, c->find);
 
       g_assert_nonnull (at);
@@ -1335,13 +1349,16 @@ test_csv_append_and_replace (void)
 {
   g_autoptr (RetainerClient) client = load_fixture ("client-worked-example.retainer");
   g_autoptr (GError) error = NULL;
-  const RetainerClientMonth *april, *may;
-  const RetainerMetric *escalations;
+  const RetainerClientMonth *april, *may, *march;
+  const RetainerMetric *escalations, *metric;
   guint added = 0, replaced = 0;
   gboolean imported;
   const char *correction = "month,api_cost_equivalent,retainer_billed\r\n"
                            "2026-03,4500,2000\r\n"
                            "2026-04,4600,2000\r\n";
+  const char *metric_fix = "month,api_cost_equivalent,metric:Overall accuracy [%] "
+                           "higher-is-better,new_examples\n"
+                           "2026-03,4500,95.5,\n";
 
   imported = import_fixture (client, "months-next.csv", &added, &replaced, &error);
   g_assert_no_error (error);
@@ -1369,9 +1386,30 @@ test_csv_append_and_replace (void)
   g_assert_cmpuint (added, ==, 0);
   g_assert_cmpuint (replaced, ==, 2);
   g_assert_cmpuint (client->months->len, ==, 9);
-  g_assert_cmpint (((RetainerClientMonth *) g_ptr_array_index (client->months, 6))
-                     ->api_cost_equivalent, ==, USD (4500));
+  march = g_ptr_array_index (client->months, 6);
+  g_assert_cmpint (march->api_cost_equivalent, ==, USD (4500));
+  /* What the file has no column for stays as recorded. */
+  g_assert_cmpuint (march->metrics->len, ==, 5);
+  g_assert_true (march->retrained);
+  g_assert_cmpuint (march->new_examples, ==, 1240);
+  g_assert_true (march->has_actual_platform);
   g_assert_true (retainer_client_validate (client, NULL, NULL));
+
+  /* A metric column replaces that metric's value in place; the retraining
+   * columns replace the retraining facts together. */
+  imported = retainer_client_import_months_csv (client, metric_fix, strlen (metric_fix),
+                                                "metric-fix.csv", &added, &replaced, &error);
+  g_assert_no_error (error);
+  g_assert_true (imported);
+  g_assert_cmpuint (replaced, ==, 1);
+  march = g_ptr_array_index (client->months, 6);
+  g_assert_cmpuint (march->metrics->len, ==, 5);
+  metric = g_ptr_array_index (march->metrics, 0);
+  g_assert_cmpstr (metric->name, ==, "Overall accuracy");
+  g_assert_cmpfloat (metric->value, ==, 95.5);
+  g_assert_cmpfloat (((RetainerMetric *) g_ptr_array_index (march->metrics, 1))->value, ==, 94.2);
+  g_assert_false (march->retrained);
+  g_assert_true (march->has_actual_platform);
 }
 
 static void

@@ -461,15 +461,97 @@ parse_header (const Row  *row,
 
 /* --- rows -------------------------------------------------------------- */
 
+static int
+find_column (GPtrArray  *columns,
+             ColumnKind  kind)
+{
+  for (guint i = 0; i < columns->len; i++)
+    if (((const Column *) g_ptr_array_index (columns, i))->kind == kind)
+      return (int) i;
+  return -1;
+}
+
+/* The file's columns replace a recorded month's figures in them; what the
+ * file has no column for stays as it was. */
+static void
+clear_columns_figures (RetainerClientMonth  *record,
+                       GPtrArray            *columns,
+                       const RetainerClient *client)
+{
+  for (guint i = 0; i < columns->len; i++)
+    switch (((const Column *) g_ptr_array_index (columns, i))->kind)
+      {
+      case COLUMN_RETAINER_BILLED:
+        record->retainer_billed = client->promise.monthly_retainer;
+        break;
+      case COLUMN_NEW_EXAMPLES:
+      case COLUMN_TRAINING_SOURCE:
+      case COLUMN_TRAINING_HOURS:
+      case COLUMN_HARDWARE:
+        record->retrained = FALSE;
+        record->new_examples = 0;
+        record->training_hours = 0;
+        g_clear_pointer (&record->training_source, g_free);
+        g_clear_pointer (&record->hardware, g_free);
+        break;
+      case COLUMN_ACTUAL_PLATFORM:
+        record->has_actual_platform = FALSE;
+        record->actual_platform = 0;
+        break;
+      case COLUMN_ACTUAL_COMPUTE:
+        record->has_actual_compute = FALSE;
+        record->actual_compute = 0;
+        break;
+      case COLUMN_ACTUAL_STAFF_HOURS:
+        record->has_actual_staff_hours = FALSE;
+        record->actual_staff_hours = 0;
+        break;
+      case COLUMN_MONTH:
+      case COLUMN_API_COST_EQUIVALENT:
+      case COLUMN_METRIC:
+      default:
+        break;
+      }
+}
+
+static void
+set_metric (RetainerClientMonth *record,
+            const Column        *column,
+            double               value)
+{
+  RetainerMetric *metric = NULL;
+
+  for (guint i = 0; i < record->metrics->len && metric == NULL; i++)
+    if (g_strcmp0 (((RetainerMetric *) g_ptr_array_index (record->metrics, i))->name,
+                   column->name) == 0)
+      metric = g_ptr_array_index (record->metrics, i);
+
+  if (metric == NULL)
+    {
+      metric = retainer_metric_new (column->name, column->unit, column->direction);
+      g_ptr_array_add (record->metrics, metric);
+    }
+  g_free (metric->unit);
+  metric->unit = g_strdup (column->unit);
+  metric->direction = column->direction;
+  metric->has_value = TRUE;
+  metric->value = value;
+}
+
 static gboolean
-read_row (const Row           *row,
-          GPtrArray           *columns,
+read_row (const Row            *row,
+          GPtrArray            *columns,
           const RetainerClient *client,
-          const char          *display_name,
+          const char           *display_name,
           RetainerClientMonth **out,
-          GError             **error)
+          GError              **error)
 {
   g_autoptr (RetainerClientMonth) record = NULL;
+  g_autoptr (GHashTable) row_metrics = g_hash_table_new (g_str_hash, g_str_equal);
+  const RetainerClientMonth *recorded = NULL;
+  int month_column = find_column (columns, COLUMN_MONTH);
+  g_autofree char *month = NULL;
+  int index;
 
   if (row->fields->len != columns->len)
     {
@@ -481,8 +563,26 @@ read_row (const Row           *row,
       return set_line_error (error, display_name, row->line, problem);
     }
 
-  record = retainer_client_month_new (NULL);
-  record->retainer_billed = client->promise.monthly_retainer;
+  month = trimmed (g_ptr_array_index (row->fields, (guint) month_column));
+  if (*month == '\0')
+    return set_cell_error (error, display_name, row->line, "month",
+                           _("is required but missing"));
+  if (!retainer_month_parse (month, NULL))
+    return set_cell_error (error, display_name, row->line, "month",
+                           _("expected a month like 2026-03"));
+
+  index = retainer_client_find_month (client, month);
+  if (index >= 0)
+    {
+      recorded = g_ptr_array_index (client->months, (guint) index);
+      record = retainer_client_month_copy (recorded);
+    }
+  else
+    {
+      record = retainer_client_month_new (month);
+      record->retainer_billed = client->promise.monthly_retainer;
+    }
+  clear_columns_figures (record, columns, client);
 
   for (guint i = 0; i < columns->len; i++)
     {
@@ -492,13 +592,15 @@ read_row (const Row           *row,
       double value = 0;
       gboolean ok = TRUE;
 
+      if (column->kind == COLUMN_MONTH)
+        continue;
       if (!g_utf8_validate (cell, -1, NULL))
         return set_cell_error (error, display_name, row->line, column->header,
                                _("expected text in UTF-8"));
 
       if (*cell == '\0')
         {
-          if (column->kind == COLUMN_MONTH || column->kind == COLUMN_API_COST_EQUIVALENT)
+          if (column->kind == COLUMN_API_COST_EQUIVALENT)
             return set_cell_error (error, display_name, row->line, column->header,
                                    _("is required but missing"));
           continue;
@@ -506,12 +608,6 @@ read_row (const Row           *row,
 
       switch (column->kind)
         {
-        case COLUMN_MONTH:
-          if (!retainer_month_parse (cell, NULL))
-            return set_cell_error (error, display_name, row->line, column->header,
-                                   _("expected a month like 2026-03"));
-          record->month = g_steal_pointer (&cell);
-          break;
         case COLUMN_API_COST_EQUIVALENT:
         case COLUMN_RETAINER_BILLED:
         case COLUMN_ACTUAL_PLATFORM:
@@ -520,9 +616,20 @@ read_row (const Row           *row,
           if (!ok)
             break;
           if (column->kind == COLUMN_API_COST_EQUIVALENT)
-            record->api_cost_equivalent = retainer_money_from_major (value);
+            {
+              record->api_cost_equivalent = retainer_money_from_major (value);
+              /* A usage estimate no longer explains a figure that changed. */
+              if (recorded != NULL && recorded->api_cost_equivalent != record->api_cost_equivalent)
+                {
+                  record->has_estimate = FALSE;
+                  g_clear_pointer (&record->estimate.model, g_free);
+                  g_clear_pointer (&record->estimate.price_table_date, g_free);
+                }
+            }
           else if (column->kind == COLUMN_RETAINER_BILLED)
-            record->retainer_billed = retainer_money_from_major (value);
+            {
+              record->retainer_billed = retainer_money_from_major (value);
+            }
           else if (column->kind == COLUMN_ACTUAL_PLATFORM)
             {
               record->has_actual_platform = TRUE;
@@ -563,21 +670,17 @@ read_row (const Row           *row,
         default:
           {
             double min = -RETAINER_METRIC_MAX_VALUE, max = RETAINER_METRIC_MAX_VALUE;
-            RetainerMetric *metric;
 
             if (strcmp (column->unit, "%") == 0)
               min = 0, max = 100;
             ok = read_number (cell, min, max, FALSE, &value, &problem);
             if (!ok)
               break;
-            if (retainer_client_month_find_metric (record, column->name) != NULL)
+            if (!g_hash_table_add (row_metrics, column->name))
               return set_cell_error (error, display_name, row->line, column->header,
                                      _("another column of this row already holds a value for "
                                        "this metric: expected one value per metric and month"));
-            metric = retainer_metric_new (column->name, column->unit, column->direction);
-            metric->has_value = TRUE;
-            metric->value = value;
-            g_ptr_array_add (record->metrics, metric);
+            set_metric (record, column, value);
           }
           break;
         }

@@ -32,9 +32,12 @@
  *                          lower-is-better; the cell is the value: 0 to 100
  *                          for “%”, ±10^9 otherwise
  *
- * A month already recorded is replaced by the file's row (its usage
- * estimate, which the file cannot hold, is dropped); later months are
- * added. One bad cell, row or column refuses the whole file with the
+ * A row for a month already recorded replaces that month's figures in the
+ * file's columns (the four retraining columns together; a metric cell only
+ * when it holds a value) and keeps the others, so a file of corrections
+ * loses nothing it does not name; a usage estimate is dropped when the
+ * API cost equivalent changes. Rows for later months are added. One bad
+ * cell, row or column refuses the whole file with the
  * line and the column ("months.csv, line 4: field “api_cost_equivalent”:
  * expected a number from 0 to 1000000000000, like 4200 or 4200.50") and
  * changes nothing.
