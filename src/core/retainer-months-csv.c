@@ -258,14 +258,11 @@ parse_decimal (const char *text,
 
   if (*p == '-' || *p == '+')
     p++;
-  while (g_ascii_isdigit (*p))
-    p++, digits = TRUE;
+  for (; g_ascii_isdigit (*p); p++)
+    digits = TRUE;
   if (*p == '.')
-    {
-      p++;
-      while (g_ascii_isdigit (*p))
-        p++, digits = TRUE;
-    }
+    for (p++; g_ascii_isdigit (*p); p++)
+      digits = TRUE;
   if (!digits)
     return FALSE;
   if (*p == 'e' || *p == 'E')
@@ -407,7 +404,10 @@ parse_header (const Row  *row,
         {
           column = parse_metric_header (header, &problem);
           if (column == NULL)
-            return set_cell_error (error, display_name, row->line, header, problem), NULL;
+            {
+              set_cell_error (error, display_name, row->line, header, problem);
+              return NULL;
+            }
         }
       else
         {
@@ -428,7 +428,8 @@ parse_header (const Row  *row,
                                    "training_hours, hardware, actual_platform, actual_compute, "
                                    "actual_staff_hours or metric:NAME [UNIT] DIRECTION"),
                                  shown);
-              return set_line_error (error, display_name, row->line, message), NULL;
+              set_line_error (error, display_name, row->line, message);
+              return NULL;
             }
         }
 
@@ -441,9 +442,9 @@ parse_header (const Row  *row,
         if (!g_hash_table_add (seen, g_steal_pointer (&key)))
           {
             column_free (column);
-            return set_cell_error (error, display_name, row->line, header,
-                                   _("this column appears twice: expected each column once")),
-                   NULL;
+            set_cell_error (error, display_name, row->line, header,
+                            _("this column appears twice: expected each column once"));
+            return NULL;
           }
       }
       g_ptr_array_add (columns, column);
@@ -672,7 +673,10 @@ read_row (const Row            *row,
             double min = -RETAINER_METRIC_MAX_VALUE, max = RETAINER_METRIC_MAX_VALUE;
 
             if (strcmp (column->unit, "%") == 0)
-              min = 0, max = 100;
+              {
+                min = 0;
+                max = 100;
+              }
             ok = read_number (cell, min, max, FALSE, &value, &problem);
             if (!ok)
               break;
