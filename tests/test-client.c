@@ -814,6 +814,33 @@ test_report_break_even (void)
   g_assert_cmpint (g_array_index (late->actual_series, gint64, 1), ==, -USD (6000));
 }
 
+/* Past the proposal's 12-month horizon there is no promise to compare
+ * with, but the actual net goes on. */
+static void
+test_report_beyond_horizon (void)
+{
+  g_autoptr (RetainerClient) client = load_fixture ("client-worked-example.retainer");
+  g_autoptr (RetainerValueReport) twelfth = NULL;
+  g_autoptr (RetainerValueReport) thirteenth = NULL;
+
+  while (client->months->len < 13)
+    retainer_client_add_next_month (client)->api_cost_equivalent = USD (4200);
+  g_assert_true (retainer_client_validate (client, NULL, NULL));
+
+  twelfth = retainer_value_report_new (client, "2026-08", NULL);
+  g_assert_true (twelfth->has_promised_net);
+  g_assert_cmpint (twelfth->promised_net, ==, USD (20400));
+  g_assert_cmpint (twelfth->actual_net, ==, USD (14800 + 5 * 2200 - 6000));
+
+  thirteenth = retainer_value_report_new (client, "2026-09", NULL);
+  g_assert_cmpuint (thirteenth->month_number, ==, 13);
+  g_assert_false (thirteenth->has_promised_net);
+  g_assert_cmpuint (thirteenth->promised_series->len, ==, 13);
+  g_assert_cmpuint (thirteenth->actual_series->len, ==, 14);
+  g_assert_cmpint (thirteenth->actual_net, ==, USD (14800 + 6 * 2200 - 6000));
+  g_assert_cmpint (thirteenth->actual_break_even_month, ==, 3);
+}
+
 typedef struct
 {
   gint64 net[5];
@@ -1587,6 +1614,7 @@ main (int   argc,
   g_test_add_func ("/core/report/worked-example", test_report_worked_example);
   g_test_add_func ("/core/report/cumulative", test_report_cumulative);
   g_test_add_func ("/core/report/break-even", test_report_break_even);
+  g_test_add_func ("/core/report/beyond-horizon", test_report_beyond_horizon);
   g_test_add_func ("/core/report/net-break-even", test_net_break_even);
   g_test_add_func ("/core/report/metric-change-text", test_metric_change_text);
   g_test_add_func ("/core/report/metric-decimals-verdict", test_metric_decimals_and_verdict);
