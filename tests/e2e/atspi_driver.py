@@ -33,7 +33,6 @@ KEYSYM_TAB = 0xff09
 KEYSYM_DOWN = 0xff54
 KEYSYM_UP = 0xff52
 KEYSYM_RETURN = 0xff0d
-KEYSYM_ESCAPE = 0xff1b
 
 # The registry that synthesizes input and the application must share one
 # accessibility bus; it is chosen before pyatspi connects (see

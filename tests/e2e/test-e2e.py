@@ -33,6 +33,7 @@
 # SPDX-License-Identifier: GPL-3.0-or-later
 import os
 import shutil
+import signal
 import subprocess
 import sys
 import tempfile
@@ -623,18 +624,37 @@ def run_on_private_bus():
     registry synthesizes no X11 input when WAYLAND_DISPLAY is set at all
     (build-aux/dev passes it empty into the Debian 13 root, a Wayland
     desktop sets it). A session of its own also means no other Retainer on
-    the bus and no accessibility bus left over by an earlier test."""
-    runner = shutil.which("dbus-run-session")
-    if runner is None:
-        print("# dbus-run-session is missing (package dbus-bin): skipped")
+    the bus and no accessibility bus left over by an earlier test. The
+    session ends with the test, even when meson's timeout stops it."""
+    daemon_program = shutil.which("dbus-daemon")
+    if daemon_program is None:
+        print("# dbus-daemon is missing (package dbus-daemon): skipped")
         return SKIP
     env = dict(os.environ)
     for name in ("WAYLAND_DISPLAY", "AT_SPI_BUS_ADDRESS", "DBUS_SESSION_BUS_ADDRESS"):
         env.pop(name, None)
-    env[PRIVATE_BUS_MARK] = "1"
-    result = subprocess.run([runner, "--", sys.executable, os.path.abspath(__file__), *sys.argv[1:]],
-                            env=env)
-    return result.returncode
+    daemon = subprocess.Popen([daemon_program, "--session", "--nofork", "--print-address=1"],
+                              env=env, stdin=subprocess.DEVNULL, stdout=subprocess.PIPE,
+                              text=True)
+    signal.signal(signal.SIGTERM, lambda signum, frame: sys.exit(1))
+    try:
+        address = daemon.stdout.readline().strip()
+        if not address:
+            print(f"not ok - dbus-daemon --session gave no address (status {daemon.poll()})")
+            return 1
+        env["DBUS_SESSION_BUS_ADDRESS"] = address
+        env[PRIVATE_BUS_MARK] = "1"
+        child = subprocess.Popen([sys.executable, os.path.abspath(__file__), *sys.argv[1:]],
+                                 env=env)
+        try:
+            return child.wait()
+        finally:
+            if child.poll() is None:          # stopped by a signal: let it clean up
+                child.terminate()
+                child.wait(30)
+    finally:
+        daemon.terminate()
+        daemon.wait(10)
 
 
 def run_checked(program):
@@ -653,6 +673,10 @@ def run_checked(program):
         print(f"# pyatspi is missing ({error}; it exists for /usr/bin/python3): skipped")
         return SKIP
     d.log(f"accessibility bus {address.split(',')[0]}")
+
+    # meson's timeout sends SIGTERM: end the way a failure does, so the
+    # applications (each in a session of its own) are killed, not left behind.
+    signal.signal(signal.SIGTERM, lambda signum, frame: sys.exit("not ok - terminated (timeout?)"))
 
     started = time.monotonic()
     run = Run(program)
