@@ -6,7 +6,7 @@
 #   xvfb-run -a -s '-screen 0 1920x1080x24' \
 #       /usr/bin/python3 tests/e2e/test-e2e.py _build/src/retainer
 # (meson: the test-e2e test of suite ui, which build-aux/dev test runs under
-# Xvfb.) The test starts its own D-Bus session (dbus-run-session) without
+# Xvfb.) The test starts its own D-Bus session (dbus-daemon --session) without
 # WAYLAND_DISPLAY: the AT-SPI registry, which synthesizes the keys, is
 # started by that session with its environment, and at-spi2-core 2.56's
 # registry synthesizes nothing on X11 when WAYLAND_DISPLAY is set, even empty.
