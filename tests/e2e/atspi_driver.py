@@ -1,12 +1,20 @@
 # atspi_driver.py: a small toolkit to drive a GTK 4 application through AT-SPI.
 #
-# Written for GTK 4.8 + libadwaita 1.2 under Xvfb without a window manager:
-# - widgets are found by role and accessible name, never by position alone;
-# - values are set through the EditableText and Value interfaces, not keys;
-# - AdwComboRow has no Action: it is opened with a mouse click and its item
-#   picked with the arrow keys, checking the focused item through AT-SPI
-#   (GTK 4.8 reports the popover's coordinates wrongly, so it can't be clicked);
-# - shortcuts are sent as key symbols with locked modifiers (keymap-proof).
+# Written for GTK 4.18 + libadwaita 1.7 + at-spi2-core 2.56 under Xvfb
+# without a window manager, and kept tolerant of the older and newer stacks:
+# - widgets are found by role and accessible name, never by position; role
+#   names are compared in one spelling ("button", which at-spi2-core called
+#   "push button" before 2.56);
+# - buttons are pressed through their Action ("click"), values are set
+#   through the EditableText and Value interfaces, never with keys;
+# - no screen coordinates: GTK 4 answers 0,0 for DESKTOP_COORDS, its
+#   WINDOW_COORDS drift by tens of pixels inside nested containers, and
+#   Component.grabFocus is not implemented (GTK answers NotSupported);
+# - an AdwComboRow has no Action: the driver moves the keyboard focus onto it
+#   with Tab, as a keyboard user does, opens it with Return and picks the
+#   item with the arrow keys, checking the focus through AT-SPI each step;
+# - keys are synthesized by the AT-SPI registry (XTest); shortcuts are sent
+#   as key symbols with locked modifiers (keymap-proof).
 #
 # SPDX-License-Identifier: GPL-3.0-or-later
 import json
@@ -15,16 +23,32 @@ import signal
 import subprocess
 import time
 
-import pyatspi
-from gi.repository import Atspi
-
 DEFAULT_TIMEOUT = 10.0
+# Every wait is this many times longer for a slow build of the application
+# (meson sets it for sanitizer builds, where GTK starts in 10-20 s).
+TIME_SCALE = max(1.0, float(os.environ.get("RETAINER_E2E_TIME_SCALE", "1") or 1))
 
 KEY_CONTROL_MASK = 1 << 2      # GDK_CONTROL_MASK / X11 ControlMask
+KEYSYM_TAB = 0xff09
 KEYSYM_DOWN = 0xff54
 KEYSYM_UP = 0xff52
 KEYSYM_RETURN = 0xff0d
-KEYSYM_ESCAPE = 0xff1b
+
+# The registry that synthesizes input and the application must share one
+# accessibility bus; it is chosen before pyatspi connects (see
+# use_a11y_bus_of_session), so pyatspi is imported on first use.
+pyatspi = None
+Atspi = None
+
+
+def load_atspi():
+    global pyatspi, Atspi
+    if pyatspi is None:
+        import gi
+        gi.require_version("Atspi", "2.0")
+        from gi.repository import Atspi as atspi_module
+        import pyatspi as pyatspi_module
+        pyatspi, Atspi = pyatspi_module, atspi_module
 
 
 class Failure(AssertionError):
@@ -47,10 +71,11 @@ def check(condition, message):
         raise Failure(message)
 
 
-def wait_for(probe, timeout=DEFAULT_TIMEOUT, what="something", interval=0.1):
+def wait_for(probe, timeout=DEFAULT_TIMEOUT, what="something", interval=0.05):
     """Polls probe() until it returns something true; returns that.
 
     probe() may raise: the last exception is reported on timeout."""
+    timeout *= TIME_SCALE
     deadline = time.monotonic() + timeout
     last_error = None
     while True:
@@ -83,22 +108,63 @@ def wait_equal(probe, expected, timeout=DEFAULT_TIMEOUT, what="a value"):
     return expected
 
 
+# ---------------------------------------------------------------- the bus
+
+def use_a11y_bus_of_session():
+    """Pins this process and the programs it starts to the accessibility bus
+    of the current D-Bus session, and returns its address.
+
+    Without this the driver (libatspi) and GTK may each pick another bus:
+    on X11 both read the AT_SPI_BUS property of the root window first, which
+    any earlier program on the same display may have set for its own
+    session; and the registry of that bus synthesizes no input when its
+    session was started with WAYLAND_DISPLAY in the environment."""
+    from gi.repository import Gio, GLib
+    connection = Gio.bus_get_sync(Gio.BusType.SESSION, None)
+    reply = connection.call_sync("org.a11y.Bus", "/org/a11y/bus", "org.a11y.Bus", "GetAddress",
+                                 None, GLib.VariantType("(s)"), Gio.DBusCallFlags.NONE,
+                                 10000, None)
+    address = reply.unpack()[0]
+    check(address, "the session's org.a11y.Bus gave no accessibility bus address")
+    os.environ["AT_SPI_BUS_ADDRESS"] = address
+    return address
+
+
 # ---------------------------------------------------------------- the tree
 
+# at-spi2-core 2.56 renamed "push button" to "button"; compare in the new
+# spelling whichever the stack speaks.
+_ROLE_SPELLINGS = {"push button": "button"}
+
+
 def role(node):
-    return node.getRoleName()
+    name = node.getRoleName()
+    return _ROLE_SPELLINGS.get(name, name)
 
 
-def states(node):
-    return node.getState()
+def has_state(node, state_name):
+    load_atspi()
+    return node.getState().contains(getattr(pyatspi, "STATE_" + state_name.upper()))
 
 
 def is_sensitive(node):
-    return states(node).contains(pyatspi.STATE_SENSITIVE)
+    return has_state(node, "sensitive")
 
 
 def is_focused(node):
-    return states(node).contains(pyatspi.STATE_FOCUSED)
+    return has_state(node, "focused")
+
+
+def is_showing(node):
+    return has_state(node, "showing")
+
+
+def is_gone(node):
+    """A node whose widget went away (its window closed, a list rebuilt)."""
+    try:
+        return role(node) in ("invalid", "defunct") or has_state(node, "defunct")
+    except Exception:
+        return True
 
 
 def children(node):
@@ -141,8 +207,18 @@ def by_role_name(role_name, name=None, name_prefix=None):
     return predicate
 
 
+def ancestors(node, stop):
+    result = []
+    parent = node.parent
+    while parent is not None and parent != stop:
+        result.append(parent)
+        parent = parent.parent
+    return result
+
+
 def labelled_by(node):
     """Texts of the nodes a node is labelled by (GTK's LABELLED_BY relation)."""
+    load_atspi()
     texts = []
     for relation in node.getRelationSet():
         if relation.getRelationType() == pyatspi.RELATION_LABELLED_BY:
@@ -154,11 +230,9 @@ def labelled_by(node):
 
 
 def find_labelled(root, role_name, label):
-    """A node of a role whose LABELLED_BY relation points at label text.
-
-    GTK 4.8 concatenates a widget's own label and its labelled-by label in
-    the name ("Monthly API spend Monthly API spend"), so the relation is the
-    robust key; the name is the fallback."""
+    """A node of a role whose LABELLED_BY relation points at label text, or
+    failing that whose name is label (some GTK versions concatenate a
+    widget's own label and its labelled-by label in the name)."""
     def predicate(node):
         if role(node) != role_name:
             return False
@@ -175,44 +249,115 @@ def label_texts(root):
     return [text_of(node) for node in find_all(root, by_role_name("label"))]
 
 
-def center(node):
-    # GTK 4.8 can't report screen coordinates ("Screen coordinates not
-    # supported"): it gives coordinates in the toplevel, which equal the
-    # screen's when the window sits at 0,0 (Xvfb without a window manager).
-    extents = node.queryComponent().getExtents(pyatspi.DESKTOP_COORDS)
-    return extents.x + extents.width // 2, extents.y + extents.height // 2, extents
+def describe(node):
+    try:
+        return f"{role(node)} {node.name!r}" if node.name else role(node)
+    except Exception:
+        return "a node that went away"
 
 
-def click(node):
-    x, y, _ = center(node)
-    pyatspi.Registry.generateMouseEvent(x, y, "b1c")
+# ---------------------------------------------------------------- acting
 
-
-def point_at(node):
-    x, y, _ = center(node)
-    pyatspi.Registry.generateMouseEvent(x, y, "abs")
-
-
-def press_action(node, what):
-    """Runs the node's first action (a button's "click")."""
+def action_names(node):
     try:
         action = node.queryAction()
     except NotImplementedError:
-        raise Failure(f"{what} has no Action interface") from None
-    check(action.nActions > 0, f"{what} has no action")
-    check(action.doAction(0), f"{what}: its action was refused")
+        return []
+    names = []
+    for i in range(action.nActions):
+        try:
+            names.append(action.getName(i))
+        except Exception:
+            names.append("")
+    return names
+
+
+def press_action(node, what, names=("click", "press", "activate", "toggle")):
+    """Runs a node's action by name (a button's "click"): GTK 4 also lists
+    its widget actions ("clipboard.copy", "win.save" …) on many nodes, so
+    index 0 is not necessarily the click."""
+    available = action_names(node)
+    check(available, f"{what} has no action ({describe(node)})")
+    index = next((available.index(n) for n in names if n in available), None)
+    check(index is not None, f"{what} has none of the actions {list(names)}: {available}")
+    check(node.queryAction().doAction(index), f"{what}: its action {available[index]!r} was refused")
 
 
 def key(keysym):
+    load_atspi()
     Atspi.generate_keyboard_event(keysym, None, Atspi.KeySynthType.SYM)
 
 
 def shortcut(modifiers, keysym):
+    load_atspi()
     Atspi.generate_keyboard_event(modifiers, None, Atspi.KeySynthType.LOCKMODIFIERS)
     try:
         key(keysym)
     finally:
         Atspi.generate_keyboard_event(modifiers, None, Atspi.KeySynthType.UNLOCKMODIFIERS)
+
+
+def focus_window(frame, what):
+    """Makes sure the keys reach frame.
+
+    Without a window manager nobody gives the focus back to a window: GTK
+    focuses each window it presents (XSetInputFocus), and when a dialog
+    closes the X focus falls back to the root window, where X hands the keys
+    to the window under the pointer while GTK no longer calls the window
+    active. So, unless GTK reports the window active, the pointer is moved
+    onto its header bar (no tooltip can open there); GTK maps every toplevel
+    at the screen's origin without a window manager. This is the one place
+    the driver uses a position, and only the window's own size decides it.
+    Each key step then checks its effect through AT-SPI."""
+    load_atspi()
+    if has_state(frame, "active"):
+        return
+    extents = frame.queryComponent().getExtents(pyatspi.WINDOW_COORDS)
+    check(extents.width > 0 and extents.height > 0, f"{what} has no size")
+    check(Atspi.generate_mouse_event(extents.width // 2, min(24, extents.height // 2), "abs"),
+          f"the AT-SPI registry refused to move the pointer onto {what}")
+
+
+def focused_after(nodes, start):
+    """The index of the focused node in nodes, looking from start on and
+    wrapping: Tab order mostly follows the document, so this usually asks
+    one or two nodes, not all (each asks the app through D-Bus)."""
+    count = len(nodes)
+    for step in range(count):
+        index = (start + step) % count
+        if is_focused(nodes[index]):
+            return index
+    return None
+
+
+def tab_to(frame, target, what, max_steps=120):
+    """Moves the keyboard focus onto target with Tab, one press at a time,
+    waiting after each press until the focus has moved (no overshoot)."""
+    if is_focused(target):
+        return
+    focus_window(frame, "the window")
+    nodes = find_all(frame, lambda n: has_state(n, "focusable"))
+    check(target in nodes, f"{what} can't take the keyboard focus")
+    seen = []
+    current = focused_after(nodes, 0)
+    for _ in range(max_steps):
+        previous = current
+
+        def moved():
+            if previous is not None and is_focused(nodes[previous]):
+                return None
+            now = focused_after(nodes, 0 if previous is None else previous + 1)
+            return None if now is None else (now,)
+
+        key(KEYSYM_TAB)
+        what_moved = (f"Tab to move the focus on from {describe(nodes[previous])}"
+                      if previous is not None else "Tab to focus a widget of the window")
+        current = wait_for(moved, timeout=3, what=what_moved)[0]
+        if nodes[current] == target:
+            return
+        seen.append(describe(nodes[current]))
+    raise Failure(f"{max_steps} presses of Tab never reached {what}; the focus went through "
+                  f"{', '.join(seen[:30])}")
 
 
 def set_text(entry, value, what):
@@ -225,97 +370,71 @@ def set_value(node, value, what):
     wait_equal(lambda: node.queryValue().currentValue, float(value), what=f"{what} value")
 
 
-def scroll_into_view(node, viewport):
-    """Scrolls viewport (a scroll pane) until node lies inside it, through the
-    Value interface of the pane's vertical scroll bar."""
-    _, _, view = center(viewport)
-    _, _, box = center(node)
-    if box.y >= view.y and box.y + box.height <= view.y + view.height:
-        return
-    bars = [bar for bar in children(viewport) if role(bar) == "scroll bar"]
-    ranges = [find_first(bar, lambda n: "Value" in pyatspi.listInterfaces(n)) for bar in bars]
-    ranges = [r for r in ranges if r is not None]
-    check(ranges, "a control lies outside its scrolled view and the view can't be scrolled")
-    # The vertical bar is the one whose maximum is not zero.
-    value = max(ranges, key=lambda r: r.queryValue().maximumValue).queryValue()
-    target = value.currentValue + (box.y - view.y) - (view.height - box.height) / 2
-    value.currentValue = max(value.minimumValue, min(value.maximumValue, target))
+# ---------------------------------------------------------------- AdwComboRow
 
-    def inside():
-        _, _, now = center(node)
-        return now.y >= view.y and now.y + now.height <= view.y + view.height
-    wait_for(inside, what="the control to scroll into view")
+def _in_popover(node, combo):
+    """The combo's item list lives in its popover, under a scroll pane; the
+    row's own list (showing the chosen item) does not."""
+    return any(role(a) == "scroll pane" for a in ancestors(node, combo))
 
 
 def combo_selection(combo):
-    """What an AdwComboRow shows: the labels of the row's own list view
-    (the first labels are the title and subtitle)."""
+    """What an AdwComboRow shows: the label of the row's own one-item list."""
     lists = [node for node in find_all(combo, by_role_name("list"))
-             if not any(role(a) == "filler" and a.name == "GtkPopover" for a in ancestors(node, combo))]
+             if not _in_popover(node, combo)]
     shown = [text_of(label) for lst in lists for label in find_all(lst, by_role_name("label"))]
     return shown[0] if shown else None
 
 
-def ancestors(node, stop):
-    result = []
-    parent = node.parent
-    while parent is not None and parent != stop:
-        result.append(parent)
-        parent = parent.parent
-    return result
+def combo_items(combo):
+    """(item, text) for each item of the combo's open popover, in order."""
+    items = []
+    for item in find_all(combo, by_role_name("list item")):
+        if is_showing(item) and _in_popover(item, combo):
+            texts = label_texts(item)
+            items.append((item, texts[0] if texts else ""))
+    return items
 
 
-def choose_in_combo(combo, wanted, what, viewport=None):
-    """Opens an AdwComboRow with a click and picks the item `wanted` with
-    the arrow keys and Return, checking the focused item each step."""
+def choose_in_combo(frame, combo, wanted, what):
+    """Picks `wanted` in an AdwComboRow the way a keyboard user does: Tab
+    onto the row, Return to open its list, arrow keys to the item (checking
+    the focused item through AT-SPI after each press), Return to choose."""
     if combo_selection(combo) == wanted:
         return
-    if viewport is not None:
-        scroll_into_view(combo, viewport)
-    click(combo)
-
-    def popover_items():
-        popovers = find_all(combo, lambda n: role(n) == "filler" and n.name == "GtkPopover")
-        items = []
-        for popover in popovers:
-            for item in find_all(popover, by_role_name("list item")):
-                texts = label_texts(item)
-                items.append((item, texts[0] if texts else ""))
-        return items
-
-    items = wait_for(lambda: [i for i in popover_items() if is_focused(i[0])] and popover_items(),
-                     what=f"the list of {what} to open")
+    tab_to(frame, combo, what)
+    key(KEYSYM_RETURN)
+    items = wait_for(lambda: [i for i in combo_items(combo) if is_focused(i[0])] and combo_items(combo),
+                     what=f"the list of {what} to open with Return")
     names = [name for _, name in items]
     check(wanted in names, f"{what}: no item {wanted!r} among {names}")
-    for _ in range(len(names) + 1):
-        focused = [name for item, name in popover_items() if is_focused(item)]
-        if focused and focused[0] == wanted:
+
+    def signature():
+        return [(is_focused(item), has_state(item, "selected")) for item, _ in items]
+
+    for _ in range(2 * len(names) + 2):
+        focused = [name for item, name in items if is_focused(item)]
+        if focused == [wanted]:
             break
         current = names.index(focused[0]) if focused else 0
+        before = signature()
         key(KEYSYM_DOWN if names.index(wanted) > current else KEYSYM_UP)
-        time.sleep(0.05)
-        wait_for(lambda: [n for i, n in popover_items() if is_focused(i)] != focused,
-                 timeout=3, what=f"the focus to move in the list of {what}")
+        wait_for(lambda: signature() != before, timeout=3,
+                 what=f"an arrow key to move in the list of {what}")
+    else:
+        raise Failure(f"{what}: the arrow keys never reached {wanted!r} in {names}")
     key(KEYSYM_RETURN)
     wait_equal(lambda: combo_selection(combo), wanted, what=what)
+    wait_for(lambda: not combo_items(combo), what=f"the list of {what} to close")
 
 
 # ---------------------------------------------------------------- processes
-
-def bus_name_owned(name):
-    from gi.repository import Gio, GLib
-    connection = Gio.bus_get_sync(Gio.BusType.SESSION, None)
-    reply = connection.call_sync("org.freedesktop.DBus", "/org/freedesktop/DBus",
-                                 "org.freedesktop.DBus", "NameHasOwner",
-                                 GLib.Variant("(s)", (name,)), GLib.VariantType("(b)"),
-                                 Gio.DBusCallFlags.NONE, 5000, None)
-    return reply.unpack()[0]
-
 
 class Application:
     """One run of the program, found on the AT-SPI bus by its process id."""
 
     def __init__(self, argv, env, cwd, log_path):
+        load_atspi()
         self.argv = argv
         self.log_path = log_path
         self.log_file = open(log_path, "ab")
