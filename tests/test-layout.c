@@ -675,6 +675,18 @@ test_accessible_names (void)
       g_assert_false (gtk_test_accessible_has_property (GTK_ACCESSIBLE (spin),
                                                         GTK_ACCESSIBLE_PROPERTY_LABEL));
     }
+  /* An entry row is named by its title once (libadwaita 1.7 labels it by
+   * its title twice). */
+  for (guint i = 0; i < 3; i++)
+    {
+      static const char * const entry_rows[] = { "company_row", "contact_row", "industry_row" };
+      AdwPreferencesRow *row = retainer_test_window_child (window, entry_rows[i]);
+
+      gtk_test_accessible_assert_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                           adw_preferences_row_get_title (row));
+      g_assert_false (gtk_test_accessible_has_relation (GTK_ACCESSIBLE (row),
+                                                        GTK_ACCESSIBLE_RELATION_LABELLED_BY));
+    }
   /* The unit is in the description. */
   gtk_test_accessible_assert_property (GTK_ACCESSIBLE (retainer_test_window_child (window, "growth_row")),
                                        GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, "Percent per month");

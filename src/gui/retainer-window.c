@@ -134,6 +134,18 @@ setup_spin (AdwSpinRow *row)
   update_spin_row_accessible (row);
 }
 
+/* libadwaita 1.7 labels an entry row by its title twice: a screen reader
+ * would read "Company Company". The row is named once, by its title. */
+static void
+name_entry_row_once (AdwEntryRow *row)
+{
+  gtk_accessible_reset_relation (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_RELATION_LABELLED_BY);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (row),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)),
+                                  -1);
+}
+
 /* A results card is read as its caption (labelled-by in the template) and
  * its figure and detail. */
 static void
@@ -170,6 +182,90 @@ set_spin_value (AdwSpinRow *row,
     adw_combo_row_set_model ((row), G_LIST_MODEL (model_));           \
   }                                                                   \
   G_STMT_END
+
+/* Combo rows show their value whole, wrapping if need be: libadwaita's own
+ * items stop at 20 characters, and shorter still in a narrow window. In
+ * the list that pops up, the chosen item has a check mark. */
+static void
+combo_check_selected_cb (GtkListItem *item,
+                         GParamSpec  *pspec,
+                         GtkWidget   *check)
+{
+  gtk_widget_set_opacity (check, gtk_list_item_get_selected (item) ? 1.0 : 0.0);
+}
+
+static void
+combo_item_setup_cb (GtkSignalListItemFactory *factory,
+                     GtkListItem              *item,
+                     gpointer                  in_popover)
+{
+  GtkWidget *label = gtk_label_new (NULL);
+
+  if (GPOINTER_TO_INT (in_popover))
+    {
+      GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+      GtkWidget *check = g_object_new (GTK_TYPE_IMAGE,
+                                       "icon-name", "object-select-symbolic",
+                                       "accessible-role", GTK_ACCESSIBLE_ROLE_PRESENTATION,
+                                       NULL);
+
+      gtk_label_set_xalign (GTK_LABEL (label), 0);
+      gtk_widget_set_hexpand (label, TRUE);
+      gtk_box_append (GTK_BOX (box), label);
+      gtk_box_append (GTK_BOX (box), check);
+      g_signal_connect_object (item, "notify::selected", G_CALLBACK (combo_check_selected_cb),
+                               check, 0);
+      gtk_list_item_set_child (item, box);
+    }
+  else
+    {
+      gtk_label_set_xalign (GTK_LABEL (label), 1);
+      gtk_label_set_justify (GTK_LABEL (label), GTK_JUSTIFY_RIGHT);
+      gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+      gtk_label_set_natural_wrap_mode (GTK_LABEL (label), GTK_NATURAL_WRAP_WORD);
+      gtk_list_item_set_child (item, label);
+    }
+}
+
+static void
+combo_item_bind_cb (GtkSignalListItemFactory *factory,
+                    GtkListItem              *item,
+                    gpointer                  in_popover)
+{
+  GtkWidget *child = gtk_list_item_get_child (item);
+  GtkWidget *label = GTK_IS_LABEL (child) ? child : gtk_widget_get_first_child (child);
+
+  gtk_label_set_label (GTK_LABEL (label),
+                       gtk_string_object_get_string (gtk_list_item_get_item (item)));
+  if (!GTK_IS_LABEL (child))
+    combo_check_selected_cb (item, NULL, gtk_widget_get_last_child (child));
+}
+
+static GtkListItemFactory *
+combo_factory_new (gboolean in_popover)
+{
+  GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
+
+  g_signal_connect (factory, "setup", G_CALLBACK (combo_item_setup_cb),
+                    GINT_TO_POINTER (in_popover));
+  g_signal_connect (factory, "bind", G_CALLBACK (combo_item_bind_cb),
+                    GINT_TO_POINTER (in_popover));
+  return factory;
+}
+
+static void
+setup_combos (AdwComboRow **rows,
+              guint         n_rows)
+{
+  g_autoptr (GtkListItemFactory) value_factory = combo_factory_new (FALSE);
+  g_autoptr (GtkListItemFactory) list_factory = combo_factory_new (TRUE);
+
+  for (guint i = 0; i < n_rows; i++)
+    {
+      adw_combo_row_set_factory (rows[i], value_factory);
+      adw_combo_row_set_list_factory (rows[i], list_factory);
+    }
+}
 
 static void
 set_combo (AdwComboRow *row,
@@ -1306,6 +1402,10 @@ retainer_window_init (RetainerWindow *self)
                    G_SETTINGS_BIND_DEFAULT);
   g_settings_bind (self->settings, "window-maximized", self, "maximized", G_SETTINGS_BIND_DEFAULT);
 
+  setup_combos ((AdwComboRow *[]) { self->currency_row, self->complexity_row, self->tasks_row,
+                                    self->data_row, self->evaluation_row, self->change_row,
+                                    self->support_row, self->billing_row, self->horizon_row,
+                                    self->rate_card_row, self->language_row }, 11);
   fill_currency_combo (self->currency_row);
   FILL_COMBO (self->complexity_row, retainer_complexity_label, RETAINER_N_COMPLEXITIES);
   FILL_COMBO (self->tasks_row, retainer_tasks_label, RETAINER_N_TASKS);
@@ -1333,6 +1433,9 @@ retainer_window_init (RetainerWindow *self)
   gtk_editable_set_enable_undo (GTK_EDITABLE (self->company_row), FALSE);
   gtk_editable_set_enable_undo (GTK_EDITABLE (self->contact_row), FALSE);
   gtk_editable_set_enable_undo (GTK_EDITABLE (self->industry_row), FALSE);
+  name_entry_row_once (self->company_row);
+  name_entry_row_once (self->contact_row);
+  name_entry_row_once (self->industry_row);
   g_signal_connect_swapped (self, "notify::focus-widget", G_CALLBACK (focus_widget_changed_cb),
                             self);
   g_signal_connect_swapped (self, "notify::current-breakpoint", G_CALLBACK (update_layout), self);
