@@ -183,9 +183,11 @@ set_spin_value (AdwSpinRow *row,
   }                                                                   \
   G_STMT_END
 
-/* Combo rows show their value whole, wrapping if need be: libadwaita's own
- * items stop at 20 characters, and shorter still in a narrow window. In
- * the list that pops up, the chosen item has a check mark. */
+/* Combo rows show their value whole: libadwaita's own items stop at 20
+ * characters, and shorter still in a narrow window. The values are short
+ * words (a rate card's name, which can be long, is shown as the row's
+ * subtitle instead): the row's title wraps around them. In the list that
+ * pops up, the chosen item has a check mark. */
 static void
 combo_check_selected_cb (GtkListItem *item,
                          GParamSpec  *pspec,
@@ -219,10 +221,9 @@ combo_item_setup_cb (GtkSignalListItemFactory *factory,
     }
   else
     {
+      /* No wrapping: the list view the row shows its value in gives the
+       * label the height of one line. */
       gtk_label_set_xalign (GTK_LABEL (label), 1);
-      gtk_label_set_justify (GTK_LABEL (label), GTK_JUSTIFY_RIGHT);
-      gtk_label_set_wrap (GTK_LABEL (label), TRUE);
-      gtk_label_set_natural_wrap_mode (GTK_LABEL (label), GTK_NATURAL_WRAP_WORD);
       gtk_list_item_set_child (item, label);
     }
 }
