@@ -130,7 +130,7 @@ test_spend_and_complexity (void)
   g_assert_false (retainer_window_get_modified (window));
 
   /* Typed, not committed: results follow the keystrokes. */
-  gtk_editable_set_text (GTK_EDITABLE (retainer_test_window_child (window, "monthly_spend_spin")), "12,000");
+  gtk_editable_set_text (GTK_EDITABLE (retainer_test_window_child (window, "monthly_spend_row")), "12,000");
   adw_combo_row_set_selected (retainer_test_window_child (window, "complexity_row"), RETAINER_COMPLEXITY_MODERATE);
   retainer_test_settle ();
 
@@ -152,9 +152,9 @@ test_spend_and_complexity (void)
   g_assert_cmpstr (label_text (window, "saving_value"), ==, "$7,000");
   g_assert_cmpstr (label_text (window, "saving_detail"), ==, "58% of the covered API spend");
   g_assert_cmpstr (label_text (window, "plan_caption_label"), ==, "Recommended plan");
-  g_assert_cmpfloat (gtk_spin_button_get_value (retainer_test_window_child (window, "setup_fee_spin")), ==, 10000);
+  g_assert_cmpfloat (adw_spin_row_get_value (retainer_test_window_child (window, "setup_fee_row")), ==, 10000);
   fee_text = retainer_format_number (10000, 0);
-  g_assert_cmpstr (gtk_editable_get_text (retainer_test_window_child (window, "setup_fee_spin")), ==, fee_text);
+  g_assert_cmpstr (gtk_editable_get_text (retainer_test_window_child (window, "setup_fee_row")), ==, fee_text);
   g_assert_nonnull (strstr (label_text (window, "break_even_detail"), "$10,000"));
   g_assert_cmpstr (label_text (window, "net_12_value"), ==, "$74,000");
   g_assert_cmpstr (retainer_savings_chart_get_summary (retainer_test_window_child (window, "savings_chart")), ==,
@@ -173,7 +173,7 @@ test_tier_override (void)
   const RetainerProposal *proposal;
 
   retainer_window_load_proposal (window, new_default_proposal (), NULL);
-  gtk_spin_button_set_value (retainer_test_window_child (window, "monthly_spend_spin"), 12000);
+  adw_spin_row_set_value (retainer_test_window_child (window, "monthly_spend_row"), 12000);
   retainer_test_settle ();
   g_assert_cmpstr (label_text (window, "tier_name_label"), ==, "Growth");
 
@@ -216,12 +216,14 @@ test_accessible_names (void)
   RetainerWindow *window = create_window (1280, 800);
 
   retainer_window_load_proposal (window, new_default_proposal (), NULL);
-  gtk_spin_button_set_value (retainer_test_window_child (window, "monthly_spend_spin"), 12000);
+  adw_spin_row_set_value (retainer_test_window_child (window, "monthly_spend_row"), 12000);
   retainer_test_settle ();
 
-  g_assert_false (gtk_test_accessible_has_property (GTK_ACCESSIBLE (retainer_test_window_child (window, "monthly_spend_spin")),
+  gtk_test_accessible_assert_property (GTK_ACCESSIBLE (retainer_test_window_child (window, "monthly_spend_row")),
+                                       GTK_ACCESSIBLE_PROPERTY_LABEL, "Monthly API spend");
+  g_assert_false (gtk_test_accessible_has_property (GTK_ACCESSIBLE (gtk_editable_get_delegate (retainer_test_window_child (window, "monthly_spend_row"))),
                                                     GTK_ACCESSIBLE_PROPERTY_LABEL));
-  gtk_test_accessible_assert_property (GTK_ACCESSIBLE (retainer_test_window_child (window, "growth_spin")),
+  gtk_test_accessible_assert_property (GTK_ACCESSIBLE (retainer_test_window_child (window, "growth_row")),
                                        GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, "Percent per month");
   gtk_test_accessible_assert_relation (GTK_ACCESSIBLE (retainer_test_window_child (window, "plan_box")),
                                        GTK_ACCESSIBLE_RELATION_DESCRIBED_BY,
@@ -257,7 +259,7 @@ test_proposal_language (void)
   proposal->language = g_strdup ("pt");
   retainer_window_load_proposal (window, proposal, NULL);
   retainer_test_settle ();
-  gtk_spin_button_set_value (retainer_test_window_child (window, "monthly_spend_spin"), 9000);
+  adw_spin_row_set_value (retainer_test_window_child (window, "monthly_spend_row"), 9000);
   retainer_test_settle ();
   g_assert_cmpstr (retainer_window_get_proposal (window)->language, ==, "pt");
 
@@ -277,14 +279,14 @@ static void
 test_setup_fee_band (void)
 {
   RetainerWindow *window = create_window (1280, 800);
-  GtkSpinButton *fee = retainer_test_window_child (window, "setup_fee_spin");
+  AdwSpinRow *fee = retainer_test_window_child (window, "setup_fee_row");
 
   retainer_window_load_proposal (window, new_default_proposal (), NULL);
   adw_combo_row_set_selected (retainer_test_window_child (window, "complexity_row"), RETAINER_COMPLEXITY_MODERATE);
   retainer_test_settle ();
   g_assert_false (gtk_revealer_get_reveal_child (retainer_test_window_child (window, "setup_fee_warning_revealer")));
 
-  gtk_spin_button_set_value (fee, 15000);
+  adw_spin_row_set_value (fee, 15000);
   retainer_test_settle ();
   g_assert_true (retainer_window_get_proposal (window)->has_setup_fee);
   g_assert_true (gtk_revealer_get_reveal_child (retainer_test_window_child (window, "setup_fee_warning_revealer")));
@@ -294,7 +296,7 @@ test_setup_fee_band (void)
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.reset-setup-fee", NULL));
   retainer_test_settle ();
   g_assert_false (retainer_window_get_proposal (window)->has_setup_fee);
-  g_assert_cmpfloat (gtk_spin_button_get_value (fee), ==, 10000);
+  g_assert_cmpfloat (adw_spin_row_get_value (fee), ==, 10000);
   g_assert_false (gtk_revealer_get_reveal_child (retainer_test_window_child (window, "setup_fee_warning_revealer")));
 
   destroy_window (window);
@@ -307,7 +309,7 @@ test_questions_decide_complexity (void)
 
   retainer_window_load_proposal (window, new_default_proposal (), NULL);
   g_assert_false (gtk_widget_get_visible (retainer_test_window_child (window, "tasks_row")));
-  gtk_switch_set_active (retainer_test_window_child (window, "questions_switch"), TRUE);
+  adw_switch_row_set_active (retainer_test_window_child (window, "questions_row"), TRUE);
   retainer_test_settle ();
   g_assert_true (gtk_widget_get_visible (retainer_test_window_child (window, "tasks_row")));
   g_assert_false (gtk_widget_get_sensitive (retainer_test_window_child (window, "complexity_row")));
@@ -330,7 +332,7 @@ test_flags_in_plain_words (void)
   GtkWidget *row;
 
   retainer_window_load_proposal (window, new_default_proposal (), NULL);
-  gtk_spin_button_set_value (retainer_test_window_child (window, "monthly_spend_spin"), 1000);
+  adw_spin_row_set_value (retainer_test_window_child (window, "monthly_spend_row"), 1000);
   retainer_test_settle ();
 
   g_assert_true (gtk_widget_get_visible (retainer_test_window_child (window, "notes_group")));
@@ -354,7 +356,7 @@ test_presentation_mode (void)
   g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (window), "presentation"));
   g_assert_false (gtk_widget_get_visible (retainer_test_window_child (window, "private_group")));
   /* Inputs stay editable for what-ifs. */
-  g_assert_true (gtk_widget_is_sensitive (retainer_test_window_child (window, "monthly_spend_spin")));
+  g_assert_true (gtk_widget_is_sensitive (retainer_test_window_child (window, "monthly_spend_row")));
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.leave-presentation", NULL));
   retainer_test_settle ();
@@ -440,7 +442,7 @@ test_autosave_and_restore (void)
 
   g_assert_false (g_file_test (autosave, G_FILE_TEST_EXISTS));
   gtk_editable_set_text (GTK_EDITABLE (retainer_test_window_child (window, "company_row")), "Crash Test Ltd");
-  gtk_spin_button_set_value (retainer_test_window_child (window, "monthly_spend_spin"), 23456);
+  adw_spin_row_set_value (retainer_test_window_child (window, "monthly_spend_row"), 23456);
   retainer_test_settle ();
   edited = retainer_proposal_copy (retainer_window_get_proposal (window));
 
@@ -560,7 +562,7 @@ figures_read (RetainerWindow *window,
   figures->tier = g_strdup (label_text (window, "tier_name_label"));
   figures->price = g_strdup (label_text (window, "tier_price_label"));
   figures->saving = g_strdup (label_text (window, "saving_value"));
-  figures->spend = g_strdup (gtk_editable_get_text (retainer_test_window_child (window, "monthly_spend_spin")));
+  figures->spend = g_strdup (gtk_editable_get_text (retainer_test_window_child (window, "monthly_spend_row")));
   figures->title = g_strdup (adw_window_title_get_title (retainer_test_window_child (window, "window_title")));
 }
 
@@ -624,7 +626,7 @@ test_undo_redo (void)
   g_assert_false (action_enabled (window, "redo"));
   figures_read (window, &before);
 
-  gtk_spin_button_set_value (retainer_test_window_child (window, "monthly_spend_spin"), 12000);
+  adw_spin_row_set_value (retainer_test_window_child (window, "monthly_spend_row"), 12000);
   retainer_test_settle ();
   figures_read (window, &after_spend);
   g_assert_cmpstr (after_spend.tier, ==, "Growth");
@@ -720,7 +722,7 @@ static void
 test_typing_is_one_step (void)
 {
   RetainerWindow *window = create_window (1280, 800);
-  GtkEditable *spend = retainer_test_window_child (window, "monthly_spend_spin");
+  GtkEditable *spend = retainer_test_window_child (window, "monthly_spend_row");
   g_autofree char *original_text = NULL;
   g_autofree char *original_price = NULL;
   int position;

@@ -4,6 +4,7 @@
  */
 #include "config.h"
 
+#include <adwaita.h>
 #include <glib/gi18n.h>
 
 #include "retainer-tier-card.h"
@@ -19,6 +20,7 @@ struct _RetainerTierCard
   GtkLabel  *saving_label;
   GtkLabel  *break_even_label;
   GtkButton *choose_button;
+  GtkLabel  *choose_label;
 
   guint      tier;
   gboolean   recommended;
@@ -50,12 +52,16 @@ update_accessible (RetainerTierCard *self)
   g_autofree char *button_label = NULL;
   const char *state = NULL;
 
-  /* gtk_button_set_label () renames the button: name it after the tier again. */
+  /* The button shows one word; a screen reader hears which tier it picks.
+   * The button has no labelled-by relation to its text (its child is set
+   * as a label, not with gtk_button_set_label ()), so this name is the one
+   * read, and read once. */
   if (self->chosen)
     /* Translators: the accessible name of a chosen tier card's button; %s is a tier name. */
     button_label = g_strdup_printf (_("%s is chosen"), name);
   else
-    /* Translators: the accessible name of a tier card's button; %s is a tier name. */
+    /* Translators: the accessible name of a tier card's button, like
+     * "Choose Growth"; %s is a tier name. */
     button_label = g_strdup_printf (_("Choose %s"), name);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->choose_button),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, button_label,
@@ -85,7 +91,12 @@ update_state (RetainerTierCard *self)
     gtk_widget_remove_css_class (self->box, "chosen");
 
   /* The chosen tier's button says so and does nothing more. */
-  gtk_button_set_label (self->choose_button, self->chosen ? _("Chosen") : _("Choose"));
+  if (self->chosen)
+    /* Translators: the button of the tier the proposal is priced with. */
+    gtk_label_set_label (self->choose_label, _("Chosen"));
+  else
+    /* Translators: button on a tier card: price the proposal with this tier. */
+    gtk_label_set_label (self->choose_label, _("Choose"));
   gtk_widget_set_sensitive (GTK_WIDGET (self->choose_button), !self->chosen);
   if (self->chosen)
     gtk_widget_add_css_class (GTK_WIDGET (self->choose_button), "flat");
@@ -185,6 +196,7 @@ retainer_tier_card_class_init (RetainerTierCardClass *klass)
   signals[CHOOSE] = g_signal_new ("choose", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                                   0, NULL, NULL, NULL, G_TYPE_NONE, 0);
 
+  g_type_ensure (ADW_TYPE_WRAP_BOX);
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/app/retainer/Retainer/retainer-tier-card.ui");
   gtk_widget_class_bind_template_child (widget_class, RetainerTierCard, box);
@@ -194,6 +206,7 @@ retainer_tier_card_class_init (RetainerTierCardClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RetainerTierCard, saving_label);
   gtk_widget_class_bind_template_child (widget_class, RetainerTierCard, break_even_label);
   gtk_widget_class_bind_template_child (widget_class, RetainerTierCard, choose_button);
+  gtk_widget_class_bind_template_child (widget_class, RetainerTierCard, choose_label);
   gtk_widget_class_bind_template_callback (widget_class, choose_clicked_cb);
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);

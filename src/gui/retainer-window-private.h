@@ -31,29 +31,33 @@ struct _RetainerWindow
   GtkToggleButton      *present_button;
   GtkWidget            *export_button;
   GtkWidget            *inputs_scroller;
+  AdwMultiLayoutView   *layout_view;
+  GtkWidget            *inputs_box;        /* in the layout's "inputs" slot */
+  GtkWidget            *results_box;       /* in its "results" slot */
+  AdwBreakpoint        *column_breakpoint;
+  AdwBreakpoint        *compact_breakpoint;
   GMenu                *recent_menu;
 
   /* Template: inputs */
   AdwEntryRow          *company_row;
   AdwEntryRow          *contact_row;
   AdwEntryRow          *industry_row;
-  GtkSpinButton        *monthly_spend_spin;
-  AdwActionRow         *monthly_spend_row;
+  AdwSpinRow           *monthly_spend_row;
   AdwComboRow          *currency_row;
-  GtkSpinButton        *growth_spin;
-  GtkSpinButton        *coverage_spin;
-  GtkSwitch            *questions_switch;
+  AdwSpinRow           *growth_row;
+  AdwSpinRow           *coverage_row;
+  AdwSwitchRow         *questions_row;
   AdwComboRow          *complexity_row;
   AdwComboRow          *tasks_row;
   AdwComboRow          *data_row;
   AdwComboRow          *evaluation_row;
   AdwComboRow          *change_row;
-  GtkSwitch            *dedicated_switch;
+  AdwSwitchRow         *dedicated_row;
   AdwComboRow          *support_row;
-  GtkSpinButton        *use_cases_spin;
+  AdwSpinRow           *use_cases_row;
   AdwComboRow          *billing_row;
   AdwComboRow          *horizon_row;
-  GtkSpinButton        *go_live_spin;
+  AdwSpinRow           *go_live_row;
   AdwComboRow          *rate_card_row;
   AdwComboRow          *language_row;
 
@@ -79,8 +83,7 @@ struct _RetainerWindow
   GtkLabel             *chart_title_label;
   RetainerSavingsChart *savings_chart;
   GtkBox               *tiers_box;
-  AdwActionRow         *setup_fee_spin_row;
-  GtkSpinButton        *setup_fee_spin;
+  AdwSpinRow           *setup_fee_row;
   GtkRevealer          *setup_fee_warning_revealer;
   GtkLabel             *setup_fee_warning_label;
   GtkWidget            *notes_group;

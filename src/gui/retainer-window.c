@@ -1,4 +1,5 @@
-/* retainer-window.c: inputs on the left, the core's result on the right
+/* retainer-window.c: the inputs and the core's result, side by side or in
+ * one column
  *
  * The window reads its widgets into the proposal, asks the core for the
  * result and shows it. Nothing here computes or formats money by itself:
@@ -64,55 +65,85 @@ parse_number_text (const char *text,
 }
 
 static int
-spin_input_cb (GtkSpinButton *spin,
-               double        *new_value,
-               gpointer       user_data)
+spin_input_cb (AdwSpinRow *row,
+               double     *new_value,
+               gpointer    user_data)
 {
-  if (!parse_number_text (gtk_editable_get_text (GTK_EDITABLE (spin)), new_value))
+  if (!parse_number_text (gtk_editable_get_text (GTK_EDITABLE (row)), new_value))
     return GTK_INPUT_ERROR;
   return TRUE;
 }
 
 static gboolean
-spin_output_cb (GtkSpinButton *spin,
-                gpointer       user_data)
+spin_output_cb (AdwSpinRow *row,
+                gpointer    user_data)
 {
-  g_autofree char *text = retainer_format_number (gtk_spin_button_get_value (spin),
-                                                  gtk_spin_button_get_digits (spin));
+  g_autofree char *text = retainer_format_number (adw_spin_row_get_value (row),
+                                                  adw_spin_row_get_digits (row));
 
-  if (g_strcmp0 (text, gtk_editable_get_text (GTK_EDITABLE (spin))) != 0)
-    gtk_editable_set_text (GTK_EDITABLE (spin), text);
+  if (g_strcmp0 (text, gtk_editable_get_text (GTK_EDITABLE (row))) != 0)
+    gtk_editable_set_text (GTK_EDITABLE (row), text);
   return TRUE;
 }
 
 /* The value a person sees: the text being typed counts before it is
  * committed, so results follow every keystroke. */
 static double
-spin_value (GtkSpinButton *spin)
+spin_value (AdwSpinRow *row)
 {
-  GtkAdjustment *adjustment = gtk_spin_button_get_adjustment (spin);
+  GtkAdjustment *adjustment = adw_spin_row_get_adjustment (row);
   double value;
 
-  if (!parse_number_text (gtk_editable_get_text (GTK_EDITABLE (spin)), &value))
-    return gtk_spin_button_get_value (spin);
+  if (!parse_number_text (gtk_editable_get_text (GTK_EDITABLE (row)), &value))
+    return adw_spin_row_get_value (row);
 
   return CLAMP (value, gtk_adjustment_get_lower (adjustment),
                 gtk_adjustment_get_upper (adjustment));
 }
 
-/* The row a spin button sits in already names it (activatable-widget); a
- * label of its own would be read twice. Units go in the description. */
+/* A spin row's own spin button is labelled and described by the row. The
+ * template gives each spin row the role of the list item it is: libadwaita
+ * makes it "presentation", and GTK 4.18 then leaves the row out of the
+ * accessibility tree together with the spin button in it. The row names
+ * itself after its title, once, and describes itself with its subtitle,
+ * which carries the unit where there is one; read from the row's text, the
+ * spin button's name would be title, subtitle and buttons at once. */
 static void
-setup_spin (GtkSpinButton *spin,
-            const char    *accessible_description)
+update_spin_row_accessible (AdwSpinRow *row)
 {
-  g_signal_connect (spin, "input", G_CALLBACK (spin_input_cb), NULL);
-  g_signal_connect (spin, "output", G_CALLBACK (spin_output_cb), NULL);
-  gtk_editable_set_enable_undo (GTK_EDITABLE (spin), FALSE);
-  if (accessible_description != NULL)
-    gtk_accessible_update_property (GTK_ACCESSIBLE (spin),
-                                    GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, accessible_description,
+  const char *title = adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row));
+  const char *subtitle = adw_action_row_get_subtitle (ADW_ACTION_ROW (row));
+
+  gtk_accessible_update_property (GTK_ACCESSIBLE (row),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, title,
+                                  -1);
+  if (subtitle != NULL && *subtitle != '\0')
+    gtk_accessible_update_property (GTK_ACCESSIBLE (row),
+                                    GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, subtitle,
                                     -1);
+  else
+    gtk_accessible_reset_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION);
+}
+
+static void
+setup_spin (AdwSpinRow *row)
+{
+  g_signal_connect (row, "input", G_CALLBACK (spin_input_cb), NULL);
+  g_signal_connect (row, "output", G_CALLBACK (spin_output_cb), NULL);
+  gtk_editable_set_enable_undo (GTK_EDITABLE (row), FALSE);
+  update_spin_row_accessible (row);
+}
+
+/* libadwaita 1.7 labels an entry row by its title twice: a screen reader
+ * would read "Company Company". The row is named once, by its title. */
+static void
+name_entry_row_once (AdwEntryRow *row)
+{
+  gtk_accessible_reset_relation (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_RELATION_LABELLED_BY);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (row),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)),
+                                  -1);
 }
 
 /* A results card is read as its caption (labelled-by in the template) and
@@ -128,13 +159,13 @@ describe_card (GtkWidget *card,
 }
 
 static void
-set_spin_value (GtkSpinButton *spin,
-                double         value)
+set_spin_value (AdwSpinRow *row,
+                double      value)
 {
-  gtk_spin_button_set_value (spin, value);
+  adw_spin_row_set_value (row, value);
   /* set_value () does nothing when the value is equal but the text was
    * left half-typed; write the text again so both agree. */
-  spin_output_cb (spin, NULL);
+  spin_output_cb (row, NULL);
 }
 
 /* ------------------------------------------------------------------ */
@@ -151,6 +182,91 @@ set_spin_value (GtkSpinButton *spin,
     adw_combo_row_set_model ((row), G_LIST_MODEL (model_));           \
   }                                                                   \
   G_STMT_END
+
+/* Combo rows show their value whole: libadwaita's own items stop at 20
+ * characters, and shorter still in a narrow window. The values are short
+ * words (a rate card's name, which can be long, is shown as the row's
+ * subtitle instead): the row's title wraps around them. In the list that
+ * pops up, the chosen item has a check mark. */
+static void
+combo_check_selected_cb (GtkListItem *item,
+                         GParamSpec  *pspec,
+                         GtkWidget   *check)
+{
+  gtk_widget_set_opacity (check, gtk_list_item_get_selected (item) ? 1.0 : 0.0);
+}
+
+static void
+combo_item_setup_cb (GtkSignalListItemFactory *factory,
+                     GtkListItem              *item,
+                     gpointer                  in_popover)
+{
+  GtkWidget *label = gtk_label_new (NULL);
+
+  if (GPOINTER_TO_INT (in_popover))
+    {
+      GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+      GtkWidget *check = g_object_new (GTK_TYPE_IMAGE,
+                                       "icon-name", "object-select-symbolic",
+                                       "accessible-role", GTK_ACCESSIBLE_ROLE_PRESENTATION,
+                                       NULL);
+
+      gtk_label_set_xalign (GTK_LABEL (label), 0);
+      gtk_widget_set_hexpand (label, TRUE);
+      gtk_box_append (GTK_BOX (box), label);
+      gtk_box_append (GTK_BOX (box), check);
+      g_signal_connect_object (item, "notify::selected", G_CALLBACK (combo_check_selected_cb),
+                               check, 0);
+      gtk_list_item_set_child (item, box);
+    }
+  else
+    {
+      /* No wrapping: the list view the row shows its value in gives the
+       * label the height of one line. */
+      gtk_label_set_xalign (GTK_LABEL (label), 1);
+      gtk_list_item_set_child (item, label);
+    }
+}
+
+static void
+combo_item_bind_cb (GtkSignalListItemFactory *factory,
+                    GtkListItem              *item,
+                    gpointer                  in_popover)
+{
+  GtkWidget *child = gtk_list_item_get_child (item);
+  GtkWidget *label = GTK_IS_LABEL (child) ? child : gtk_widget_get_first_child (child);
+
+  gtk_label_set_label (GTK_LABEL (label),
+                       gtk_string_object_get_string (gtk_list_item_get_item (item)));
+  if (!GTK_IS_LABEL (child))
+    combo_check_selected_cb (item, NULL, gtk_widget_get_last_child (child));
+}
+
+static GtkListItemFactory *
+combo_factory_new (gboolean in_popover)
+{
+  GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
+
+  g_signal_connect (factory, "setup", G_CALLBACK (combo_item_setup_cb),
+                    GINT_TO_POINTER (in_popover));
+  g_signal_connect (factory, "bind", G_CALLBACK (combo_item_bind_cb),
+                    GINT_TO_POINTER (in_popover));
+  return factory;
+}
+
+static void
+setup_combos (AdwComboRow **rows,
+              guint         n_rows)
+{
+  g_autoptr (GtkListItemFactory) value_factory = combo_factory_new (FALSE);
+  g_autoptr (GtkListItemFactory) list_factory = combo_factory_new (TRUE);
+
+  for (guint i = 0; i < n_rows; i++)
+    {
+      adw_combo_row_set_factory (rows[i], value_factory);
+      adw_combo_row_set_list_factory (rows[i], list_factory);
+    }
+}
 
 static void
 set_combo (AdwComboRow *row,
@@ -351,27 +467,27 @@ retainer_window_show_proposal (RetainerWindow *self)
   set_entry_text (self->company_row, proposal->company);
   set_entry_text (self->contact_row, proposal->contact);
   set_entry_text (self->industry_row, proposal->industry);
-  set_spin_value (self->monthly_spend_spin, retainer_money_to_major (proposal->monthly_api_spend));
+  set_spin_value (self->monthly_spend_row, retainer_money_to_major (proposal->monthly_api_spend));
   set_combo (self->currency_row, currency_position (proposal->currency));
-  set_spin_value (self->growth_spin, proposal->api_growth_pct);
-  set_spin_value (self->coverage_spin, proposal->coverage_pct);
-  gtk_switch_set_active (self->questions_switch, proposal->has_answers);
+  set_spin_value (self->growth_row, proposal->api_growth_pct);
+  set_spin_value (self->coverage_row, proposal->coverage_pct);
+  adw_switch_row_set_active (self->questions_row, proposal->has_answers);
   set_combo (self->complexity_row, proposal->complexity);
   set_combo (self->tasks_row, proposal->tasks);
   set_combo (self->data_row, proposal->data_readiness);
   set_combo (self->evaluation_row, proposal->evaluation);
   update_question_rows (self, proposal->has_answers);
   set_combo (self->change_row, proposal->change_frequency);
-  gtk_switch_set_active (self->dedicated_switch, proposal->dedicated_instance);
+  adw_switch_row_set_active (self->dedicated_row, proposal->dedicated_instance);
   set_combo (self->support_row, proposal->support);
-  set_spin_value (self->use_cases_spin, proposal->use_cases);
+  set_spin_value (self->use_cases_row, proposal->use_cases);
   set_combo (self->billing_row, proposal->billing);
   set_combo (self->horizon_row, horizon_position (proposal->horizon_months));
-  set_spin_value (self->go_live_spin, proposal->go_live_months);
+  set_spin_value (self->go_live_row, proposal->go_live_months);
   fill_rate_card_combo (self);
   fill_language_combo (self);
   if (proposal->has_setup_fee)
-    set_spin_value (self->setup_fee_spin, retainer_money_to_major (proposal->setup_fee));
+    set_spin_value (self->setup_fee_row, retainer_money_to_major (proposal->setup_fee));
 
   self->updating--;
 
@@ -406,14 +522,14 @@ read_inputs (RetainerWindow *self)
   read_text (self->contact_row, &proposal->contact);
   read_text (self->industry_row, &proposal->industry);
 
-  proposal->monthly_api_spend = retainer_money_from_major (spin_value (self->monthly_spend_spin));
+  proposal->monthly_api_spend = retainer_money_from_major (spin_value (self->monthly_spend_row));
   currencies = retainer_currency_list (&n_currencies);
   g_free (proposal->currency);
   proposal->currency = g_strdup (currencies[get_combo (self->currency_row, n_currencies)].code);
-  proposal->api_growth_pct = spin_value (self->growth_spin);
-  proposal->coverage_pct = spin_value (self->coverage_spin);
+  proposal->api_growth_pct = spin_value (self->growth_row);
+  proposal->coverage_pct = spin_value (self->coverage_row);
 
-  proposal->has_answers = gtk_switch_get_active (self->questions_switch);
+  proposal->has_answers = adw_switch_row_get_active (self->questions_row);
   proposal->tasks = get_combo (self->tasks_row, RETAINER_N_TASKS);
   proposal->data_readiness = get_combo (self->data_row, RETAINER_N_DATA);
   proposal->evaluation = get_combo (self->evaluation_row, RETAINER_N_EVALUATIONS);
@@ -431,12 +547,12 @@ read_inputs (RetainerWindow *self)
   update_question_rows (self, proposal->has_answers);
 
   proposal->change_frequency = get_combo (self->change_row, RETAINER_N_CHANGES);
-  proposal->dedicated_instance = gtk_switch_get_active (self->dedicated_switch);
+  proposal->dedicated_instance = adw_switch_row_get_active (self->dedicated_row);
   proposal->support = get_combo (self->support_row, RETAINER_N_SUPPORTS);
-  proposal->use_cases = (guint) spin_value (self->use_cases_spin);
+  proposal->use_cases = (guint) spin_value (self->use_cases_row);
   proposal->billing = get_combo (self->billing_row, RETAINER_N_BILLINGS);
   proposal->horizon_months = horizons[get_combo (self->horizon_row, G_N_ELEMENTS (horizons))];
-  proposal->go_live_months = (guint) spin_value (self->go_live_spin);
+  proposal->go_live_months = (guint) spin_value (self->go_live_row);
   g_free (proposal->language);
   proposal->language = selected_language (self);
 
@@ -511,7 +627,7 @@ setup_fee_changed_cb (RetainerWindow *self,
 
   read_inputs (self);
   self->proposal->has_setup_fee = TRUE;
-  self->proposal->setup_fee = retainer_money_from_major (spin_value (self->setup_fee_spin));
+  self->proposal->setup_fee = retainer_money_from_major (spin_value (self->setup_fee_row));
   proposal_changed (self, editable);
 }
 
@@ -692,7 +808,8 @@ refresh_setup_fee (RetainerWindow *self)
    * amounts, %3$s the suggested amount. */
   subtitle = g_strdup_printf (_("%1$s use case: band %2$s, suggested %3$s"),
                               retainer_complexity_label (result->complexity), band, suggested);
-  adw_action_row_set_subtitle (ADW_ACTION_ROW (self->setup_fee_spin_row), subtitle);
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (self->setup_fee_row), subtitle);
+  update_spin_row_accessible (self->setup_fee_row);
   adw_action_row_set_subtitle (
     ADW_ACTION_ROW (self->complexity_row),
     retainer_rate_card_text (card->bands[self->proposal->complexity].summary));
@@ -700,7 +817,7 @@ refresh_setup_fee (RetainerWindow *self)
   if (!self->proposal->has_setup_fee)
     {
       self->updating++;
-      set_spin_value (self->setup_fee_spin, retainer_money_to_major (result->setup_fee));
+      set_spin_value (self->setup_fee_row, retainer_money_to_major (result->setup_fee));
       self->updating--;
     }
 
@@ -1044,6 +1161,45 @@ retainer_window_toast (RetainerWindow *self,
 }
 
 /* ------------------------------------------------------------------ */
+/* Layout                                                              */
+
+static void
+set_css_class (GtkWidget  *widget,
+               const char *css_class,
+               gboolean    set)
+{
+  if (set)
+    gtk_widget_add_css_class (widget, css_class);
+  else
+    gtk_widget_remove_css_class (widget, css_class);
+}
+
+/* Side by side, the inputs come first, as a form is read; in presentation
+ * mode the results do, as the people on the call read them. In one column
+ * (half a laptop screen) the results come first too: they are what the call
+ * is about, and the inputs are a scroll away. */
+static void
+update_layout (RetainerWindow *self)
+{
+  AdwBreakpoint *breakpoint =
+    adw_application_window_get_current_breakpoint (ADW_APPLICATION_WINDOW (self));
+  gboolean compact = breakpoint != NULL && breakpoint == self->compact_breakpoint;
+  gboolean one_column = compact || (breakpoint != NULL && breakpoint == self->column_breakpoint);
+  const char *layout;
+
+  if (one_column)
+    layout = "column";
+  else if (self->presenting)
+    layout = "results-first";
+  else
+    layout = "side-by-side";
+
+  adw_multi_layout_view_set_layout_name (self->layout_view, layout);
+  set_css_class (GTK_WIDGET (self), "one-column", one_column);
+  set_css_class (GTK_WIDGET (self), "compact", compact);
+}
+
+/* ------------------------------------------------------------------ */
 /* Presentation mode                                                   */
 
 gboolean
@@ -1077,6 +1233,7 @@ retainer_window_set_presenting (RetainerWindow *self,
       gtk_widget_remove_css_class (GTK_WIDGET (self), "presentation");
       gtk_window_unfullscreen (GTK_WINDOW (self));
     }
+  update_layout (self);
 
   if (self->result != NULL)
     {
@@ -1166,27 +1323,31 @@ retainer_window_class_init (RetainerWindowClass *klass)
   BIND (present_button);
   BIND (export_button);
   BIND (inputs_scroller);
+  BIND (layout_view);
+  BIND (inputs_box);
+  BIND (results_box);
+  BIND (column_breakpoint);
+  BIND (compact_breakpoint);
   BIND (recent_menu);
   BIND (company_row);
   BIND (contact_row);
   BIND (industry_row);
-  BIND (monthly_spend_spin);
   BIND (monthly_spend_row);
   BIND (currency_row);
-  BIND (growth_spin);
-  BIND (coverage_spin);
-  BIND (questions_switch);
+  BIND (growth_row);
+  BIND (coverage_row);
+  BIND (questions_row);
   BIND (complexity_row);
   BIND (tasks_row);
   BIND (data_row);
   BIND (evaluation_row);
   BIND (change_row);
-  BIND (dedicated_switch);
+  BIND (dedicated_row);
   BIND (support_row);
-  BIND (use_cases_spin);
+  BIND (use_cases_row);
   BIND (billing_row);
   BIND (horizon_row);
-  BIND (go_live_spin);
+  BIND (go_live_row);
   BIND (rate_card_row);
   BIND (language_row);
   BIND (plan_caption_label);
@@ -1210,8 +1371,7 @@ retainer_window_class_init (RetainerWindowClass *klass)
   BIND (chart_title_label);
   BIND (savings_chart);
   BIND (tiers_box);
-  BIND (setup_fee_spin_row);
-  BIND (setup_fee_spin);
+  BIND (setup_fee_row);
   BIND (setup_fee_warning_revealer);
   BIND (setup_fee_warning_label);
   BIND (notes_group);
@@ -1243,6 +1403,10 @@ retainer_window_init (RetainerWindow *self)
                    G_SETTINGS_BIND_DEFAULT);
   g_settings_bind (self->settings, "window-maximized", self, "maximized", G_SETTINGS_BIND_DEFAULT);
 
+  setup_combos ((AdwComboRow *[]) { self->currency_row, self->complexity_row, self->tasks_row,
+                                    self->data_row, self->evaluation_row, self->change_row,
+                                    self->support_row, self->billing_row, self->horizon_row,
+                                    self->rate_card_row, self->language_row }, 11);
   fill_currency_combo (self->currency_row);
   FILL_COMBO (self->complexity_row, retainer_complexity_label, RETAINER_N_COMPLEXITIES);
   FILL_COMBO (self->tasks_row, retainer_tasks_label, RETAINER_N_TASKS);
@@ -1253,12 +1417,12 @@ retainer_window_init (RetainerWindow *self)
   FILL_COMBO (self->billing_row, retainer_billing_label, RETAINER_N_BILLINGS);
   fill_horizon_combo (self->horizon_row);
 
-  setup_spin (self->monthly_spend_spin, NULL);
-  setup_spin (self->growth_spin, _("Percent per month"));
-  setup_spin (self->coverage_spin, _("Percent of the API spend"));
-  setup_spin (self->use_cases_spin, NULL);
-  setup_spin (self->go_live_spin, NULL);
-  setup_spin (self->setup_fee_spin, NULL);
+  setup_spin (self->monthly_spend_row);
+  setup_spin (self->growth_row);
+  setup_spin (self->coverage_row);
+  setup_spin (self->use_cases_row);
+  setup_spin (self->go_live_row);
+  setup_spin (self->setup_fee_row);
   /* Ctrl+Z is the window's undo everywhere, in a text field too (the
    * application's accelerators run in the capture phase, before GtkText
    * sees the key). A field's own undo would be a second history that
@@ -1270,8 +1434,13 @@ retainer_window_init (RetainerWindow *self)
   gtk_editable_set_enable_undo (GTK_EDITABLE (self->company_row), FALSE);
   gtk_editable_set_enable_undo (GTK_EDITABLE (self->contact_row), FALSE);
   gtk_editable_set_enable_undo (GTK_EDITABLE (self->industry_row), FALSE);
+  name_entry_row_once (self->company_row);
+  name_entry_row_once (self->contact_row);
+  name_entry_row_once (self->industry_row);
   g_signal_connect_swapped (self, "notify::focus-widget", G_CALLBACK (focus_widget_changed_cb),
                             self);
+  g_signal_connect_swapped (self, "notify::current-breakpoint", G_CALLBACK (update_layout), self);
+  update_layout (self);
   describe_card (gtk_widget_get_parent (GTK_WIDGET (self->saving_value)),
                  self->saving_value, self->saving_detail);
   describe_card (gtk_widget_get_parent (GTK_WIDGET (self->break_even_value)),
