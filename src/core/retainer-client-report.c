@@ -778,6 +778,50 @@ add_month_or_null (cJSON      *object,
     }
 }
 
+static void
+add_number_or_null (cJSON      *object,
+                    const char *key,
+                    gboolean    has_value,
+                    double      value)
+{
+  if (has_value && isfinite (value))
+    cJSON_AddNumberToObject (object, key, value);
+  else
+    cJSON_AddNullToObject (object, key);
+}
+
+/* The value report's performance comparison for the last recorded month:
+ * each metric last month and this month, the change as the report writes
+ * it ("+1.8 pts") and its verdict id. */
+static void
+add_last_month_metrics (cJSON                *root,
+                        const RetainerClient *client)
+{
+  const RetainerClientMonth *last;
+  g_autoptr (RetainerValueReport) report = NULL;
+  cJSON *metrics = cJSON_AddArrayToObject (root, "last_month_metrics");
+
+  if (client->months->len == 0)
+    return;
+  last = g_ptr_array_index (client->months, client->months->len - 1);
+  report = retainer_value_report_new (client, last->month, NULL);
+  for (guint i = 0; report != NULL && i < report->metrics->len; i++)
+    {
+      const RetainerMetricComparison *row = g_ptr_array_index (report->metrics, i);
+      cJSON *item = cJSON_CreateObject ();
+
+      cJSON_AddStringToObject (item, "name", row->name);
+      cJSON_AddStringToObject (item, "unit", row->unit);
+      cJSON_AddStringToObject (item, "direction", retainer_metric_direction_ids[row->direction]);
+      add_number_or_null (item, "previous", row->has_previous, row->previous);
+      add_number_or_null (item, "current", row->has_current, row->current);
+      add_number_or_null (item, "change", row->has_previous && row->has_current, row->change);
+      cJSON_AddStringToObject (item, "change_text", row->change_text);
+      cJSON_AddStringToObject (item, "verdict", retainer_metric_verdict_to_id (row->verdict));
+      cJSON_AddItemToArray (metrics, item);
+    }
+}
+
 /**
  * retainer_client_summary_to_json:
  * @client: a valid client
@@ -829,6 +873,7 @@ retainer_client_summary_to_json (const RetainerClient *client)
     else
       cJSON_AddNullToObject (root, "actual_break_even_calendar");
   }
+  add_last_month_metrics (root, client);
   return root;
 }
 

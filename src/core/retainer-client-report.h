@@ -177,7 +177,8 @@ RetainerExpansionOffer  *retainer_expansion_offer_new     (const RetainerClient 
 void                     retainer_expansion_offer_free    (RetainerExpansionOffer   *offer);
 
 /* For `retainer --summary` of a client: months recorded, cumulative
- * savings since deployment, the actual against the promised break-even. */
+ * savings since deployment, the actual against the promised break-even,
+ * and the last month's metrics against the month before. */
 cJSON                   *retainer_client_summary_to_json  (const RetainerClient     *client);
 
 /* For the client's documents: "March 2026" (or "March") in the current
