@@ -410,21 +410,20 @@ draw_offer (RetainerPdfWriter *writer,
   retainer_pdf_table_init (&table, writer, 2, fractions, aligns, NULL);
   retainer_pdf_need (writer, 80);
   {
+    /* The setup fee and the break-even stand in the boxes above. */
     const char *rows[][2] = {
       { _("API spend the new use cases take over"), spend },
       { _("Complexity"), retainer_complexity_label (offer->result->complexity) },
       { _("Setup fee band"), band },
-      { _("One-time setup fee"), setup },
       { _("Plan"), plan },
       { _("Monthly retainer today"), current_retainer },
       { _("New monthly retainer"), new_retainer },
       { _("Your monthly saving on the new use cases"), saving },
-      { _("Break-even"), break_even },
       { net_label, net },
     };
 
     for (guint i = 0; i < G_N_ELEMENTS (rows); i++)
-      retainer_pdf_table_add_row (&table, rows[i], i == 6 || i == 7);
+      retainer_pdf_table_add_row (&table, rows[i], i == 5 || i == 6);
   }
   retainer_pdf_table_clear (&table);
   writer->y -= 8;
