@@ -93,12 +93,12 @@ add_client_entries (GOptionContext *context,
       N_("YYYY-Qn") },
     { "offer-spend", 0, 0, G_OPTION_ARG_STRING, &options->offer_spend,
       N_("With --export-review: add an expansion offer for new use cases whose own API spend "
-         "is AMOUNT a month, in the client's currency"), N_("AMOUNT") },
+         "is AMOUNT a month, in the client’s currency"), N_("AMOUNT") },
     { "offer-use-cases", 0, 0, G_OPTION_ARG_INT, &options->offer_use_cases,
       N_("With --offer-spend: how many use cases to add (default 1)"), N_("N") },
     { "offer-complexity", 0, 0, G_OPTION_ARG_STRING, &options->offer_complexity,
-      N_("With --offer-spend: the new use cases' complexity, simple, moderate or complex "
-         "(default the accepted proposal's)"), N_("C") },
+      N_("With --offer-spend: the new use cases’ complexity, simple, moderate or complex "
+         "(default the accepted proposal’s)"), N_("COMPLEXITY") },
     { "offer-next-tier", 0, 0, G_OPTION_ARG_NONE, &options->offer_next_tier,
       N_("With --offer-spend: also move the client up to the next tier"), NULL },
     { NULL }
