@@ -8,12 +8,73 @@
  */
 #include "config.h"
 
+#include "retainer-client-report.h"
 #include "retainer-pdf-private.h"
 
 static gboolean
 is_set (const char *text)
 {
   return text != NULL && *text != '\0';
+}
+
+/**
+ * retainer_pdf_agency_contact:
+ * @agency: the brand
+ *
+ * Returns: (transfer full): the contact person, e-mail and phone that are
+ *   set, one a line
+ */
+char *
+retainer_pdf_agency_contact (const RetainerAgency *agency)
+{
+  const char *parts[] = { agency->contact_name, agency->email, agency->phone };
+  GString *out = g_string_new (NULL);
+
+  for (guint i = 0; i < G_N_ELEMENTS (parts); i++)
+    {
+      if (!is_set (parts[i]))
+        continue;
+      if (out->len > 0)
+        g_string_append_c (out, '\n');
+      g_string_append (out, parts[i]);
+    }
+  return g_string_free (out, FALSE);
+}
+
+/**
+ * retainer_pdf_capitalize:
+ * @text: (nullable): a phrase made to run on in a sentence ("month 2")
+ *
+ * Returns: (transfer full): @text with its first letter in title case
+ */
+char *
+retainer_pdf_capitalize (const char *text)
+{
+  char buffer[8];
+
+  if (!is_set (text))
+    return g_strdup ("");
+  buffer[g_unichar_to_utf8 (g_unichar_totitle (g_utf8_get_char (text)), buffer)] = '\0';
+  return g_strconcat (buffer, g_utf8_next_char (text), NULL);
+}
+
+/**
+ * retainer_pdf_verdict_text:
+ * @verdict: a #RetainerMetricVerdict
+ *
+ * Returns: (transfer full): the verdict as the tables show it, marked
+ *   when the metric moved the right or the wrong way
+ */
+char *
+retainer_pdf_verdict_text (int verdict)
+{
+  const char *label = retainer_metric_verdict_label ((RetainerMetricVerdict) verdict);
+
+  if (verdict == RETAINER_METRIC_VERDICT_BETTER)
+    return g_strconcat ("✓ ", label, NULL);
+  if (verdict == RETAINER_METRIC_VERDICT_WORSE)
+    return g_strconcat ("✗ ", label, NULL);
+  return g_strdup (label);
 }
 
 /**

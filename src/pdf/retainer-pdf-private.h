@@ -284,6 +284,12 @@ void       retainer_pdf_draw_acceptance_block (RetainerPdfWriter *writer,
                                           const char            *agency_party,
                                           const char            *agency_name,
                                           const char            *agency_title);
+/* The agency's contact person, e-mail and phone, one a line. */
+char      *retainer_pdf_agency_contact   (const RetainerAgency  *agency);
+/* `text` with its first letter in title case, to stand alone in a box. */
+char      *retainer_pdf_capitalize       (const char            *text);
+/* A metric's verdict in a table: "✓ better", "✗ worse", "unchanged". */
+char      *retainer_pdf_verdict_text     (int                    verdict);
 /* The document's language from a proposal's code (NULL or "" for the
  * user's); when Retainer has no catalogue for it, a warning and the user's. */
 RetainerLanguage *retainer_pdf_document_language (const char    *code,

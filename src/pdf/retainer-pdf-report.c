@@ -48,33 +48,7 @@ money (const Report *self,
                                 RETAINER_MONEY_FORMAT_DEFAULT);
 }
 
-static char *
-capitalize (const char *text)
-{
-  char buffer[8];
 
-  if (!is_set (text))
-    return g_strdup ("");
-  buffer[g_unichar_to_utf8 (g_unichar_totitle (g_utf8_get_char (text)), buffer)] = '\0';
-  return g_strconcat (buffer, g_utf8_next_char (text), NULL);
-}
-
-static char *
-join_lines (const char *const *parts,
-            guint              n_parts)
-{
-  GString *out = g_string_new (NULL);
-
-  for (guint i = 0; i < n_parts; i++)
-    {
-      if (!is_set (parts[i]))
-        continue;
-      if (out->len > 0)
-        g_string_append_c (out, '\n');
-      g_string_append (out, parts[i]);
-    }
-  return g_string_free (out, FALSE);
-}
 
 static void
 draw_cover (RetainerPdfWriter *writer,
@@ -87,8 +61,7 @@ draw_cover (RetainerPdfWriter *writer,
   g_autofree char *title = NULL;
   g_autofree char *when = NULL;
   g_autofree char *attention = NULL;
-  const char *contact_parts[] = { agency->contact_name, agency->email, agency->phone };
-  g_autofree char *contact = join_lines (contact_parts, G_N_ELEMENTS (contact_parts));
+  g_autofree char *contact = retainer_pdf_agency_contact (agency);
   const char *lines[3] = { NULL };
   guint n_lines = 0;
 
@@ -183,7 +156,8 @@ draw_retraining (RetainerPdfWriter *writer,
       g_autofree char *lead = NULL;
       RetainerPdfTable table;
 
-      /* Translators: %s is a number of hours, like "3.5". */
+      /* Translators: %s is a number of hours, like "3.5"; only exactly
+       * one hour takes the singular. */
       hours = g_strdup_printf (ngettext ("%s hour", "%s hours",
                                          record->training_hours == 1 ? 1 : 2),
                                hours_number);
@@ -235,24 +209,6 @@ draw_retraining (RetainerPdfWriter *writer,
     }
 }
 
-static char *
-verdict_text (RetainerMetricVerdict verdict)
-{
-  const char *label = retainer_metric_verdict_label (verdict);
-
-  switch (verdict)
-    {
-    case RETAINER_METRIC_VERDICT_BETTER:
-      return g_strconcat ("✓ ", label, NULL);
-    case RETAINER_METRIC_VERDICT_WORSE:
-      return g_strconcat ("✗ ", label, NULL);
-    case RETAINER_METRIC_VERDICT_UNCHANGED:
-    case RETAINER_METRIC_VERDICT_NEW:
-    case RETAINER_METRIC_VERDICT_NOT_MEASURED:
-    default:
-      return g_strdup (label);
-    }
-}
 
 static void
 draw_performance (RetainerPdfWriter *writer,
@@ -300,7 +256,7 @@ draw_performance (RetainerPdfWriter *writer,
   for (guint i = 0; i < report->metrics->len; i++)
     {
       const RetainerMetricComparison *row = g_ptr_array_index (report->metrics, i);
-      g_autofree char *verdict = verdict_text (row->verdict);
+      g_autofree char *verdict = retainer_pdf_verdict_text (row->verdict);
       const char *cells[] = { row->name, row->previous_text, row->current_text, row->change_text,
                               verdict };
 
@@ -373,7 +329,7 @@ draw_promised (RetainerPdfWriter *writer,
       g_autofree char *none = retainer_break_even_describe (0, -1, horizon,
                                                             RETAINER_BREAK_EVEN_FIGURE);
 
-      promised = capitalize (none);
+      promised = retainer_pdf_capitalize (none);
     }
   if (report->actual_break_even_month > 0)
     recovered = retainer_month_format_long (report->actual_break_even_calendar, TRUE);

@@ -64,16 +64,6 @@ per_month (const Review *self,
   return g_strdup_printf (_("%s per month"), formatted);
 }
 
-static char *
-capitalize (const char *text)
-{
-  char buffer[8];
-
-  if (!is_set (text))
-    return g_strdup ("");
-  buffer[g_unichar_to_utf8 (g_unichar_totitle (g_utf8_get_char (text)), buffer)] = '\0';
-  return g_strconcat (buffer, g_utf8_next_char (text), NULL);
-}
 
 static void
 draw_cover (RetainerPdfWriter *writer,
@@ -105,15 +95,7 @@ draw_cover (RetainerPdfWriter *writer,
       attention = g_strdup_printf (_("For the attention of %s"), proposal->contact);
       lines[n_lines++] = attention;
     }
-  {
-    GString *parts = g_string_new (NULL);
-    const char *values[] = { agency->contact_name, agency->email, agency->phone };
-
-    for (guint i = 0; i < G_N_ELEMENTS (values); i++)
-      if (is_set (values[i]))
-        g_string_append_printf (parts, "%s%s", parts->len > 0 ? "\n" : "", values[i]);
-    contact = g_string_free (parts, FALSE);
-  }
+  contact = retainer_pdf_agency_contact (agency);
 
   {
     const RetainerPdfFact facts[] = {
@@ -207,17 +189,6 @@ draw_value (RetainerPdfWriter *writer,
   writer->y -= 8;
 }
 
-static char *
-verdict_text (RetainerMetricVerdict verdict)
-{
-  const char *label = retainer_metric_verdict_label (verdict);
-
-  if (verdict == RETAINER_METRIC_VERDICT_BETTER)
-    return g_strconcat ("✓ ", label, NULL);
-  if (verdict == RETAINER_METRIC_VERDICT_WORSE)
-    return g_strconcat ("✗ ", label, NULL);
-  return g_strdup (label);
-}
 
 static void
 draw_trend (RetainerPdfWriter *writer,
@@ -287,7 +258,7 @@ draw_trend (RetainerPdfWriter *writer,
     {
       const RetainerMetricComparison *trend = g_ptr_array_index (review->metric_trends, t);
       const GArray *values = g_ptr_array_index (review->metric_values, t);
-      g_autofree char *verdict = verdict_text (trend->verdict);
+      g_autofree char *verdict = retainer_pdf_verdict_text (trend->verdict);
       char *cells[8] = { NULL };
       const char *row[8];
 
@@ -343,7 +314,7 @@ draw_offer (RetainerPdfWriter *writer,
                                                                    offer->break_even_months,
                                                                    offer->horizon_months,
                                                                    RETAINER_BREAK_EVEN_FIGURE);
-  g_autofree char *break_even = capitalize (break_even_text);
+  g_autofree char *break_even = retainer_pdf_capitalize (break_even_text);
   g_autofree char *lead = NULL;
   g_autofree char *plan = NULL;
   RetainerPdfTable table;
