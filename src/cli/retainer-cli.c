@@ -82,12 +82,14 @@ add_client_entries (GOptionContext *context,
   const GOptionEntry entries[] = {
     { "export-report", 0, 0, G_OPTION_ARG_FILENAME, &options->report_path,
       N_("Write the monthly value report of the client file named after the options as a PDF "
-         "to OUT and exit (with --month)"), N_("OUT") },
+         "to OUT and exit (with --month; --agency brands it as it does --export-pdf)"),
+      N_("OUT") },
     { "month", 0, 0, G_OPTION_ARG_STRING, &options->month,
       N_("With --export-report: the recorded month to report on"), N_("YYYY-MM") },
     { "export-review", 0, 0, G_OPTION_ARG_FILENAME, &options->review_path,
       N_("Write the quarterly review of the client file named after the options as a PDF to "
-         "OUT and exit (with --quarter)"), N_("OUT") },
+         "OUT and exit (with --quarter; --agency brands it as it does --export-pdf)"),
+      N_("OUT") },
     { "quarter", 0, 0, G_OPTION_ARG_STRING, &options->quarter,
       N_("With --export-review: the quarter to review, with at least one recorded month"),
       N_("YYYY-Qn") },
@@ -266,14 +268,16 @@ handle_client_options (const ClientOptions *options,
       if (options->quarter != NULL || options->offer_spend != NULL || offer)
         return refuse (_("--quarter and the --offer options go with --export-review"));
       if (options->month == NULL)
-        return refuse (_("--export-report needs the month to report on, like “--month 2026-03”"));
+        return refuse (_("--export-report needs the month to report on, like "
+                         "“--month 2026-03”"));
     }
   else
     {
       if (options->month != NULL)
         return refuse (_("--month goes with --export-report"));
       if (options->quarter == NULL)
-        return refuse (_("--export-review needs the quarter to review, like “--quarter 2026-Q1”"));
+        return refuse (_("--export-review needs the quarter to review, like "
+                         "“--quarter 2026-Q1”"));
       if (offer && options->offer_spend == NULL)
         return refuse (_("An expansion offer needs the new use cases’ monthly API spend, like "
                          "“--offer-spend 4000”"));

@@ -949,14 +949,13 @@ retainer_value_report_describe_recovery (const RetainerValueReport *report,
   int promised = report->promised_break_even_month;
   int actual = report->actual_break_even_month;
   guint horizon = report->promised_series->len > 0 ? report->promised_series->len - 1 : 0;
-  g_autofree char *promised_month = promised > 0
-                                      ? retainer_month_format_long (report->promised_break_even_calendar,
-                                                                    TRUE)
-                                      : NULL;
-  g_autofree char *actual_month = actual > 0
-                                    ? retainer_month_format_long (report->actual_break_even_calendar,
-                                                                  TRUE)
-                                    : NULL;
+  g_autofree char *promised_month = NULL;
+  g_autofree char *actual_month = NULL;
+
+  if (promised > 0)
+    promised_month = retainer_month_format_long (report->promised_break_even_calendar, TRUE);
+  if (actual > 0)
+    actual_month = retainer_month_format_long (report->actual_break_even_calendar, TRUE);
 
   if (actual > 0 && promised > 0)
     {
