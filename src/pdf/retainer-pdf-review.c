@@ -222,7 +222,7 @@ draw_trend (RetainerPdfWriter *writer,
                           from, to);
   retainer_pdf_paragraph (writer, writer->regular, RETAINER_PDF_BODY_SIZE, lead);
 
-  fractions[0] = 0.22;
+  fractions[0] = 0.20;
   aligns[0] = RETAINER_PDF_ALIGN_LEFT;
   header[0] = _("Metric");
   for (guint c = 0; c < n_values; c++)
@@ -239,19 +239,20 @@ draw_trend (RetainerPdfWriter *writer,
           month = record->month;
         }
       month_names[c] = retainer_month_format_long (month, FALSE);
-      fractions[c + 1] = 0.50 / n_values;
+      fractions[c + 1] = 0.54 / n_values;
       aligns[c + 1] = RETAINER_PDF_ALIGN_RIGHT;
       header[c + 1] = month_names[c];
     }
   fractions[n_values + 1] = 0.12;
   aligns[n_values + 1] = RETAINER_PDF_ALIGN_RIGHT;
   header[n_values + 1] = _("Change");
-  fractions[n_values + 2] = 0.16;
+  fractions[n_values + 2] = 0.14;
   aligns[n_values + 2] = RETAINER_PDF_ALIGN_LEFT;
   header[n_values + 2] = _("Better or worse");
 
   retainer_pdf_table_init (&table, writer, n_columns, fractions, aligns, header);
-  table.size = 8.5;
+  /* Four months side by side: small enough that "September" stays whole. */
+  table.size = 8;
   retainer_pdf_need (writer, retainer_pdf_table_header_height (&table) + 40);
   retainer_pdf_table_draw_header (&table);
   for (guint t = 0; t < review->metric_trends->len; t++)
