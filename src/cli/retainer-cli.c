@@ -9,6 +9,11 @@
 
 #include "retainer-agency.h"
 #include "retainer-cli.h"
+#include "retainer-client-report.h"
+#include "retainer-client.h"
+#include "retainer-money.h"
+#include "retainer-number.h"
+#include "retainer-pdf-client.h"
 #include "retainer-pdf.h"
 #include "retainer-proposal.h"
 #include "retainer-recommend.h"
@@ -19,6 +24,265 @@ static const char *
 message_of (const GError *error)
 {
   return error != NULL ? error->message : _("The work failed for an unknown reason");
+}
+
+/* --- the client's documents and summary -------------------------------- */
+
+/* `retainer --summary` of a client file adds a "client" object; a plain
+ * proposal's summary stays as it was. */
+static gboolean
+add_client_summary (const char *path,
+                    cJSON      *json)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (RetainerClient) client = retainer_client_load (path, &error);
+
+  if (client == NULL)
+    {
+      if (g_error_matches (error, RETAINER_CLIENT_ERROR, RETAINER_CLIENT_ERROR_NOT_A_CLIENT))
+        return TRUE;
+      g_printerr ("retainer: %s\n", message_of (error));
+      return FALSE;
+    }
+  cJSON_AddItemToObject (json, "client", retainer_client_summary_to_json (client));
+  return TRUE;
+}
+
+#define OFFER_USE_CASES_UNSET G_MININT
+
+typedef struct
+{
+  char     *report_path;
+  char     *month;
+  char     *review_path;
+  char     *quarter;
+  int       offer_use_cases;   /* OFFER_USE_CASES_UNSET when not given */
+  char     *offer_spend;
+  char     *offer_complexity;
+  gboolean  offer_next_tier;
+} ClientOptions;
+
+static void
+client_options_clear (ClientOptions *options)
+{
+  g_free (options->report_path);
+  g_free (options->month);
+  g_free (options->review_path);
+  g_free (options->quarter);
+  g_free (options->offer_spend);
+  g_free (options->offer_complexity);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (ClientOptions, client_options_clear)
+
+static void
+add_client_entries (GOptionContext *context,
+                    ClientOptions  *options)
+{
+  const GOptionEntry entries[] = {
+    { "export-report", 0, 0, G_OPTION_ARG_FILENAME, &options->report_path,
+      N_("Write the monthly value report of the client file named after the options as a PDF "
+         "to OUT and exit (with --month; --agency brands it as it does --export-pdf)"),
+      N_("OUT") },
+    { "month", 0, 0, G_OPTION_ARG_STRING, &options->month,
+      N_("With --export-report: the recorded month to report on"), N_("YYYY-MM") },
+    { "export-review", 0, 0, G_OPTION_ARG_FILENAME, &options->review_path,
+      N_("Write the quarterly review of the client file named after the options as a PDF to "
+         "OUT and exit (with --quarter; --agency brands it as it does --export-pdf)"),
+      N_("OUT") },
+    { "quarter", 0, 0, G_OPTION_ARG_STRING, &options->quarter,
+      N_("With --export-review: the quarter to review, with at least one recorded month"),
+      N_("YYYY-Qn") },
+    { "offer-spend", 0, 0, G_OPTION_ARG_STRING, &options->offer_spend,
+      N_("With --export-review: add an expansion offer for new use cases whose own API spend "
+         "is AMOUNT a month, in the client’s currency"), N_("AMOUNT") },
+    { "offer-use-cases", 0, 0, G_OPTION_ARG_INT, &options->offer_use_cases,
+      N_("With --offer-spend: how many use cases to add (default 1)"), N_("N") },
+    { "offer-complexity", 0, 0, G_OPTION_ARG_STRING, &options->offer_complexity,
+      N_("With --offer-spend: the new use cases’ complexity, simple, moderate or complex "
+         "(default the accepted proposal’s)"), N_("COMPLEXITY") },
+    { "offer-next-tier", 0, 0, G_OPTION_ARG_NONE, &options->offer_next_tier,
+      N_("With --offer-spend: also move the client up to the next tier"), NULL },
+    { NULL }
+  };
+
+  options->offer_use_cases = OFFER_USE_CASES_UNSET;
+  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+}
+
+static gboolean
+client_options_used (const ClientOptions *options)
+{
+  return options->report_path != NULL || options->month != NULL
+         || options->review_path != NULL || options->quarter != NULL
+         || options->offer_spend != NULL || options->offer_use_cases != OFFER_USE_CASES_UNSET
+         || options->offer_complexity != NULL || options->offer_next_tier;
+}
+
+static int
+refuse (const char *message)
+{
+  g_printerr ("retainer: %s\n", message);
+  return RETAINER_EXIT_BAD_INPUT;
+}
+
+/* "client.retainer, option “--month”: No figures are recorded …" */
+static int
+refuse_option (const char   *client_path,
+               const char   *option,
+               const GError *error)
+{
+  g_autofree char *display_name = g_filename_display_name (client_path);
+
+  /* Translators: %1$s a client file, %2$s an option like “--month”, %3$s why it was refused. */
+  g_autofree char *message = g_strdup_printf (_("%1$s, option “%2$s”: %3$s"), display_name,
+                                              option, message_of (error));
+
+  return refuse (message);
+}
+
+static RetainerAgency *
+load_agency (const char *agency_path,
+             GError    **error)
+{
+  if (agency_path != NULL)
+    return retainer_agency_load (agency_path, error);
+  return retainer_agency_load_user (error);
+}
+
+/* The expansion offer the options ask for, checked by the core's own
+ * calculation; a refusal names the client file and the option. */
+static int
+read_offer (const ClientOptions      *options,
+            const char               *client_path,
+            const RetainerClient     *client,
+            RetainerExpansionRequest *request)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (RetainerExpansionOffer) offer = NULL;
+  gint64 spend = 0;
+
+  if (!retainer_parse_decimal (options->offer_spend, retainer_number_format_for_language ("en"),
+                               2, &spend, &error))
+    return refuse_option (client_path, "--offer-spend", error);
+  request->monthly_api_spend = spend;
+  request->extra_use_cases = options->offer_use_cases == OFFER_USE_CASES_UNSET
+                               ? 1
+                               : (guint) MAX (options->offer_use_cases, 0);
+  request->complexity = client->proposal->complexity;
+  if (options->offer_complexity != NULL
+      && !retainer_complexity_from_id (options->offer_complexity, &request->complexity))
+    {
+      g_autoptr (GError) complexity_error =
+        g_error_new (RETAINER_CLIENT_ERROR, RETAINER_CLIENT_ERROR_INVALID,
+                     _("Complexity of the new use cases: expected simple, moderate or complex"));
+
+      return refuse_option (client_path, "--offer-complexity", complexity_error);
+    }
+  request->next_tier = options->offer_next_tier;
+
+  offer = retainer_expansion_offer_new (client, request, &error);
+  if (offer == NULL)
+    {
+      const char *option = "--offer-next-tier";
+
+      if (request->extra_use_cases < 1
+          || client->proposal->use_cases + request->extra_use_cases > RETAINER_USE_CASES_MAX)
+        option = "--offer-use-cases";
+      else if (request->monthly_api_spend < 0 || request->monthly_api_spend > RETAINER_MONEY_MAX)
+        option = "--offer-spend";
+      return refuse_option (client_path, option, error);
+    }
+  return RETAINER_EXIT_OK;
+}
+
+static int
+export_client_document (const ClientOptions *options,
+                        const char          *client_path,
+                        const char          *agency_path)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (RetainerClient) client = retainer_client_load (client_path, &error);
+  g_autoptr (RetainerAgency) agency = NULL;
+  g_autoptr (GPtrArray) warnings = g_ptr_array_new_with_free_func (g_free);
+  RetainerExpansionRequest request = { 0 };
+  gboolean has_offer = options->offer_spend != NULL;
+  gboolean ok;
+
+  if (client == NULL)
+    return refuse (message_of (error));
+  agency = load_agency (agency_path, &error);
+  if (agency == NULL)
+    return refuse (message_of (error));
+
+  if (options->report_path != NULL)
+    ok = retainer_pdf_export_report (client, options->month, agency, options->report_path,
+                                     warnings, &error);
+  else
+    {
+      if (has_offer)
+        {
+          int status = read_offer (options, client_path, client, &request);
+
+          if (status != RETAINER_EXIT_OK)
+            return status;
+        }
+      ok = retainer_pdf_export_review (client, options->quarter, has_offer ? &request : NULL,
+                                       agency, options->review_path, warnings, &error);
+    }
+  if (!ok)
+    {
+      if (g_error_matches (error, RETAINER_CLIENT_ERROR, RETAINER_CLIENT_ERROR_NO_MONTH))
+        return refuse_option (client_path, options->report_path != NULL ? "--month" : "--quarter",
+                              error);
+      g_printerr ("retainer: %s\n", message_of (error));
+      return g_error_matches (error, RETAINER_PDF_ERROR, RETAINER_PDF_ERROR_WRITE)
+               ? RETAINER_EXIT_BAD_INPUT
+               : RETAINER_EXIT_FAILURE;
+    }
+
+  for (guint i = 0; i < warnings->len; i++)
+    g_printerr ("retainer: %s: %s\n", _("warning"), (const char *) g_ptr_array_index (warnings, i));
+  return RETAINER_EXIT_OK;
+}
+
+/* The client commands: one client file, and either the report or the review. */
+static int
+handle_client_options (const ClientOptions *options,
+                       const char          *summary_path,
+                       const char          *export_path,
+                       char               **remaining,
+                       const char          *agency_path)
+{
+  gboolean offer = options->offer_use_cases != OFFER_USE_CASES_UNSET
+                   || options->offer_complexity != NULL || options->offer_next_tier;
+
+  if (summary_path != NULL || export_path != NULL
+      || (options->report_path != NULL) == (options->review_path != NULL))
+    return refuse (_("Give either --export-report or --export-review, with no other work"));
+  if (remaining == NULL || remaining[0] == NULL || remaining[1] != NULL)
+    return refuse (_("--export-report and --export-review need exactly one client file, like "
+                     "“retainer --export-report out.pdf client.retainer --month 2026-03”"));
+  if (options->report_path != NULL)
+    {
+      if (options->quarter != NULL || options->offer_spend != NULL || offer)
+        return refuse (_("--quarter and the --offer options go with --export-review"));
+      if (options->month == NULL)
+        return refuse (_("--export-report needs the month to report on, like "
+                         "“--month 2026-03”"));
+    }
+  else
+    {
+      if (options->month != NULL)
+        return refuse (_("--month goes with --export-report"));
+      if (options->quarter == NULL)
+        return refuse (_("--export-review needs the quarter to review, like "
+                         "“--quarter 2026-Q1”"));
+      if (offer && options->offer_spend == NULL)
+        return refuse (_("An expansion offer needs the new use cases’ monthly API spend, like "
+                         "“--offer-spend 4000”"));
+    }
+  return export_client_document (options, remaining[0], agency_path);
 }
 
 static int
@@ -38,6 +302,8 @@ print_summary (const char *path)
 
   result = retainer_recommend (proposal);
   json = result != NULL ? retainer_result_to_json (result, proposal) : NULL;
+  if (json != NULL && !add_client_summary (path, json))
+    return RETAINER_EXIT_BAD_INPUT;
   text = json != NULL ? cJSON_Print (json) : NULL;
   if (text == NULL || fputs (text, stdout) == EOF || fputc ('\n', stdout) == EOF
       || fflush (stdout) != 0)
@@ -119,6 +385,7 @@ retainer_cli_handle (int    argc,
   gboolean show_version = FALSE;
   g_autoptr (GOptionContext) context = NULL;
   g_autoptr (GError) error = NULL;
+  g_auto (ClientOptions) client_options = { 0 };
   const GOptionEntry entries[] = {
     { "summary", 's', 0, G_OPTION_ARG_FILENAME, &summary_path,
       N_("Print the computed result of a proposal as JSON and exit"), N_("FILE") },
@@ -138,6 +405,7 @@ retainer_cli_handle (int    argc,
   context = g_option_context_new (NULL);
   g_option_context_set_translation_domain (context, GETTEXT_PACKAGE);
   g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+  add_client_entries (context, &client_options);
   g_option_context_set_summary (context,
                                 _("Prices an AI agency’s setup fee and monthly retainer for a "
                                   "prospect, and writes the proposal."));
@@ -165,6 +433,13 @@ retainer_cli_handle (int    argc,
   if (show_version)
     {
       g_print ("%s %s\n", PACKAGE_NAME, PACKAGE_VERSION);
+      return TRUE;
+    }
+
+  if (client_options_used (&client_options))
+    {
+      *status = handle_client_options (&client_options, summary_path, export_path, remaining,
+                                       agency_path);
       return TRUE;
     }
 

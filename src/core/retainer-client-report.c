@@ -9,6 +9,7 @@
 
 #include "retainer-client-report.h"
 #include "retainer-i18n.h"
+#include "retainer-language.h"
 #include "retainer-money.h"
 
 #define METRIC_MAX_DECIMALS 3
@@ -777,6 +778,50 @@ add_month_or_null (cJSON      *object,
     }
 }
 
+static void
+add_number_or_null (cJSON      *object,
+                    const char *key,
+                    gboolean    has_value,
+                    double      value)
+{
+  if (has_value && isfinite (value))
+    cJSON_AddNumberToObject (object, key, value);
+  else
+    cJSON_AddNullToObject (object, key);
+}
+
+/* The value report's performance comparison for the last recorded month:
+ * each metric last month and this month, the change as the report writes
+ * it ("+1.8 pts") and its verdict id. */
+static void
+add_last_month_metrics (cJSON                *root,
+                        const RetainerClient *client)
+{
+  const RetainerClientMonth *last;
+  g_autoptr (RetainerValueReport) report = NULL;
+  cJSON *metrics = cJSON_AddArrayToObject (root, "last_month_metrics");
+
+  if (client->months->len == 0)
+    return;
+  last = g_ptr_array_index (client->months, client->months->len - 1);
+  report = retainer_value_report_new (client, last->month, NULL);
+  for (guint i = 0; report != NULL && i < report->metrics->len; i++)
+    {
+      const RetainerMetricComparison *row = g_ptr_array_index (report->metrics, i);
+      cJSON *item = cJSON_CreateObject ();
+
+      cJSON_AddStringToObject (item, "name", row->name);
+      cJSON_AddStringToObject (item, "unit", row->unit);
+      cJSON_AddStringToObject (item, "direction", retainer_metric_direction_ids[row->direction]);
+      add_number_or_null (item, "previous", row->has_previous, row->previous);
+      add_number_or_null (item, "current", row->has_current, row->current);
+      add_number_or_null (item, "change", row->has_previous && row->has_current, row->change);
+      cJSON_AddStringToObject (item, "change_text", row->change_text);
+      cJSON_AddStringToObject (item, "verdict", retainer_metric_verdict_to_id (row->verdict));
+      cJSON_AddItemToArray (metrics, item);
+    }
+}
+
 /**
  * retainer_client_summary_to_json:
  * @client: a valid client
@@ -828,5 +873,151 @@ retainer_client_summary_to_json (const RetainerClient *client)
     else
       cJSON_AddNullToObject (root, "actual_break_even_calendar");
   }
+  add_last_month_metrics (root, client);
   return root;
+}
+
+/* --- words for the client's documents ---------------------------------- */
+
+/**
+ * retainer_month_format_long:
+ * @month: "YYYY-MM"
+ * @with_year: whether to add the year
+ *
+ * Returns: (transfer full): "March 2026" or "March", with the current
+ *   document's month names (see retainer-language.h); @month itself when
+ *   it is not a month
+ */
+char *
+retainer_month_format_long (const char *month,
+                            gboolean    with_year)
+{
+  const RetainerLanguage *document = retainer_language_get_current ();
+  g_autoptr (GDateTime) date = NULL;
+  g_autoptr (GString) own = NULL;
+  const char *name = NULL;
+  const char *pattern;
+  int index = 0;
+
+  if (!retainer_month_parse (month, &index))
+    return g_strdup (month != NULL ? month : "");
+  date = g_date_time_new_utc (index / 12, index % 12 + 1, 1, 12, 0, 0);
+  if (date == NULL)
+    return g_strdup (month);
+
+  /* Translators: a month in a document, as strftime() takes it: "%B %Y"
+   * gives "March 2026". */
+  pattern = with_year ? C_("month and year", "%B %Y") : "%B";
+  if (document != NULL)
+    name = retainer_language_get_month_name (document, (guint) (index % 12 + 1));
+  if (name == NULL)
+    return g_date_time_format (date, pattern);
+
+  /* The document's month names, not the process's LC_TIME. */
+  own = g_string_new (NULL);
+  for (const char *p = pattern; *p != '\0'; p++)
+    {
+      if (p[0] == '%' && p[1] == 'B')
+        {
+          g_string_append (own, name);
+          p++;
+        }
+      else if (p[0] == '%' && p[1] != '\0')
+        {
+          g_string_append_len (own, p, 2);
+          p++;
+        }
+      else
+        g_string_append_c (own, *p);
+    }
+  return g_date_time_format (date, own->str);
+}
+
+/**
+ * retainer_value_report_describe_recovery:
+ * @report: a value report
+ * @currency: the proposal's currency
+ *
+ * Returns: (transfer full): one sentence, translated: when the setup fee
+ *   was paid back against the month the proposal promised, or what is
+ *   left of it to recover
+ */
+char *
+retainer_value_report_describe_recovery (const RetainerValueReport *report,
+                                         const char                *currency)
+{
+  int promised = report->promised_break_even_month;
+  int actual = report->actual_break_even_month;
+  guint horizon = report->promised_series->len > 0 ? report->promised_series->len - 1 : 0;
+  g_autofree char *promised_month = NULL;
+  g_autofree char *actual_month = NULL;
+
+  if (promised > 0)
+    promised_month = retainer_month_format_long (report->promised_break_even_calendar, TRUE);
+  if (actual > 0)
+    actual_month = retainer_month_format_long (report->actual_break_even_calendar, TRUE);
+
+  if (actual > 0 && promised > 0)
+    {
+      int delay = report->break_even_delay;
+
+      if (delay == 0)
+        /* Translators: %1$s a month like "November 2025", %2$d its number
+         * counted from the signature. */
+        return g_strdup_printf (_("The setup fee was paid back in %1$s (month %2$d), as the "
+                                  "proposal promised."),
+                                actual_month, actual);
+      if (delay < 0)
+        /* Translators: %1$s a month like "November 2025", %2$d its number
+         * counted from the signature, %3$d how many months earlier. */
+        return g_strdup_printf (ngettext ("The setup fee was paid back in %1$s (month %2$d), "
+                                          "%3$d month earlier than the proposal promised.",
+                                          "The setup fee was paid back in %1$s (month %2$d), "
+                                          "%3$d months earlier than the proposal promised.",
+                                          (gulong) -delay),
+                                actual_month, actual, -delay);
+      /* Translators: %1$s a month like "November 2025", %2$d its number
+       * counted from the signature, %3$d how many months later, %4$s the
+       * month the proposal promised. */
+      return g_strdup_printf (ngettext ("The setup fee was paid back in %1$s (month %2$d), "
+                                        "%3$d month later than the proposal promised (%4$s).",
+                                        "The setup fee was paid back in %1$s (month %2$d), "
+                                        "%3$d months later than the proposal promised (%4$s).",
+                                        (gulong) delay),
+                              actual_month, actual, delay, promised_month);
+    }
+  if (actual > 0)
+    /* Translators: %1$s a month like "November 2025", %2$d its number
+     * counted from the signature, %3$u the proposal's horizon in months. */
+    return g_strdup_printf (ngettext ("The setup fee was paid back in %1$s (month %2$d), although "
+                                      "the proposal did not expect it within its %3$u month.",
+                                      "The setup fee was paid back in %1$s (month %2$d), although "
+                                      "the proposal did not expect it within its %3$u months.",
+                                      horizon),
+                            actual_month, actual, horizon);
+
+  {
+    g_autofree char *remaining = retainer_money_format (-report->actual_net, currency,
+                                                        RETAINER_MONEY_FORMAT_DEFAULT);
+
+    if (promised > 0 && (guint) promised <= report->proposal_month)
+      /* Translators: %1$s an amount, %2$s a month like "November 2025",
+       * %3$d its number counted from the signature. */
+      return g_strdup_printf (_("%1$s of the setup fee is still to be recovered; the proposal "
+                                "promised it back in %2$s (month %3$d)."),
+                              remaining, promised_month, promised);
+    if (promised > 0)
+      /* Translators: %1$s an amount, %2$s a month like "November 2025",
+       * %3$d its number counted from the signature. */
+      return g_strdup_printf (_("%1$s of the setup fee is still to be recovered; the proposal "
+                                "expects it back in %2$s (month %3$d)."),
+                              remaining, promised_month, promised);
+    /* Translators: %1$s an amount, %2$u the proposal's horizon in months. */
+    return g_strdup_printf (ngettext ("%1$s of the setup fee is still to be recovered; the "
+                                      "proposal did not expect it back within its %2$u month.",
+                                      "%1$s of the setup fee is still to be recovered; the "
+                                      "proposal did not expect it back within its %2$u months.",
+                                      horizon),
+                            remaining, horizon);
+  }
 }

@@ -177,8 +177,17 @@ RetainerExpansionOffer  *retainer_expansion_offer_new     (const RetainerClient 
 void                     retainer_expansion_offer_free    (RetainerExpansionOffer   *offer);
 
 /* For `retainer --summary` of a client: months recorded, cumulative
- * savings since deployment, the actual against the promised break-even. */
+ * savings since deployment, the actual against the promised break-even,
+ * and the last month's metrics against the month before. */
 cJSON                   *retainer_client_summary_to_json  (const RetainerClient     *client);
+
+/* For the client's documents: "March 2026" (or "March") in the current
+ * document's language; and one sentence on when the setup fee was paid
+ * back against the month the proposal promised. */
+char                    *retainer_month_format_long       (const char               *month,
+                                                           gboolean                  with_year);
+char                    *retainer_value_report_describe_recovery (const RetainerValueReport *report,
+                                                                  const char          *currency);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (RetainerMetricComparison, retainer_metric_comparison_free)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (RetainerValueReport, retainer_value_report_free)

@@ -10,6 +10,7 @@
 
 #include "retainer-agency.h"
 #include "retainer-i18n.h"
+#include "retainer-language.h"
 #include "retainer-pdf.h"
 
 G_BEGIN_DECLS
@@ -230,6 +231,81 @@ void       retainer_pdf_table_add_row    (RetainerPdfTable      *table,
 void       retainer_pdf_draw_savings_chart (RetainerPdfWriter   *writer,
                                           const RetainerProposal *proposal,
                                           const RetainerResult  *result,
+                                          double                 height);
+
+/* --- the client's documents (retainer-pdf-client.c and its parts) --- */
+
+/* A document in the agency's brand other than the proposal. */
+typedef struct
+{
+  const RetainerAgency   *agency;
+  const RetainerLanguage *language;      /* the document's; NULL for the user's */
+  const char             *agency_name;   /* as the document names the agency */
+  const char             *title;         /* the PDF's title */
+  const char             *header_right;  /* the running header after the cover */
+  /* Lays out every page, cover first; runs twice (measuring, drawing). */
+  void                  (*draw)          (RetainerPdfWriter *writer,
+                                          gpointer           user_data);
+  gpointer                user_data;
+} RetainerPdfBrandedDocument;
+
+gboolean   retainer_pdf_write_branded    (const RetainerPdfBrandedDocument *document,
+                                          const char            *path,
+                                          GPtrArray             *warnings,
+                                          GError               **error);
+
+/* A label and its value, on a cover or in a key-figure box. */
+typedef struct
+{
+  const char *label;
+  const char *value;
+} RetainerPdfFact;
+
+/* The proposal's cover, for another document: the letterhead, the band in
+ * the agency's colour with `kicker` over `title` and the `lines` under it,
+ * and the facts in two columns. */
+void       retainer_pdf_draw_client_cover (RetainerPdfWriter    *writer,
+                                          const RetainerAgency  *agency,
+                                          const char            *kicker,
+                                          const char            *title,
+                                          const char * const    *lines,
+                                          const RetainerPdfFact *facts,
+                                          guint                  n_facts);
+/* A row of tinted boxes, each a label over a figure. */
+void       retainer_pdf_draw_key_figures (RetainerPdfWriter     *writer,
+                                          const RetainerPdfFact *figures,
+                                          guint                  n_figures);
+/* Two signature columns under `text`, kept together with the heading. */
+void       retainer_pdf_draw_acceptance_block (RetainerPdfWriter *writer,
+                                          const char            *heading,
+                                          const char            *text,
+                                          const char            *client_party,
+                                          const char            *client_name,
+                                          const char            *agency_party,
+                                          const char            *agency_name,
+                                          const char            *agency_title);
+/* The agency's contact person, e-mail and phone, one a line. */
+char      *retainer_pdf_agency_contact   (const RetainerAgency  *agency);
+/* `text` with its first letter in title case, to stand alone in a box. */
+char      *retainer_pdf_capitalize       (const char            *text);
+/* A metric's verdict in a table: "✓ better", "✗ worse", "unchanged". */
+char      *retainer_pdf_verdict_text     (int                    verdict);
+/* The document's language from a proposal's code (NULL or "" for the
+ * user's); when Retainer has no catalogue for it, a warning and the user's. */
+RetainerLanguage *retainer_pdf_document_language (const char    *code,
+                                          GPtrArray             *warnings);
+
+/* Promised against delivered: the proposal's projected cumulative net and
+ * the actual one on the proposal's clock (month 0 = signature), with both
+ * break-even months marked. */
+void       retainer_pdf_draw_net_chart   (RetainerPdfWriter     *writer,
+                                          const char            *currency,
+                                          const GArray          *promised,
+                                          const GArray          *actual,
+                                          int                    promised_month,
+                                          double                 promised_months,
+                                          int                    actual_month,
+                                          double                 actual_months,
                                           double                 height);
 
 /* Layout constants, in points. */

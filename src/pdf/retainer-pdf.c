@@ -1234,3 +1234,245 @@ out:
                  _("The PDF could not be made (libharu error 0x%04X)"), (guint) writer.status);
   return ok;
 }
+
+/* --- other branded documents ------------------------------------------- */
+
+/* The client's documents after the yes (retainer-pdf-client.c) go through
+ * the same steps as the proposal: the brand, the fonts trimmed after a
+ * measuring pass, the logo that may fail alone, every libharu status
+ * checked, and an atomic write. What they draw is theirs. */
+
+static void
+set_up_brand (RetainerPdfWriter             *writer,
+              const RetainerPdfBrandedDocument *document)
+{
+  const RetainerAgency *agency = document->agency;
+  const char *contact_parts[] = {
+    document->agency_name, agency->email, agency->phone, agency->website,
+  };
+  double margin = 56;
+
+  retainer_paper_get_size (agency->paper, &writer->width, &writer->height);
+  writer->left = margin;
+  writer->right = writer->width - margin;
+  writer->top = writer->height - 48;
+  writer->bottom = 72;
+
+  writer->primary = color_from_hex (agency->primary_color, "#1F4E79");
+  writer->accent = color_from_hex (agency->accent_color, "#2E8B57");
+  writer->primary_is_light = retainer_color_wants_dark_text (writer->primary.red,
+                                                             writer->primary.green,
+                                                             writer->primary.blue);
+  writer->primary_tint = color_mix_white (&writer->primary, 0.08);
+  writer->ink = (RetainerPdfColor) { RETAINER_INK_RED, RETAINER_INK_GREEN, RETAINER_INK_BLUE };
+  writer->muted = (RetainerPdfColor) { 0.42, 0.44, 0.48 };
+  writer->rule = (RetainerPdfColor) { 0.82, 0.83, 0.85 };
+  writer->white = (RetainerPdfColor) { 1, 1, 1 };
+
+  writer->header_left = g_strdup (document->agency_name);
+  writer->header_right = g_strdup (document->header_right);
+  writer->footer_contact = join_present ("  ·  ", contact_parts, G_N_ELEMENTS (contact_parts));
+  writer->footer_line = g_strdup (agency->footer);
+}
+
+static void
+draw_branded (RetainerPdfWriter                *writer,
+              const RetainerPdfBrandedDocument *document)
+{
+  const RetainerLanguage *previous = retainer_language_set_current (document->language);
+
+  g_ptr_array_set_size (writer->pages, 0);
+  writer->page = NULL;
+  document->draw (writer, document->user_data);
+  retainer_pdf_finish_pages (writer);
+  retainer_language_set_current (previous);
+}
+
+static gboolean
+render_branded (RetainerPdfWriter                *writer,
+                const RetainerPdfBrandedDocument *document,
+                GPtrArray                        *warnings,
+                GError                          **error)
+{
+  g_autofree char *regular_path = NULL;
+  g_autofree char *bold_path = NULL;
+  g_autoptr (GError) logo_error = NULL;
+  g_autoptr (GBytes) logo = NULL;
+  HPDF_STATUS status_before_logo;
+
+  if (!retainer_pdf_find_fonts (&regular_path, &bold_path, error))
+    return FALSE;
+  writer->regular_font.face = retainer_pdf_face_load (regular_path, error);
+  if (writer->regular_font.face == NULL)
+    return FALSE;
+  if (g_strcmp0 (bold_path, regular_path) != 0)
+    {
+      writer->bold_font.face = retainer_pdf_face_load (bold_path, error);
+      if (writer->bold_font.face == NULL)
+        return FALSE;
+    }
+  writer->regular = &writer->regular_font;
+  writer->bold = writer->bold_font.face != NULL ? &writer->bold_font : &writer->regular_font;
+
+  if (HPDF_SetCompressionMode (writer->doc, HPDF_COMP_ALL) != HPDF_OK)
+    return set_render_error (error,
+                             /* Translators: %1$04X and %2$u are libharu's error and detail codes. */
+                             _("The PDF could not be set up to compress its pages (libharu error "
+                               "0x%1$04X, detail %2$u)"),
+                             (guint) writer->status, (guint) writer->detail);
+  if (HPDF_UseUTFEncodings (writer->doc) != HPDF_OK
+      || HPDF_SetCurrentEncoder (writer->doc,
+                                 fault_is ("encoder") ? NO_SUCH_ENCODING : "UTF-8") != HPDF_OK)
+    return set_render_error (error,
+                             /* Translators: %1$04X and %2$u are libharu's error and detail codes. */
+                             _("The PDF could not be set up for UTF-8 text (libharu error "
+                               "0x%1$04X, detail %2$u)"),
+                             (guint) writer->status, (guint) writer->detail);
+
+  /* As in the proposal: a logo that cannot be used costs the logo only. */
+  status_before_logo = writer->status;
+  logo = retainer_agency_get_logo (document->agency, &logo_error);
+  if (logo != NULL)
+    {
+      g_autofree char *display_name =
+        document->agency->logo_path != NULL
+          ? g_filename_display_name (document->agency->logo_path)
+          : g_strdup (_("in the agency profile"));
+
+      writer->logo = retainer_pdf_load_logo (writer->doc, logo, display_name, &logo_error);
+      if (writer->logo == NULL && status_before_logo == HPDF_OK)
+        {
+          HPDF_ResetError (writer->doc);
+          writer->status = HPDF_OK;
+          writer->detail = 0;
+        }
+    }
+  if (logo_error != NULL && warnings != NULL)
+    g_ptr_array_add (warnings, g_strdup (logo_error->message));
+  if (writer->status != HPDF_OK)
+    return set_render_error (error,
+                             /* Translators: %1$04X and %2$u are libharu's error and detail codes. */
+                             _("The logo could not be embedded in the PDF (libharu error 0x%1$04X, "
+                               "detail %2$u)"),
+                             (guint) writer->status, (guint) writer->detail);
+
+  writer->measuring = TRUE;
+  draw_branded (writer, document);
+  writer->measuring = FALSE;
+
+  writer->regular_font.font = embed_font (writer, &writer->regular_font, error);
+  if (writer->regular_font.font == NULL)
+    return FALSE;
+  if (writer->bold_font.face != NULL)
+    {
+      writer->bold_font.font = embed_font (writer, &writer->bold_font, error);
+      if (writer->bold_font.font == NULL)
+        return FALSE;
+    }
+
+  if (HPDF_SetInfoAttr (writer->doc, HPDF_INFO_TITLE, document->title) != HPDF_OK
+      || (is_set (document->agency_name)
+          && HPDF_SetInfoAttr (writer->doc, HPDF_INFO_AUTHOR, document->agency_name) != HPDF_OK)
+      || HPDF_SetInfoAttr (writer->doc, HPDF_INFO_CREATOR,
+                           PACKAGE_NAME " " PACKAGE_VERSION) != HPDF_OK)
+    return set_render_error (error,
+                             /* Translators: %1$04X and %2$u are libharu's error and detail codes. */
+                             _("The PDF’s title and author could not be written (libharu error "
+                               "0x%1$04X, detail %2$u)"),
+                             (guint) writer->status, (guint) writer->detail);
+
+  draw_branded (writer, document);
+  if (writer->status != HPDF_OK)
+    return set_render_error (error,
+                             _("The PDF could not be drawn (libharu error 0x%04X, detail %u)"),
+                             (guint) writer->status, (guint) writer->detail);
+  return TRUE;
+}
+
+/**
+ * retainer_pdf_write_branded:
+ * @document: what to draw, in which language and brand
+ * @path: the PDF to write, atomically
+ * @warnings: (nullable): receives translated messages of problems that did
+ *   not stop the export, such as a logo that could not be read
+ * @error: a #GError
+ *
+ * Writes a document in the agency's brand: @document->draw lays out every
+ * page, cover first, twice (measuring, then drawing), with
+ * @document->language current on this thread; the running header and
+ * footer follow. A failure leaves no partial file behind.
+ *
+ * Returns: %TRUE when the PDF was written
+ */
+gboolean
+retainer_pdf_write_branded (const RetainerPdfBrandedDocument *document,
+                            const char                       *path,
+                            GPtrArray                        *warnings,
+                            GError                          **error)
+{
+  RetainerPdfWriter writer = { 0 };
+  g_auto (HPDF_Doc) doc = NULL;
+  g_autofree guint8 *contents = NULL;
+  HPDF_UINT32 size = 0;
+  HPDF_UINT32 read = 0;
+  gboolean ok = FALSE;
+
+  g_return_val_if_fail (document != NULL && document->draw != NULL, FALSE);
+  g_return_val_if_fail (document->agency != NULL, FALSE);
+  g_return_val_if_fail (path != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  set_up_brand (&writer, document);
+  writer.pages = g_ptr_array_new ();
+  doc = HPDF_New (record_error_cb, &writer);
+  writer.doc = doc;
+  if (doc == NULL)
+    {
+      g_set_error (error, RETAINER_PDF_ERROR, RETAINER_PDF_ERROR_RENDER,
+                   _("The PDF could not be started: out of memory"));
+      goto out;
+    }
+
+  if (!render_branded (&writer, document, warnings, error))
+    goto out;
+
+  if (HPDF_SaveToStream (doc) != HPDF_OK)
+    {
+      /* Translators: %1$04X and %2$u are libharu's error and detail codes. */
+      set_render_error (error, _("The PDF could not be assembled (libharu error 0x%1$04X, "
+                                 "detail %2$u)"),
+                        (guint) writer.status, (guint) writer.detail);
+      goto out;
+    }
+  size = HPDF_GetStreamSize (doc);
+  contents = g_malloc (MAX (size, 1));
+  read = size;
+  if (size == 0 || HPDF_ResetStream (doc) != HPDF_OK
+      || HPDF_ReadFromStream (doc, contents, &read) != HPDF_OK || read != size)
+    {
+      /* Translators: %1$04X and %2$u are libharu's error and detail codes. */
+      set_render_error (error, _("The PDF could not be assembled (libharu error 0x%1$04X, "
+                                 "detail %2$u)"),
+                        (guint) writer.status, (guint) writer.detail);
+      goto out;
+    }
+
+  {
+    g_autoptr (GError) write_error = NULL;
+
+    if (!retainer_file_replace_contents (path, (const char *) contents, size, &write_error))
+      {
+        g_set_error_literal (error, RETAINER_PDF_ERROR, RETAINER_PDF_ERROR_WRITE,
+                             write_error->message);
+        goto out;
+      }
+  }
+  ok = TRUE;
+
+out:
+  writer_clear (&writer);
+  if (!ok && error != NULL && *error == NULL)
+    g_set_error (error, RETAINER_PDF_ERROR, RETAINER_PDF_ERROR_RENDER,
+                 _("The PDF could not be made (libharu error 0x%04X)"), (guint) writer.status);
+  return ok;
+}
