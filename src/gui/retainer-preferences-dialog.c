@@ -468,8 +468,8 @@ retainer_preferences_dialog_close_attempt (AdwDialog *dialog)
 
   /* Closing would lose what was typed in the field with a problem. */
   alert = retainer_alert_new (self->problem != NULL ? _("A Field Cannot Be Saved")
-                                                      : _("Could Not Save the Agency Profile"),
-                                self->problem != NULL ? self->problem : self->save_error);
+                                                    : _("Could Not Save the Agency Profile"),
+                              self->problem != NULL ? self->problem : self->save_error);
   adw_alert_dialog_add_responses (ADW_ALERT_DIALOG (alert),
                                   "edit", _("_Keep Editing"),
                                   "close", _("_Close Anyway"),

@@ -120,8 +120,8 @@ retainer_window_offer_restore (RetainerWindow *self)
     return FALSE;
 
   dialog = retainer_alert_new (_("Restore Unsaved Work?"),
-                                 _("Retainer closed before the last proposal was saved. "
-                                   "Its unsaved changes can be restored."));
+                               _("Retainer closed before the last proposal was saved. "
+                                 "Its unsaved changes can be restored."));
   adw_alert_dialog_add_responses (ADW_ALERT_DIALOG (dialog),
                                   "discard", _("_Discard"),
                                   "restore", _("_Restore"),
@@ -300,7 +300,8 @@ create_proposal_filter (void)
 }
 
 /* A file dialog (or the launcher) answered after its window was closed:
- * the reference it held keeps `self` valid, but its widgets are gone. */
+ * the reference it held keeps `self` valid, but the window is no longer
+ * on screen, and may be half disposed. */
 static gboolean
 window_closed (RetainerWindow *self)
 {
@@ -533,8 +534,8 @@ retainer_window_confirm_pending (RetainerWindow *self)
     heading = g_strdup (_("Save Changes?"));
 
   dialog = retainer_alert_new (heading,
-                                 _("The proposal has unsaved changes. Changes that are not "
-                                   "saved are lost."));
+                               _("The proposal has unsaved changes. Changes that are not "
+                                 "saved are lost."));
   adw_alert_dialog_add_responses (ADW_ALERT_DIALOG (dialog),
                                   "cancel", _("_Cancel"),
                                   "discard", _("_Discard"),
