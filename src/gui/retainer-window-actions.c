@@ -765,8 +765,12 @@ open_exported_action (GSimpleAction *action,
   g_autoptr (GtkFileLauncher) launcher = gtk_file_launcher_new (file);
 
   /* Through the OpenURI portal inside the Flatpak; the task keeps the
-   * launcher, the callback's reference the window. */
-  gtk_file_launcher_launch (launcher, GTK_WINDOW (self), self->file_cancellable, launch_cb,
+   * launcher, the callback's reference the window. No parent: GTK 4.18
+   * reads the parent's surface again when the launch completes, which
+   * crashes once the window was closed in between (the export test
+   * /ui/export/late-answer-after-close does that); opening a PDF in its
+   * viewer needs no dialog to attach. */
+  gtk_file_launcher_launch (launcher, NULL, self->file_cancellable, launch_cb,
                             g_object_ref (self));
 }
 
