@@ -309,6 +309,30 @@ test_missing_logo_warns (void)
   destroy_window (window);
 }
 
+/* An answer that comes after its window was closed (here the launcher's,
+ * as the file dialogs' would) finds the window still valid, through the
+ * reference it holds, does nothing with it, and then lets it go. */
+static void
+test_late_answer_after_close (void)
+{
+  RetainerWindow *window = create_window ();
+  g_autofree char *path = temp_path ("late.pdf");
+  g_autoptr (GFile) file = g_file_new_for_path (path);
+  g_autofree char *uri = g_file_get_uri (file);
+
+  store_agency ("agency-acme.json");
+  g_assert_true (retainer_window_export_pdf_to (window, file));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.open-exported", "s", uri));
+
+  g_object_add_weak_pointer (G_OBJECT (window), (gpointer *) &window);
+  gtk_window_destroy (GTK_WINDOW (window));
+  /* Not yet: the launcher's callback still holds it. */
+  g_assert_nonnull (window);
+  for (guint i = 0; i < 200 && window != NULL; i++)
+    retainer_test_wait_ms (50);
+  g_assert_null (window);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -329,6 +353,7 @@ main (int   argc,
   g_test_add_func ("/ui/export/numbers-proposal", test_export_numbers_proposal);
   g_test_add_func ("/ui/export/failure-changes-nothing", test_failed_export_changes_nothing);
   g_test_add_func ("/ui/export/missing-logo-warns", test_missing_logo_warns);
+  g_test_add_func ("/ui/export/late-answer-after-close", test_late_answer_after_close);
 
   status = g_test_run ();
   g_clear_object (&application);

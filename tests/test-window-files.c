@@ -5,8 +5,7 @@
  * under AddressSanitizer. The file dialogs (GtkFileDialog, a portal in the
  * Flatpak) cannot be answered from a test: the tests call what their
  * callbacks call (retainer_window_open_file (),
- * retainer_window_save_as_file ()), and check that a dialog still open when
- * its window goes away does no harm.
+ * retainer_window_save_as_file ()).
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -300,56 +299,6 @@ test_save_as (void)
   destroy_window (window);
 }
 
-/* The window GTK shows for a file dialog of `parent` (its own file
- * chooser, as there is no portal in the tests), once it is on screen. */
-static GtkWindow *
-find_file_chooser (GtkWindow *parent)
-{
-  GListModel *toplevels = gtk_window_get_toplevels ();
-
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr (GtkWindow) window = g_list_model_get_item (toplevels, i);
-
-      if (gtk_window_get_transient_for (window) == parent
-          && gtk_widget_get_mapped (GTK_WIDGET (window)))
-        return window;
-    }
-  return NULL;
-}
-
-/* A file dialog still open when its window is closed: the dialog closes,
- * the window is freed, and the dialog's answer never reaches it. */
-static void
-test_file_dialog_outlives_window (void)
-{
-  static const char *const actions[] = { "win.open", "win.save-as", "win.export" };
-
-  for (guint i = 0; i < G_N_ELEMENTS (actions); i++)
-    {
-      RetainerWindow *window = create_window (1280, 800);
-      GtkWindow *chooser = NULL;
-
-      g_test_message ("%s", actions[i]);
-      g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), actions[i], NULL));
-      for (guint wait = 0; wait < 600 && (chooser = find_file_chooser (GTK_WINDOW (window))) == NULL;
-           wait++)
-        retainer_test_wait_ms (50);
-      g_assert_nonnull (chooser);
-      g_object_add_weak_pointer (G_OBJECT (chooser), (gpointer *) &chooser);
-
-      g_object_add_weak_pointer (G_OBJECT (window), (gpointer *) &window);
-      gtk_window_destroy (GTK_WINDOW (window));
-      for (guint wait = 0; wait < 600 && window != NULL; wait++)
-        retainer_test_wait_ms (50);
-      g_assert_null (window);
-      /* Gone from the screen with its window. */
-      g_assert_true (chooser == NULL || !gtk_widget_get_mapped (GTK_WIDGET (chooser)));
-      if (chooser != NULL)
-        g_object_remove_weak_pointer (G_OBJECT (chooser), (gpointer *) &chooser);
-    }
-}
-
 int
 main (int   argc,
       char *argv[])
@@ -376,7 +325,6 @@ main (int   argc,
   g_test_add_func ("/ui/window/broken-file-keeps-work", test_broken_file_keeps_work);
   g_test_add_func ("/ui/window/autosave-and-restore", test_autosave_and_restore);
   g_test_add_func ("/ui/window/unsaved-prompt", test_unsaved_prompt);
-  g_test_add_func ("/ui/window/file-dialog-outlives-window", test_file_dialog_outlives_window);
 
   status = g_test_run ();
   g_clear_object (&application);
