@@ -27,7 +27,7 @@ import xml.etree.ElementTree as ET
 SKIP = 77
 
 # The only runtime permissions the app may ask for: files come and go through
-# the portals (GtkFileChooserNative), so no --filesystem and no network.
+# the portals (GtkFileDialog, GtkFileLauncher), so no --filesystem and no network.
 FINISH_ARGS = ['--share=ipc', '--socket=wayland', '--socket=fallback-x11', '--device=dri']
 
 # appstreamcli older than 1.0 does not know <developer> yet (1.0 requires it
