@@ -209,8 +209,8 @@ test_edits_reach_profile (void)
   g_assert_cmpstr (gtk_editable_get_text (child (window, "accent_entry")), ==, "#00AA88");
   gtk_text_buffer_set_text (address, "ul. Długa 5\n80-831 Gdańsk", -1);
   adw_combo_row_set_selected (child (window, "paper_row"), RETAINER_PAPER_LETTER);
-  gtk_spin_button_set_value (child (window, "next_number_spin"), 7);
-  gtk_spin_button_set_value (child (window, "validity_spin"), 14);
+  adw_spin_row_set_value (child (window, "next_number_row"), 7);
+  adw_spin_row_set_value (child (window, "validity_row"), 14);
   retainer_test_settle ();
 
   /* Saved a moment later, without closing. */
@@ -252,7 +252,7 @@ test_close_saves_at_once (void)
 
   type (window, "name_row", "Closed Quickly Ltd");
   /* A number typed and not confirmed counts too. */
-  gtk_editable_set_text (child (window, "validity_spin"), "45");
+  gtk_editable_set_text (child (window, "validity_row"), "45");
   adw_dialog_close (ADW_DIALOG (window));
   g_assert_null (visible_dialog ());
 
@@ -448,7 +448,7 @@ test_preview_follows_edits (void)
 
   type (window, "name_row", "Studio Północ");
   type (window, "prefix_row", "SP-");
-  gtk_spin_button_set_value (child (window, "next_number_spin"), 12);
+  adw_spin_row_set_value (child (window, "next_number_row"), 12);
   retainer_test_settle ();
   g_assert_cmpstr (retainer_cover_preview_get_agency_name (preview), ==, "Studio Północ");
   g_assert_cmpstr (retainer_cover_preview_get_number (preview), ==, "SP-0012");

@@ -64,9 +64,8 @@ struct _RetainerPreferencesDialog
   GtkWidget            *accent_button;
   AdwComboRow          *paper_row;
   GtkTextView          *address_view;
-  AdwActionRow         *next_number_row;
-  GtkSpinButton        *next_number_spin;
-  GtkSpinButton        *validity_spin;
+  AdwSpinRow           *next_number_row;
+  AdwSpinRow           *validity_row;
   GtkWidget            *text_rows[N_TEXT_FIELDS];
 
   RetainerAgency       *saved;             /* as stored */
@@ -222,8 +221,8 @@ read_profile (RetainerPreferencesDialog *self,
   read_color (self->primary_entry, _("Primary colour"), &agency->primary_color, first_problem);
   read_color (self->accent_entry, _("Accent colour"), &agency->accent_color, first_problem);
 
-  agency->next_number = (guint) gtk_spin_button_get_value_as_int (self->next_number_spin);
-  agency->validity_days = (guint) gtk_spin_button_get_value_as_int (self->validity_spin);
+  agency->next_number = (guint) adw_spin_row_get_value (self->next_number_row);
+  agency->validity_days = (guint) adw_spin_row_get_value (self->validity_row);
   agency->paper = MIN (adw_combo_row_get_selected (self->paper_row), RETAINER_N_PAPERS - 1);
 
   /* The logo travels in memory; saving copies it next to the profile. */
@@ -267,7 +266,7 @@ refresh_preview (RetainerPreferencesDialog *self,
 
   /* Translators: %s is a proposal number like "RT-0042". */
   next_text = g_strdup_printf (_("The next exported proposal gets %s"), next);
-  adw_action_row_set_subtitle (self->next_number_row, next_text);
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (self->next_number_row), next_text);
 }
 
 static void
@@ -358,8 +357,8 @@ fill (RetainerPreferencesDialog *self,
   set_color_button (self->accent_button, agency->accent_color);
   self->syncing_color--;
   adw_combo_row_set_selected (self->paper_row, agency->paper);
-  gtk_spin_button_set_value (self->next_number_spin, agency->next_number);
-  gtk_spin_button_set_value (self->validity_spin, agency->validity_days);
+  adw_spin_row_set_value (self->next_number_row, agency->next_number);
+  adw_spin_row_set_value (self->validity_row, agency->validity_days);
 
   logo = retainer_agency_get_logo (agency, &error);
   if (error != NULL)
@@ -408,8 +407,8 @@ retainer_preferences_dialog_save (RetainerPreferencesDialog *self)
   g_return_val_if_fail (RETAINER_IS_PREFERENCES_DIALOG (self), FALSE);
 
   /* A number typed but not yet confirmed with Enter counts too. */
-  gtk_spin_button_update (self->next_number_spin);
-  gtk_spin_button_update (self->validity_spin);
+  adw_spin_row_update (self->next_number_row);
+  adw_spin_row_update (self->validity_row);
   g_clear_handle_id (&self->save_source, g_source_remove);
 
   agency = refresh (self);
@@ -881,8 +880,7 @@ retainer_preferences_dialog_class_init (RetainerPreferencesDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RetainerPreferencesDialog, paper_row);
   gtk_widget_class_bind_template_child (widget_class, RetainerPreferencesDialog, address_view);
   gtk_widget_class_bind_template_child (widget_class, RetainerPreferencesDialog, next_number_row);
-  gtk_widget_class_bind_template_child (widget_class, RetainerPreferencesDialog, next_number_spin);
-  gtk_widget_class_bind_template_child (widget_class, RetainerPreferencesDialog, validity_spin);
+  gtk_widget_class_bind_template_child (widget_class, RetainerPreferencesDialog, validity_row);
   /* The text rows are found by name, into text_rows[]. */
   for (guint i = 0; i < N_TEXT_FIELDS; i++)
     gtk_widget_class_bind_template_child_full (widget_class, text_fields[i].row, FALSE, 0);
@@ -928,9 +926,9 @@ retainer_preferences_dialog_init (RetainerPreferencesDialog *self)
                            self, 0);
   g_signal_connect_object (self->paper_row, "notify::selected", G_CALLBACK (profile_changed),
                            self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->next_number_spin, "value-changed", G_CALLBACK (profile_changed),
+  g_signal_connect_object (self->next_number_row, "notify::value", G_CALLBACK (profile_changed),
                            self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->validity_spin, "value-changed", G_CALLBACK (profile_changed),
+  g_signal_connect_object (self->validity_row, "notify::value", G_CALLBACK (profile_changed),
                            self, G_CONNECT_SWAPPED);
 }
 
