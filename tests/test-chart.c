@@ -8,6 +8,7 @@
 
 #include "retainer-chart-scale.h"
 #include "retainer-savings-chart.h"
+#include "ui-test-util.h"
 
 typedef struct
 {
@@ -113,6 +114,7 @@ int
 main (int   argc,
       char *argv[])
 {
+  retainer_test_keep_mime_database ();
   g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
   gtk_init ();
   adw_init ();

@@ -5,6 +5,7 @@
 #include "config.h"
 
 #include "retainer-history.h"
+#include "ui-test-util.h"
 
 /* Stand-ins for the widgets the window passes as keys. */
 static const char spend_field[] = "spend";
@@ -211,6 +212,7 @@ int
 main (int   argc,
       char *argv[])
 {
+  retainer_test_keep_mime_database ();
   g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
 
   g_test_add_func ("/ui/history/undo-redo", test_undo_redo);

@@ -1,4 +1,4 @@
-/* test-preferences.c: the agency profile in the Preferences window, and
+/* test-preferences.c: the agency profile in the Preferences dialog, and
  * the cover preview
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -11,53 +11,73 @@
 #include "retainer-agency.h"
 #include "retainer-application.h"
 #include "retainer-cover-preview.h"
-#include "retainer-preferences-window.h"
+#include "retainer-preferences-dialog.h"
 #include "retainer-window.h"
 #include "ui-test-util.h"
 
 static RetainerApplication *application;
+/* The window the dialog under test is presented in. */
+static GtkWindow *host;
 
 /* ------------------------------------------------------------------ */
 /* Helpers                                                             */
 
-static void
-wait_mapped (GtkWindow *window)
-{
-  gtk_window_present (window);
-  for (guint i = 0; i < 200 && !gtk_widget_get_mapped (GTK_WIDGET (window)); i++)
-    retainer_test_wait_ms (10);
-  retainer_test_wait_ms (50);
-}
-
 static gpointer
-child (RetainerPreferencesWindow *window,
+child (RetainerPreferencesDialog *window,
        const char                *name)
 {
   GObject *object = gtk_widget_get_template_child (GTK_WIDGET (window),
-                                                   RETAINER_TYPE_PREFERENCES_WINDOW, name);
+                                                   RETAINER_TYPE_PREFERENCES_DIALOG, name);
 
   g_assert_nonnull (object);
   return object;
 }
 
-static RetainerPreferencesWindow *
-open_preferences (const RetainerProposal *proposal)
+static RetainerPreferencesDialog *
+open_preferences_on (GtkWindow              *parent,
+                     const RetainerProposal *proposal)
 {
-  RetainerPreferencesWindow *window = retainer_preferences_window_new (NULL, proposal);
+  RetainerPreferencesDialog *dialog = retainer_preferences_dialog_new (proposal);
 
-  wait_mapped (GTK_WINDOW (window));
-  return window;
+  host = parent;
+  retainer_test_present (host);
+  adw_dialog_present (ADW_DIALOG (dialog), GTK_WIDGET (host));
+  retainer_test_wait_frame (dialog);
+  return dialog;
 }
 
-static void
-destroy (gpointer window)
+/* In a plain window: the main window costs more and adds nothing here;
+ * app-action and the screenshots use it. */
+static RetainerPreferencesDialog *
+open_preferences (const RetainerProposal *proposal)
 {
-  gtk_window_destroy (GTK_WINDOW (window));
+  GtkWindow *window = GTK_WINDOW (adw_window_new ());
+
+  gtk_window_set_default_size (window, 800, 1000);
+  return open_preferences_on (window, proposal);
+}
+
+/* The dialog shown on top of the host window, or NULL. */
+static AdwDialog *
+visible_dialog (void)
+{
+  retainer_test_settle ();
+  if (ADW_IS_APPLICATION_WINDOW (host))
+    return adw_application_window_get_visible_dialog (ADW_APPLICATION_WINDOW (host));
+  return adw_window_get_visible_dialog (ADW_WINDOW (host));
+}
+
+/* Closes the host window and with it the dialog, as quitting does. */
+static void
+destroy_host (void)
+{
+  gtk_window_destroy (host);
+  host = NULL;
   retainer_test_settle ();
 }
 
 static void
-type (RetainerPreferencesWindow *window,
+type (RetainerPreferencesDialog *window,
       const char                *name,
       const char                *text)
 {
@@ -159,13 +179,17 @@ scroll_to_end (GtkWidget *window)
 static void
 test_edits_reach_profile (void)
 {
-  RetainerPreferencesWindow *window = open_preferences (NULL);
+  RetainerPreferencesDialog *window = open_preferences (NULL);
   g_autoptr (RetainerAgency) stored = NULL;
   GtkTextBuffer *address = gtk_text_view_get_buffer (child (window, "address_view"));
 
   g_assert_null (load_stored ());
 
-  type (window, "name_row", "Studio Północ");
+  /* Not at once: checked before the main loop runs, so however slow the
+   * machine, the half-second delay cannot have passed. */
+  gtk_editable_set_text (GTK_EDITABLE (child (window, "name_row")), "Studio Północ");
+  g_assert_null (load_stored ());
+  retainer_test_settle ();
   type (window, "contact_row", "Ewa Zielińska");
   type (window, "email_row", "ewa@polnoc.example");
   type (window, "phone_row", "+48 58 000 00 00");
@@ -175,15 +199,21 @@ test_edits_reach_profile (void)
   type (window, "signatory_name_row", "Ewa Zielińska");
   type (window, "signatory_title_row", "Partner");
   type (window, "primary_entry", "#aa3300");
-  type (window, "accent_entry", "#00AA88");
+  /* The button follows what is typed and leaves the typing as it is. */
+  g_assert_true (gdk_rgba_equal (gtk_color_dialog_button_get_rgba (child (window, "primary_button")),
+                                 &(GdkRGBA) { 0xaa / 255.0, 0x33 / 255.0, 0, 1 }));
+  g_assert_cmpstr (gtk_editable_get_text (child (window, "primary_entry")), ==, "#aa3300");
+  /* A colour chosen with the button is written into its entry. */
+  gtk_color_dialog_button_set_rgba (child (window, "accent_button"),
+                                    &(GdkRGBA) { 0, 0xaa / 255.0, 0x88 / 255.0, 1 });
+  g_assert_cmpstr (gtk_editable_get_text (child (window, "accent_entry")), ==, "#00AA88");
   gtk_text_buffer_set_text (address, "ul. Długa 5\n80-831 Gdańsk", -1);
   adw_combo_row_set_selected (child (window, "paper_row"), RETAINER_PAPER_LETTER);
-  gtk_spin_button_set_value (child (window, "next_number_spin"), 7);
-  gtk_spin_button_set_value (child (window, "validity_spin"), 14);
+  adw_spin_row_set_value (child (window, "next_number_row"), 7);
+  adw_spin_row_set_value (child (window, "validity_row"), 14);
   retainer_test_settle ();
 
   /* Saved a moment later, without closing. */
-  g_assert_null (load_stored ());
   for (guint i = 0; i < 50 && (stored = load_stored ()) == NULL; i++)
     retainer_test_wait_ms (100);
   g_assert_nonnull (stored);
@@ -203,43 +233,44 @@ test_edits_reach_profile (void)
   g_assert_cmpint (stored->paper, ==, RETAINER_PAPER_LETTER);
   g_assert_cmpuint (stored->next_number, ==, 7);
   g_assert_cmpuint (stored->validity_days, ==, 14);
-  g_assert_false (retainer_preferences_window_get_has_problems (window));
-  destroy (window);
+  g_assert_false (retainer_preferences_dialog_get_has_problems (window));
+  destroy_host ();
 
   /* Opened again, it shows what was stored. */
   window = open_preferences (NULL);
   g_assert_cmpstr (gtk_editable_get_text (child (window, "name_row")), ==, "Studio Północ");
   g_assert_cmpuint (adw_combo_row_get_selected (child (window, "paper_row")), ==,
                     RETAINER_PAPER_LETTER);
-  destroy (window);
+  destroy_host ();
 }
 
 static void
 test_close_saves_at_once (void)
 {
-  RetainerPreferencesWindow *window = open_preferences (NULL);
+  RetainerPreferencesDialog *window = open_preferences (NULL);
   g_autoptr (RetainerAgency) stored = NULL;
 
   type (window, "name_row", "Closed Quickly Ltd");
   /* A number typed and not confirmed counts too. */
-  gtk_editable_set_text (child (window, "validity_spin"), "45");
-  gtk_window_close (GTK_WINDOW (window));
-  retainer_test_settle ();
+  gtk_editable_set_text (child (window, "validity_row"), "45");
+  adw_dialog_close (ADW_DIALOG (window));
+  g_assert_null (visible_dialog ());
 
   stored = load_stored ();
   g_assert_nonnull (stored);
   g_assert_cmpstr (stored->name, ==, "Closed Quickly Ltd");
   g_assert_cmpuint (stored->validity_days, ==, 45);
+  destroy_host ();
 }
 
 static void
 test_invalid_input_not_saved (void)
 {
-  RetainerPreferencesWindow *window = open_preferences (NULL);
+  RetainerPreferencesDialog *window = open_preferences (NULL);
   RetainerCoverPreview *preview = child (window, "cover_preview");
   g_autoptr (RetainerAgency) stored = NULL;
   g_autofree char *too_long = g_strnfill (RETAINER_AGENCY_TEXT_MAX_LENGTH + 1, 'x');
-  AdwMessageDialog *dialog;
+  AdwAlertDialog *dialog;
 
   type (window, "name_row", "Keep Me");
   type (window, "primary_entry", "#12G456");
@@ -249,11 +280,11 @@ test_invalid_input_not_saved (void)
   g_assert_true (gtk_revealer_get_reveal_child (child (window, "problem_revealer")));
   g_assert_nonnull (strstr (gtk_label_get_label (child (window, "problem_label")),
                             "Primary colour"));
-  g_assert_true (retainer_preferences_window_get_has_problems (window));
+  g_assert_true (retainer_preferences_dialog_get_has_problems (window));
   g_assert_cmpstr (retainer_cover_preview_get_primary_color (preview), ==, "#1F4E79");
 
   /* The other fields are saved; the colour keeps its stored value. */
-  g_assert_false (retainer_preferences_window_save (window));
+  g_assert_false (retainer_preferences_dialog_save (window));
   stored = load_stored ();
   g_assert_cmpstr (stored->name, ==, "Keep Me");
   g_assert_cmpstr (stored->primary_color, ==, "#1F4E79");
@@ -263,23 +294,24 @@ test_invalid_input_not_saved (void)
   /* Text over its limit: the same. */
   type (window, "name_row", too_long);
   g_assert_true (gtk_widget_has_css_class (child (window, "name_row"), "error"));
-  g_assert_false (retainer_preferences_window_save (window));
+  g_assert_false (retainer_preferences_dialog_save (window));
   g_clear_pointer (&stored, retainer_agency_free);
   stored = load_stored ();
   g_assert_cmpstr (stored->name, ==, "Keep Me");
 
   /* Closing asks rather than dropping what was typed. */
-  gtk_window_close (GTK_WINDOW (window));
-  dialog = retainer_test_find_message_dialog ();
+  adw_dialog_close (ADW_DIALOG (window));
+  dialog = retainer_test_find_alert_dialog (window);
   g_assert_nonnull (dialog);
-  g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "A Field Cannot Be Saved");
+  g_assert_cmpstr (adw_alert_dialog_get_heading (dialog), ==, "A Field Cannot Be Saved");
+  g_assert_nonnull (strstr (adw_alert_dialog_get_body (dialog), "Agency name"));
   retainer_test_respond (dialog, "edit");
-  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (window)));
+  g_assert_true (visible_dialog () == ADW_DIALOG (window));
 
   /* Fixed: saved, and the marks go. */
   type (window, "name_row", "Keep Me Too");
   type (window, "primary_entry", "#123456");
-  g_assert_true (retainer_preferences_window_save (window));
+  g_assert_true (retainer_preferences_dialog_save (window));
   g_assert_false (gtk_widget_has_css_class (child (window, "primary_entry"), "error"));
   g_assert_false (gtk_widget_has_css_class (child (window, "name_row"), "error"));
   g_assert_false (gtk_revealer_get_reveal_child (child (window, "problem_revealer")));
@@ -289,40 +321,51 @@ test_invalid_input_not_saved (void)
   g_assert_cmpstr (stored->primary_color, ==, "#123456");
   g_assert_cmpstr (retainer_cover_preview_get_primary_color (preview), ==, "#123456");
 
-  destroy (window);
+  /* Closed anyway: what could be saved is, the bad colour is dropped. */
+  type (window, "primary_entry", "#12345");
+  adw_dialog_close (ADW_DIALOG (window));
+  dialog = retainer_test_find_alert_dialog (window);
+  g_assert_nonnull (dialog);
+  retainer_test_respond (dialog, "close");
+  g_assert_null (visible_dialog ());
+  g_clear_pointer (&stored, retainer_agency_free);
+  stored = load_stored ();
+  g_assert_cmpstr (stored->primary_color, ==, "#123456");
+
+  destroy_host ();
 }
 
 static void
 test_import_bad_profile (void)
 {
-  RetainerPreferencesWindow *window = open_preferences (NULL);
+  RetainerPreferencesDialog *window = open_preferences (NULL);
   g_autoptr (GFile) bad = fixture ("agency-bad-color.json");
   g_autoptr (RetainerAgency) stored = NULL;
-  AdwMessageDialog *dialog;
+  AdwAlertDialog *dialog;
 
   type (window, "name_row", "Before Import");
-  g_assert_true (retainer_preferences_window_save (window));
+  g_assert_true (retainer_preferences_dialog_save (window));
 
-  g_assert_false (retainer_preferences_window_import_file (window, bad));
-  dialog = retainer_test_find_message_dialog ();
+  g_assert_false (retainer_preferences_dialog_import_file (window, bad));
+  dialog = retainer_test_find_alert_dialog (window);
   g_assert_nonnull (dialog);
-  g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==,
+  g_assert_cmpstr (adw_alert_dialog_get_heading (dialog), ==,
                    "Could Not Import the Agency Profile");
   /* The core's words: the file and the field. */
-  g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "agency-bad-color.json"));
-  g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "primary_color"));
+  g_assert_nonnull (strstr (adw_alert_dialog_get_body (dialog), "agency-bad-color.json"));
+  g_assert_nonnull (strstr (adw_alert_dialog_get_body (dialog), "primary_color"));
   retainer_test_respond (dialog, "close");
 
   stored = load_stored ();
   g_assert_cmpstr (stored->name, ==, "Before Import");
   g_assert_cmpstr (gtk_editable_get_text (child (window, "name_row")), ==, "Before Import");
-  destroy (window);
+  destroy_host ();
 }
 
 static void
 test_import_export_and_logo (void)
 {
-  RetainerPreferencesWindow *window = open_preferences (NULL);
+  RetainerPreferencesDialog *window = open_preferences (NULL);
   RetainerCoverPreview *preview = child (window, "cover_preview");
   g_autoptr (GFile) acme = fixture ("agency-acme.json");
   g_autoptr (GFile) not_image = fixture ("agency-acme.json");
@@ -335,8 +378,8 @@ test_import_export_and_logo (void)
   g_autoptr (GError) error = NULL;
 
   g_assert_null (retainer_cover_preview_get_logo (preview));
-  g_assert_true (retainer_preferences_window_import_file (window, acme));
-  g_assert_null (retainer_test_find_message_dialog ());
+  g_assert_true (retainer_preferences_dialog_import_file (window, acme));
+  g_assert_null (retainer_test_find_alert_dialog (window));
   g_assert_cmpstr (gtk_editable_get_text (child (window, "name_row")), ==, "Acme Applied AI");
   g_assert_cmpstr (gtk_editable_get_text (child (window, "primary_entry")), ==, "#1F4E79");
   g_assert_nonnull (retainer_cover_preview_get_logo (preview));
@@ -347,7 +390,7 @@ test_import_export_and_logo (void)
   g_assert_cmpuint (stored->next_number, ==, 42);
 
   /* Shared: one file, the logo inside. */
-  g_assert_true (retainer_preferences_window_export_file (window, shared));
+  g_assert_true (retainer_preferences_dialog_export_file (window, shared));
   loaded = retainer_agency_load (shared_path, &error);
   g_assert_no_error (error);
   g_assert_cmpstr (loaded->name, ==, "Acme Applied AI");
@@ -355,35 +398,35 @@ test_import_export_and_logo (void)
   g_assert_nonnull (loaded->logo_data);
 
   /* No logo, then one chosen again; a file that is no image changes nothing. */
-  g_assert_true (retainer_preferences_window_set_logo_file (window, NULL));
+  g_assert_true (retainer_preferences_dialog_set_logo_file (window, NULL));
   g_assert_null (retainer_cover_preview_get_logo (preview));
-  g_assert_true (retainer_preferences_window_save (window));
+  g_assert_true (retainer_preferences_dialog_save (window));
   g_clear_pointer (&stored, retainer_agency_free);
   stored = load_stored ();
   logo_bytes = retainer_agency_get_logo (stored, &error);
   g_assert_no_error (error);
   g_assert_null (logo_bytes);
 
-  g_assert_false (retainer_preferences_window_set_logo_file (window, not_image));
+  g_assert_false (retainer_preferences_dialog_set_logo_file (window, not_image));
   g_assert_null (retainer_cover_preview_get_logo (preview));
 
-  g_assert_true (retainer_preferences_window_set_logo_file (window, logo));
+  g_assert_true (retainer_preferences_dialog_set_logo_file (window, logo));
   g_assert_nonnull (retainer_cover_preview_get_logo (preview));
-  g_assert_true (retainer_preferences_window_save (window));
+  g_assert_true (retainer_preferences_dialog_save (window));
   g_clear_pointer (&stored, retainer_agency_free);
   stored = load_stored ();
   logo_bytes = retainer_agency_get_logo (stored, &error);
   g_assert_no_error (error);
   g_assert_nonnull (logo_bytes);
 
-  destroy (window);
+  destroy_host ();
 }
 
 static void
 test_preview_follows_edits (void)
 {
   g_autoptr (RetainerProposal) proposal = new_proposal ("Zakład Usług Księgowych Łódź");
-  RetainerPreferencesWindow *window = open_preferences (proposal);
+  RetainerPreferencesDialog *window = open_preferences (proposal);
   RetainerCoverPreview *preview = child (window, "cover_preview");
   GtkWidget *widget = GTK_WIDGET (preview);
   guint draws;
@@ -405,7 +448,7 @@ test_preview_follows_edits (void)
 
   type (window, "name_row", "Studio Północ");
   type (window, "prefix_row", "SP-");
-  gtk_spin_button_set_value (child (window, "next_number_spin"), 12);
+  adw_spin_row_set_value (child (window, "next_number_row"), 12);
   retainer_test_settle ();
   g_assert_cmpstr (retainer_cover_preview_get_agency_name (preview), ==, "Studio Północ");
   g_assert_cmpstr (retainer_cover_preview_get_number (preview), ==, "SP-0012");
@@ -417,36 +460,48 @@ test_preview_follows_edits (void)
   g_assert_cmpint (retainer_cover_preview_get_paper (preview), ==, RETAINER_PAPER_LETTER);
   g_assert_cmpint (gtk_widget_get_height (widget), <, a4_height);
 
-  destroy (window);
+  destroy_host ();
 }
 
 static void
 test_app_action (void)
 {
   RetainerWindow *main_window = retainer_window_new (GTK_APPLICATION (application));
-  GListModel *toplevels = gtk_window_get_toplevels ();
-  RetainerPreferencesWindow *preferences = NULL;
+  g_autoptr (GListModel) dialogs = NULL;
+  AdwDialog *preferences;
 
-  wait_mapped (GTK_WINDOW (main_window));
+  retainer_test_present (GTK_WINDOW (main_window));
   g_assert_true (g_action_group_get_action_enabled (G_ACTION_GROUP (application), "preferences"));
   g_action_group_activate_action (G_ACTION_GROUP (application), "preferences", NULL);
   retainer_test_settle ();
 
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr (GObject) item = g_list_model_get_item (toplevels, i);
-
-      if (RETAINER_IS_PREFERENCES_WINDOW (item))
-        preferences = RETAINER_PREFERENCES_WINDOW (item);
-    }
-  g_assert_nonnull (preferences);
-  g_assert_true (gtk_window_get_transient_for (GTK_WINDOW (preferences)) == GTK_WINDOW (main_window));
+  /* Inside the main window, over the proposal. */
+  preferences = adw_application_window_get_visible_dialog (ADW_APPLICATION_WINDOW (main_window));
+  g_assert_true (RETAINER_IS_PREFERENCES_DIALOG (preferences));
+  g_assert_true (gtk_widget_get_root (GTK_WIDGET (preferences)) == GTK_ROOT (main_window));
   /* The preview shows the proposal on screen. */
-  g_assert_cmpstr (retainer_cover_preview_get_company (child (preferences, "cover_preview")), ==,
+  g_assert_cmpstr (retainer_cover_preview_get_company (child (RETAINER_PREFERENCES_DIALOG (preferences),
+                                                              "cover_preview")), ==,
                    "Northwind Legal LLP");
 
-  destroy (preferences);
-  destroy (main_window);
+  /* Asked again: the same one comes up, not a second. */
+  g_action_group_activate_action (G_ACTION_GROUP (application), "preferences", NULL);
+  retainer_test_settle ();
+  dialogs = adw_application_window_get_dialogs (ADW_APPLICATION_WINDOW (main_window));
+  g_assert_cmpuint (g_list_model_get_n_items (dialogs), ==, 1);
+
+  gtk_window_destroy (GTK_WINDOW (main_window));
+  retainer_test_settle ();
+}
+
+/* Over the main window, as the founder sees it. */
+static RetainerPreferencesDialog *
+open_preferences_on_main (const RetainerProposal *proposal)
+{
+  RetainerWindow *main_window = retainer_window_new (GTK_APPLICATION (application));
+
+  gtk_window_set_default_size (GTK_WINDOW (main_window), 1280, 1000);
+  return open_preferences_on (GTK_WINDOW (main_window), proposal);
 }
 
 static void
@@ -455,67 +510,54 @@ test_screenshots (void)
   AdwStyleManager *style = adw_style_manager_get_default ();
   g_autoptr (RetainerProposal) proposal = new_proposal ("Zakład Usług Księgowych Łódź");
   g_autoptr (GFile) acme = fixture ("agency-acme.json");
-  RetainerPreferencesWindow *window;
+  RetainerPreferencesDialog *window;
 
   adw_style_manager_set_color_scheme (style, ADW_COLOR_SCHEME_FORCE_LIGHT);
-  window = open_preferences (proposal);
-  g_assert_true (retainer_preferences_window_import_file (window, acme));
+  window = open_preferences_on_main (proposal);
+  g_assert_true (retainer_preferences_dialog_import_file (window, acme));
   retainer_test_wait_ms (300);
-  retainer_test_write_png (GTK_WIDGET (window), "preferences-light.png");
+  retainer_test_write_png (host, "preferences-light.png");
 
-  /* A problem, as it is shown. */
+  /* A problem, as it is shown, and the question on closing. */
   type (window, "accent_entry", "green");
   retainer_test_wait_ms (300);
-  retainer_test_write_png (GTK_WIDGET (window), "preferences-problem.png");
-  destroy (window);
+  retainer_test_write_png (host, "preferences-problem.png");
+  adw_dialog_close (ADW_DIALOG (window));
+  g_assert_nonnull (retainer_test_find_alert_dialog (window));
+  retainer_test_wait_ms (300);
+  retainer_test_write_png (host, "preferences-alert.png");
+  destroy_host ();
 
   /* The groups further down. */
-  window = open_preferences (proposal);
-  retainer_test_wait_ms (200);
+  window = open_preferences_on_main (proposal);
   scroll_to_end (GTK_WIDGET (window));
-  retainer_test_wait_ms (200);
+  retainer_test_wait_frame (window);
   scroll_to_end (GTK_WIDGET (window));
   retainer_test_wait_ms (300);
-  retainer_test_write_png (GTK_WIDGET (window), "preferences-end.png");
-  destroy (window);
+  retainer_test_write_png (host, "preferences-end.png");
+  destroy_host ();
 
   adw_style_manager_set_color_scheme (style, ADW_COLOR_SCHEME_FORCE_DARK);
-  window = open_preferences (proposal);
+  window = open_preferences_on_main (proposal);
   retainer_test_wait_ms (300);
-  retainer_test_write_png (GTK_WIDGET (window), "preferences-dark.png");
-  destroy (window);
+  retainer_test_write_png (host, "preferences-dark.png");
+  destroy_host ();
 
   adw_style_manager_set_color_scheme (style, ADW_COLOR_SCHEME_DEFAULT);
-}
-
-/* The isolated XDG folders hide the MIME database, without which the
- * preferences window's SVG icons do not load. */
-static void
-use_system_mime_database (const char *system_data_dirs)
-{
-  g_auto (GStrv) data_dirs = g_strsplit (system_data_dirs != NULL && *system_data_dirs != '\0'
-                                           ? system_data_dirs
-                                           : "/usr/local/share:/usr/share",
-                                         ":", -1);
-  g_autoptr (GPtrArray) mime_dirs = g_ptr_array_new_with_free_func (g_free);
-
-  for (guint i = 0; data_dirs[i] != NULL; i++)
-    g_ptr_array_add (mime_dirs, g_build_filename (data_dirs[i], "mime", NULL));
-  g_ptr_array_add (mime_dirs, NULL);
-  g_content_type_set_mime_dirs ((const char *const *) mime_dirs->pdata);
 }
 
 int
 main (int   argc,
       char *argv[])
 {
-  g_autofree char *system_data_dirs = g_strdup (g_getenv ("XDG_DATA_DIRS"));
   int status;
 
+  retainer_test_keep_mime_database ();
   g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
-  use_system_mime_database (system_data_dirs);
   gtk_init ();
   g_object_set (gtk_settings_get_default (), "gtk-recent-files-enabled", FALSE, NULL);
+  /* Dialogs open and revealers reveal at once: each frame shows the end state. */
+  g_object_set (gtk_settings_get_default (), "gtk-enable-animations", FALSE, NULL);
   /* The isolated XDG_DATA_DIRS hide the system's icons from the screenshots. */
   gtk_icon_theme_add_search_path (gtk_icon_theme_get_for_display (gdk_display_get_default ()),
                                   "/usr/share/icons");

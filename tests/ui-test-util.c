@@ -1,10 +1,28 @@
 /* ui-test-util.c
  *
+ * Waiting here is for an event (a frame painted, a window mapped), never a
+ * number of main loop turns: on a loaded machine, or under ASan, a turn
+ * can pass before the display has done anything.
+ *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include "config.h"
 
 #include "ui-test-util.h"
+
+/* Far beyond a slow frame under ASan on a busy machine: a wait this long
+ * has found a hang, which is better named here than by meson's timeout. */
+#define WAIT_LIMIT_S 60
+
+void
+retainer_test_keep_mime_database (void)
+{
+  /* GLib's documented pattern: the directories are taken from the real
+   * XDG_DATA_DIRS now, before g_test_init () isolates them. GTK loads the
+   * symbolic SVG icons through gdk-pixbuf, which picks its loader by the
+   * content type; without the database they fail to load. */
+  g_content_type_set_mime_dirs (NULL);
+}
 
 static gboolean
 timeout_cb (gpointer user_data)
@@ -32,32 +50,148 @@ retainer_test_settle (void)
     g_main_context_iteration (NULL, FALSE);
 }
 
-AdwMessageDialog *
-retainer_test_find_message_dialog (void)
+static gboolean
+wake_cb (gpointer user_data)
 {
-  GListModel *toplevels = gtk_window_get_toplevels ();
+  return G_SOURCE_CONTINUE;
+}
+
+/* Runs the main loop until `done (data)`; fails the test after WAIT_LIMIT_S. */
+static void
+wait_until (gboolean  (*done) (gpointer data),
+            gpointer    data,
+            const char *what)
+{
+  gint64 deadline = g_get_monotonic_time () + WAIT_LIMIT_S * G_USEC_PER_SEC;
+  /* Wakes the loop up now and then, so the deadline is seen even when
+   * nothing else happens. */
+  guint wake = g_timeout_add (50, wake_cb, NULL);
+
+  while (!done (data))
+    {
+      if (g_get_monotonic_time () > deadline)
+        g_error ("Waited %d s for %s", WAIT_LIMIT_S, what);
+      g_main_context_iteration (NULL, TRUE);
+    }
+  g_source_remove (wake);
+}
+
+static gboolean
+is_mapped (gpointer widget)
+{
+  return gtk_widget_get_mapped (widget) && gtk_widget_get_frame_clock (widget) != NULL;
+}
+
+typedef struct
+{
+  GtkWidget *widget;
+  guint      frames;
+} FrameWait;
+
+static void
+after_paint_cb (GdkFrameClock *clock,
+                FrameWait     *wait)
+{
+  wait->frames++;
+}
+
+static gboolean
+is_painted (gpointer data)
+{
+  FrameWait *wait = data;
+
+  return wait->frames > 0 && gtk_widget_get_mapped (wait->widget)
+         && gtk_widget_get_width (wait->widget) > 0 && gtk_widget_get_height (wait->widget) > 0;
+}
+
+void
+retainer_test_wait_frame (gpointer widget)
+{
+  FrameWait wait = { widget, 0 };
+  GdkFrameClock *clock;
+  gulong handler;
+
+  g_return_if_fail (GTK_IS_WIDGET (widget));
+
+  /* A dialog's content is mapped once its sheet has opened. */
+  if (ADW_IS_DIALOG (widget) && adw_dialog_get_child (widget) != NULL)
+    wait.widget = widget = adw_dialog_get_child (widget);
+  /* A window shows its dialog a frame or two after it was presented. */
+  else if (ADW_IS_APPLICATION_WINDOW (widget)
+           && adw_application_window_get_visible_dialog (widget) != NULL)
+    retainer_test_wait_frame (adw_application_window_get_visible_dialog (widget));
+  else if (ADW_IS_WINDOW (widget) && adw_window_get_visible_dialog (widget) != NULL)
+    retainer_test_wait_frame (adw_window_get_visible_dialog (widget));
+
+  wait_until (is_mapped, widget, "the widget to be mapped");
+  clock = gtk_widget_get_frame_clock (widget);
+  handler = g_signal_connect (clock, "after-paint", G_CALLBACK (after_paint_cb), &wait);
+  /* A frame of its own, laid out and painted after everything done so far. */
+  gtk_widget_queue_draw (widget);
+  wait_until (is_painted, &wait, "a frame with the widget laid out and painted");
+  g_signal_handler_disconnect (clock, handler);
+}
+
+void
+retainer_test_present (GtkWindow *window)
+{
+  gtk_window_present (window);
+  retainer_test_wait_frame (window);
+}
+
+AdwAlertDialog *
+retainer_test_find_alert_dialog (gpointer widget)
+{
+  GtkRoot *root;
+  AdwDialog *dialog = NULL;
 
   retainer_test_settle ();
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr (GObject) item = g_list_model_get_item (toplevels, i);
+  root = gtk_widget_get_root (widget);
+  /* Dialogs are presented inside the window, the top one is shown. */
+  if (ADW_IS_APPLICATION_WINDOW (root))
+    dialog = adw_application_window_get_visible_dialog (ADW_APPLICATION_WINDOW (root));
+  else if (ADW_IS_WINDOW (root))
+    dialog = adw_window_get_visible_dialog (ADW_WINDOW (root));
 
-      if (ADW_IS_MESSAGE_DIALOG (item) && gtk_widget_get_visible (GTK_WIDGET (item)))
-        return ADW_MESSAGE_DIALOG (item);
+  return ADW_IS_ALERT_DIALOG (dialog) ? ADW_ALERT_DIALOG (dialog) : NULL;
+}
+
+static GtkWidget *
+find_button (GtkWidget  *widget,
+             const char *label)
+{
+  if (GTK_IS_BUTTON (widget) && g_strcmp0 (gtk_button_get_label (GTK_BUTTON (widget)), label) == 0)
+    return widget;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_button (child, label);
+
+      if (found != NULL)
+        return found;
     }
   return NULL;
 }
 
 void
-retainer_test_respond (AdwMessageDialog *dialog,
-                       const char       *response)
+retainer_test_respond (AdwAlertDialog *dialog,
+                       const char     *response)
 {
+  const char *label = adw_alert_dialog_get_response_label (dialog, response);
+  GtkWidget *button;
+
+  g_assert_nonnull (label);
+  button = find_button (GTK_WIDGET (dialog), label);
+  g_assert_nonnull (button);
+  g_assert_true (gtk_widget_is_sensitive (button));
+
+  /* As a click: the dialog answers and is no longer the one shown. */
   g_object_ref (dialog);
-  adw_message_dialog_response (dialog, response);
-  /* The buttons close the dialog; a response given in code does not. */
-  gtk_window_destroy (GTK_WINDOW (dialog));
-  g_object_unref (dialog);
+  g_signal_emit_by_name (button, "clicked");
   retainer_test_settle ();
+  g_assert_true (retainer_test_find_alert_dialog (button) != dialog);
+  g_object_unref (dialog);
 }
 
 gpointer
@@ -73,12 +207,16 @@ retainer_test_window_child (RetainerWindow *window,
 GdkTexture *
 retainer_test_render (gpointer widget)
 {
-  g_autoptr (GdkPaintable) paintable = gtk_widget_paintable_new (widget);
-  GtkSnapshot *snapshot = gtk_snapshot_new ();
+  g_autoptr (GdkPaintable) paintable = NULL;
+  GtkSnapshot *snapshot;
   g_autoptr (GskRenderNode) node = NULL;
-  int width = gtk_widget_get_width (widget);
-  int height = gtk_widget_get_height (widget);
+  int width, height;
 
+  retainer_test_wait_frame (widget);
+  width = gtk_widget_get_width (widget);
+  height = gtk_widget_get_height (widget);
+  paintable = gtk_widget_paintable_new (widget);
+  snapshot = gtk_snapshot_new ();
   gdk_paintable_snapshot (paintable, snapshot, width, height);
   node = gtk_snapshot_free_to_node (snapshot);
   g_assert_nonnull (node);

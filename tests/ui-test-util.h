@@ -11,22 +11,30 @@
 
 G_BEGIN_DECLS
 
+/* Before g_test_init () with G_TEST_OPTION_ISOLATE_DIRS: keeps the
+ * system's MIME database, which the isolated folders would hide. */
+void            retainer_test_keep_mime_database (void);
 /* Runs the main loop for @ms milliseconds. */
-void              retainer_test_wait_ms             (guint             ms);
+void            retainer_test_wait_ms            (guint           ms);
 /* Handles everything pending, without waiting for more. */
-void              retainer_test_settle              (void);
-/* The visible message dialog, or NULL. */
-AdwMessageDialog *retainer_test_find_message_dialog (void);
-/* Answers @dialog as its button would, and closes it. */
-void              retainer_test_respond             (AdwMessageDialog *dialog,
-                                                     const char       *response);
+void            retainer_test_settle             (void);
+/* Presents @window and waits until it is mapped and has drawn a frame. */
+void            retainer_test_present            (GtkWindow      *window);
+/* Waits until @widget is mapped, has a size and its window has painted a
+ * frame since this call: what it shows now is on screen. */
+void            retainer_test_wait_frame         (gpointer        widget);
+/* The alert dialog on top of the window @widget is in, or NULL. */
+AdwAlertDialog *retainer_test_find_alert_dialog  (gpointer        widget);
+/* Clicks the button of @response in @dialog, which closes it. */
+void            retainer_test_respond            (AdwAlertDialog *dialog,
+                                                  const char     *response);
 /* A template child of the window, which must exist. */
-gpointer          retainer_test_window_child        (RetainerWindow   *window,
-                                                     const char       *name);
-/* @widget as drawn now. */
-GdkTexture       *retainer_test_render              (gpointer          widget);
-/* Writes @widget as drawn now to $RETAINER_SCREENSHOT_DIR/@name. */
-void              retainer_test_write_png           (gpointer          widget,
-                                                     const char       *name);
+gpointer        retainer_test_window_child       (RetainerWindow *window,
+                                                  const char     *name);
+/* @widget as drawn in a new frame. */
+GdkTexture     *retainer_test_render             (gpointer        widget);
+/* Writes @widget as drawn in a new frame to $RETAINER_SCREENSHOT_DIR/@name. */
+void            retainer_test_write_png          (gpointer        widget,
+                                                  const char     *name);
 
 G_END_DECLS

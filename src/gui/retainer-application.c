@@ -7,7 +7,7 @@
 #include <glib/gi18n.h>
 
 #include "retainer-application.h"
-#include "retainer-preferences-window.h"
+#include "retainer-preferences-dialog.h"
 #include "retainer-window.h"
 
 struct _RetainerApplication
@@ -129,7 +129,8 @@ about_action (GSimpleAction *action,
   GtkApplication *application = user_data;
   const char *developers[] = { "Retainer contributors", NULL };
 
-  adw_show_about_window (gtk_application_get_active_window (application),
+  /* An AdwAboutDialog inside the window. */
+  adw_show_about_dialog (GTK_WIDGET (gtk_application_get_active_window (application)),
                          "application-name", _("Retainer"),
                          "application-icon", APP_ID,
                          "version", PACKAGE_VERSION,
@@ -148,21 +149,30 @@ preferences_action (GSimpleAction *action,
 {
   GtkApplication *application = user_data;
   GtkWindow *parent = gtk_application_get_active_window (application);
-  RetainerPreferencesWindow *preferences;
+  RetainerPreferencesDialog *preferences;
 
-  for (GList *l = gtk_application_get_windows (application); l != NULL; l = l->next)
-    if (RETAINER_IS_PREFERENCES_WINDOW (l->data))
-      {
-        gtk_window_present (l->data);
-        return;
-      }
+  /* One at a time: an open one comes to the top. */
+  if (ADW_IS_APPLICATION_WINDOW (parent))
+    {
+      g_autoptr (GListModel) dialogs =
+        adw_application_window_get_dialogs (ADW_APPLICATION_WINDOW (parent));
 
-  preferences = retainer_preferences_window_new (parent,
-                                                 RETAINER_IS_WINDOW (parent)
+      for (guint i = 0; i < g_list_model_get_n_items (dialogs); i++)
+        {
+          g_autoptr (AdwDialog) dialog = g_list_model_get_item (dialogs, i);
+
+          if (RETAINER_IS_PREFERENCES_DIALOG (dialog))
+            {
+              adw_dialog_present (dialog, GTK_WIDGET (parent));
+              return;
+            }
+        }
+    }
+
+  preferences = retainer_preferences_dialog_new (RETAINER_IS_WINDOW (parent)
                                                    ? retainer_window_get_proposal (RETAINER_WINDOW (parent))
                                                    : NULL);
-  gtk_window_set_application (GTK_WINDOW (preferences), application);
-  gtk_window_present (GTK_WINDOW (preferences));
+  adw_dialog_present (ADW_DIALOG (preferences), GTK_WIDGET (parent));
 }
 
 static const GActionEntry app_actions[] = {

@@ -70,12 +70,8 @@ get_palette (RetainerSavingsChart *self,
              Palette              *palette)
 {
   gboolean dark = adw_style_manager_get_dark (adw_style_manager_get_default ());
-  GtkStyleContext *style = gtk_widget_get_style_context (GTK_WIDGET (self));
 
-  /* GTK 4.8 has no gtk_widget_get_color (); the style context is its way. */
-  G_GNUC_BEGIN_IGNORE_DEPRECATIONS
-  gtk_style_context_get_color (style, &palette->foreground);
-  G_GNUC_END_IGNORE_DEPRECATIONS
+  gtk_widget_get_color (GTK_WIDGET (self), &palette->foreground);
 
   palette->grid = palette->foreground;
   palette->grid.alpha *= 0.12f;

@@ -74,9 +74,9 @@ retainer_window_schedule_autosave (RetainerWindow *self)
 }
 
 static void
-restore_response_cb (AdwMessageDialog *dialog,
-                     const char       *response,
-                     RetainerWindow   *self)
+restore_response_cb (AdwAlertDialog *dialog,
+                     const char     *response,
+                     RetainerWindow *self)
 {
   g_autofree char *path = retainer_window_autosave_path ();
   g_autoptr (GError) error = NULL;
@@ -112,28 +112,30 @@ gboolean
 retainer_window_offer_restore (RetainerWindow *self)
 {
   g_autofree char *path = retainer_window_autosave_path ();
-  GtkWidget *dialog;
+  AdwDialog *dialog;
 
   g_return_val_if_fail (RETAINER_IS_WINDOW (self), FALSE);
 
   if (!g_file_test (path, G_FILE_TEST_IS_REGULAR))
     return FALSE;
 
-  dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Restore Unsaved Work?"),
-                                   _("Retainer closed before the last proposal was saved. "
-                                     "Its unsaved changes can be restored."));
-  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
-                                    "discard", _("_Discard"),
-                                    "restore", _("_Restore"),
-                                    NULL);
-  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "discard",
-                                              ADW_RESPONSE_DESTRUCTIVE);
-  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "restore",
-                                              ADW_RESPONSE_SUGGESTED);
-  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "restore");
-  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "restore");
+  dialog = retainer_alert_new (_("Restore Unsaved Work?"),
+                               _("Retainer closed before the last proposal was saved. "
+                                 "Its unsaved changes can be restored."));
+  adw_alert_dialog_add_responses (ADW_ALERT_DIALOG (dialog),
+                                  "discard", _("_Discard"),
+                                  "restore", _("_Restore"),
+                                  NULL);
+  adw_alert_dialog_set_response_appearance (ADW_ALERT_DIALOG (dialog), "discard",
+                                            ADW_RESPONSE_DESTRUCTIVE);
+  adw_alert_dialog_set_response_appearance (ADW_ALERT_DIALOG (dialog), "restore",
+                                            ADW_RESPONSE_SUGGESTED);
+  adw_alert_dialog_set_default_response (ADW_ALERT_DIALOG (dialog), "restore");
+  /* Escape keeps the work: nothing is thrown away without a click. */
+  adw_alert_dialog_set_close_response (ADW_ALERT_DIALOG (dialog), "restore");
+  /* Connected to the window: a window destroyed under the dialog is not called. */
   g_signal_connect_object (dialog, "response", G_CALLBACK (restore_response_cb), self, 0);
-  gtk_window_present (GTK_WINDOW (dialog));
+  adw_dialog_present (dialog, GTK_WIDGET (self));
   return TRUE;
 }
 
@@ -274,6 +276,18 @@ suggest_file_name (RetainerWindow *self)
   return g_strconcat (name, RETAINER_PROPOSAL_EXTENSION, NULL);
 }
 
+/* The filters a file dialog offers: just `filter`, chosen at first. */
+static void
+set_filter (GtkFileDialog *dialog,
+            GtkFileFilter *filter)
+{
+  g_autoptr (GListStore) filters = g_list_store_new (GTK_TYPE_FILE_FILTER);
+
+  g_list_store_append (filters, filter);
+  gtk_file_dialog_set_filters (dialog, G_LIST_MODEL (filters));
+  gtk_file_dialog_set_default_filter (dialog, filter);
+}
+
 static GtkFileFilter *
 create_proposal_filter (void)
 {
@@ -285,24 +299,60 @@ create_proposal_filter (void)
   return filter;
 }
 
-static void
-save_as_response_cb (GtkNativeDialog *chooser,
-                     int              response,
-                     RetainerWindow  *self)
+/* A file dialog (or the launcher) answered after its window was closed:
+ * the reference it held keeps `self` valid, but the window is no longer
+ * on screen, and may be half disposed. */
+static gboolean
+window_closed (RetainerWindow *self)
 {
-  g_autoptr (GFile) file = NULL;
+  return self->file_cancellable == NULL || g_cancellable_is_cancelled (self->file_cancellable);
+}
+
+/* Shows why a file dialog failed; a dialog the founder dismissed is no failure. */
+static void
+show_dialog_error (RetainerWindow *self,
+                   const char     *heading,
+                   const GError   *error)
+{
+  if (g_error_matches (error, GTK_DIALOG_ERROR, GTK_DIALOG_ERROR_DISMISSED)
+      || g_error_matches (error, GTK_DIALOG_ERROR, GTK_DIALOG_ERROR_CANCELLED))
+    return;
+  retainer_window_show_error (self, heading, error->message);
+}
+
+/* Reads a chosen file's path; a file without one is shown as a failure. */
+static char *
+local_path (RetainerWindow *self,
+            GFile          *file,
+            const char     *heading)
+{
+  char *path = g_file_get_path (file);
+
+  if (path == NULL)
+    {
+      g_autofree char *parse_name = g_file_get_parse_name (file);
+      g_autofree char *message = g_strdup_printf (_("%s is not a local file"), parse_name);
+
+      retainer_window_show_error (self, heading, message);
+    }
+  return path;
+}
+
+gboolean
+retainer_window_save_as_file (RetainerWindow *self,
+                              GFile          *file)
+{
   g_autofree char *path = NULL;
   g_autoptr (GError) error = NULL;
 
-  if (response == GTK_RESPONSE_ACCEPT)
-    file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
-  gtk_native_dialog_destroy (chooser);
-  g_object_unref (chooser);
+  g_return_val_if_fail (RETAINER_IS_WINDOW (self), FALSE);
+  g_return_val_if_fail (G_IS_FILE (file), FALSE);
 
-  if (file == NULL || (path = g_file_get_path (file)) == NULL)
+  path = local_path (self, file, _("Could Not Save the Proposal"));
+  if (path == NULL)
     {
       retainer_window_clear_pending (self);
-      return;
+      return FALSE;
     }
 
   if (!g_str_has_suffix (path, RETAINER_PROPOSAL_EXTENSION))
@@ -317,34 +367,60 @@ save_as_response_cb (GtkNativeDialog *chooser,
     {
       retainer_window_show_error (self, _("Could Not Save the Proposal"), error->message);
       retainer_window_clear_pending (self);
-      return;
+      return FALSE;
     }
 
   run_pending (self);
+  return TRUE;
+}
+
+static void
+save_as_cb (GObject      *source,
+            GAsyncResult *result,
+            gpointer      user_data)
+{
+  g_autoptr (RetainerWindow) self = user_data;
+  g_autoptr (GFile) file = NULL;
+  g_autoptr (GError) error = NULL;
+
+  file = gtk_file_dialog_save_finish (GTK_FILE_DIALOG (source), result, &error);
+  if (window_closed (self))
+    return;
+
+  if (file == NULL)
+    {
+      show_dialog_error (self, _("Could Not Save the Proposal"), error);
+      /* Not saved: whatever waited for the save (closing, another file) does not happen. */
+      retainer_window_clear_pending (self);
+      return;
+    }
+
+  retainer_window_save_as_file (self, file);
 }
 
 static void
 show_save_as (RetainerWindow *self)
 {
-  GtkFileChooserNative *chooser;
+  g_autoptr (GtkFileDialog) dialog = gtk_file_dialog_new ();
   g_autofree char *name = suggest_file_name (self);
   g_autoptr (GtkFileFilter) filter = create_proposal_filter ();
 
-  chooser = gtk_file_chooser_native_new (_("Save Proposal"), GTK_WINDOW (self),
-                                         GTK_FILE_CHOOSER_ACTION_SAVE, _("_Save"), _("_Cancel"));
-  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
-  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
-  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), name);
+  gtk_file_dialog_set_title (dialog, _("Save Proposal"));
+  gtk_file_dialog_set_accept_label (dialog, _("_Save"));
+  gtk_file_dialog_set_modal (dialog, TRUE);
+  set_filter (dialog, filter);
+  gtk_file_dialog_set_initial_name (dialog, name);
   if (self->path != NULL)
     {
       g_autoptr (GFile) file = g_file_new_for_path (self->path);
       g_autoptr (GFile) folder = g_file_get_parent (file);
 
       if (folder != NULL)
-        gtk_file_chooser_set_current_folder (GTK_FILE_CHOOSER (chooser), folder, NULL);
+        gtk_file_dialog_set_initial_folder (dialog, folder);
     }
-  g_signal_connect (chooser, "response", G_CALLBACK (save_as_response_cb), self);
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+  /* The reference is the callback's: the window may be closed meanwhile. */
+  gtk_file_dialog_save (dialog, GTK_WINDOW (self), self->file_cancellable, save_as_cb,
+                        g_object_ref (self));
 }
 
 /* ------------------------------------------------------------------ */
@@ -419,9 +495,9 @@ run_pending (RetainerWindow *self)
 }
 
 static void
-unsaved_response_cb (AdwMessageDialog *dialog,
-                     const char       *response,
-                     RetainerWindow   *self)
+unsaved_response_cb (AdwAlertDialog *dialog,
+                     const char     *response,
+                     RetainerWindow *self)
 {
   if (g_strcmp0 (response, "discard") == 0)
     run_pending (self);
@@ -441,7 +517,7 @@ unsaved_response_cb (AdwMessageDialog *dialog,
 void
 retainer_window_confirm_pending (RetainerWindow *self)
 {
-  GtkWidget *dialog;
+  AdwDialog *dialog;
   const char *company = self->proposal->company;
   g_autofree char *heading = NULL;
 
@@ -457,22 +533,22 @@ retainer_window_confirm_pending (RetainerWindow *self)
   else
     heading = g_strdup (_("Save Changes?"));
 
-  dialog = adw_message_dialog_new (GTK_WINDOW (self), heading,
-                                   _("The proposal has unsaved changes. Changes that are not "
-                                     "saved are lost."));
-  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
-                                    "cancel", _("_Cancel"),
-                                    "discard", _("_Discard"),
-                                    "save", _("_Save"),
-                                    NULL);
-  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "discard",
-                                              ADW_RESPONSE_DESTRUCTIVE);
-  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "save",
-                                              ADW_RESPONSE_SUGGESTED);
-  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "save");
-  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  dialog = retainer_alert_new (heading,
+                               _("The proposal has unsaved changes. Changes that are not "
+                                 "saved are lost."));
+  adw_alert_dialog_add_responses (ADW_ALERT_DIALOG (dialog),
+                                  "cancel", _("_Cancel"),
+                                  "discard", _("_Discard"),
+                                  "save", _("_Save"),
+                                  NULL);
+  adw_alert_dialog_set_response_appearance (ADW_ALERT_DIALOG (dialog), "discard",
+                                            ADW_RESPONSE_DESTRUCTIVE);
+  adw_alert_dialog_set_response_appearance (ADW_ALERT_DIALOG (dialog), "save",
+                                            ADW_RESPONSE_SUGGESTED);
+  adw_alert_dialog_set_default_response (ADW_ALERT_DIALOG (dialog), "save");
+  adw_alert_dialog_set_close_response (ADW_ALERT_DIALOG (dialog), "cancel");
   g_signal_connect_object (dialog, "response", G_CALLBACK (unsaved_response_cb), self, 0);
-  gtk_window_present (GTK_WINDOW (dialog));
+  adw_dialog_present (dialog, GTK_WIDGET (self));
 }
 
 /* ------------------------------------------------------------------ */
@@ -504,19 +580,22 @@ retainer_window_open_file (RetainerWindow *self,
 }
 
 static void
-open_response_cb (GtkNativeDialog *chooser,
-                  int              response,
-                  RetainerWindow  *self)
+open_cb (GObject      *source,
+         GAsyncResult *result,
+         gpointer      user_data)
 {
+  g_autoptr (RetainerWindow) self = user_data;
   g_autoptr (GFile) file = NULL;
+  g_autoptr (GError) error = NULL;
   g_autofree char *path = NULL;
 
-  if (response == GTK_RESPONSE_ACCEPT)
-    file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
-  gtk_native_dialog_destroy (chooser);
-  g_object_unref (chooser);
+  file = gtk_file_dialog_open_finish (GTK_FILE_DIALOG (source), result, &error);
+  if (window_closed (self))
+    return;
 
-  if (file != NULL && (path = g_file_get_path (file)) != NULL)
+  if (file == NULL)
+    show_dialog_error (self, _("Could Not Open the Proposal"), error);
+  else if ((path = local_path (self, file, _("Could Not Open the Proposal"))) != NULL)
     retainer_window_open_file (self, path);
 }
 
@@ -541,15 +620,15 @@ open_action (GSimpleAction *action,
              gpointer       user_data)
 {
   RetainerWindow *self = user_data;
-  GtkFileChooserNative *chooser;
+  g_autoptr (GtkFileDialog) dialog = gtk_file_dialog_new ();
   g_autoptr (GtkFileFilter) filter = create_proposal_filter ();
 
-  chooser = gtk_file_chooser_native_new (_("Open Proposal"), GTK_WINDOW (self),
-                                         GTK_FILE_CHOOSER_ACTION_OPEN, _("_Open"), _("_Cancel"));
-  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
-  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
-  g_signal_connect (chooser, "response", G_CALLBACK (open_response_cb), self);
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+  gtk_file_dialog_set_title (dialog, _("Open Proposal"));
+  gtk_file_dialog_set_accept_label (dialog, _("_Open"));
+  gtk_file_dialog_set_modal (dialog, TRUE);
+  set_filter (dialog, filter);
+  gtk_file_dialog_open (dialog, GTK_WINDOW (self), self->file_cancellable, open_cb,
+                        g_object_ref (self));
 }
 
 static void
@@ -663,7 +742,10 @@ launch_cb (GObject      *source,
   g_autoptr (RetainerWindow) self = user_data;
   g_autoptr (GError) error = NULL;
 
-  if (!g_app_info_launch_default_for_uri_finish (result, &error))
+  if (!gtk_file_launcher_launch_finish (GTK_FILE_LAUNCHER (source), result, &error)
+      && !window_closed (self)
+      && !g_error_matches (error, GTK_DIALOG_ERROR, GTK_DIALOG_ERROR_DISMISSED)
+      && !g_error_matches (error, GTK_DIALOG_ERROR, GTK_DIALOG_ERROR_CANCELLED))
     {
       g_autofree char *message = NULL;
 
@@ -679,13 +761,17 @@ open_exported_action (GSimpleAction *action,
                       gpointer       user_data)
 {
   RetainerWindow *self = user_data;
-  g_autoptr (GAppLaunchContext) context = NULL;
+  g_autoptr (GFile) file = g_file_new_for_uri (g_variant_get_string (parameter, NULL));
+  g_autoptr (GtkFileLauncher) launcher = gtk_file_launcher_new (file);
 
-  context = G_APP_LAUNCH_CONTEXT (gdk_display_get_app_launch_context (
-    gtk_widget_get_display (GTK_WIDGET (self))));
-  /* Through the OpenURI portal inside the Flatpak. */
-  g_app_info_launch_default_for_uri_async (g_variant_get_string (parameter, NULL), context, NULL,
-                                           launch_cb, g_object_ref (self));
+  /* Through the OpenURI portal inside the Flatpak; the task keeps the
+   * launcher, the callback's reference the window. No parent: GTK 4.18
+   * reads the parent's surface again when the launch completes, which
+   * crashes once the window was closed in between (the export test
+   * /ui/export/late-answer-after-close does that); opening a PDF in its
+   * viewer needs no dialog to attach. */
+  gtk_file_launcher_launch (launcher, NULL, self->file_cancellable, launch_cb,
+                            g_object_ref (self));
 }
 
 gboolean
@@ -794,25 +880,28 @@ retainer_window_export_pdf_to (RetainerWindow *self,
 }
 
 static void
-export_response_cb (GtkNativeDialog *chooser,
-                    int              response,
-                    RetainerWindow  *self)
+export_cb (GObject      *source,
+           GAsyncResult *result,
+           gpointer      user_data)
 {
+  g_autoptr (RetainerWindow) self = user_data;
   g_autoptr (GFile) file = NULL;
+  g_autoptr (GError) error = NULL;
 
-  if (response == GTK_RESPONSE_ACCEPT)
-    file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
-  gtk_native_dialog_destroy (chooser);
-  g_object_unref (chooser);
+  file = gtk_file_dialog_save_finish (GTK_FILE_DIALOG (source), result, &error);
+  if (window_closed (self))
+    return;
 
-  if (file != NULL)
+  if (file == NULL)
+    show_dialog_error (self, _("Could Not Export the PDF"), error);
+  else
     retainer_window_export_pdf_to (self, file);
 }
 
 void
 retainer_window_export_pdf (RetainerWindow *self)
 {
-  GtkFileChooserNative *chooser;
+  g_autoptr (GtkFileDialog) dialog = gtk_file_dialog_new ();
   g_autoptr (GtkFileFilter) filter = gtk_file_filter_new ();
   g_autofree char *name = retainer_window_suggest_pdf_name (self);
 
@@ -820,12 +909,11 @@ retainer_window_export_pdf (RetainerWindow *self)
   gtk_file_filter_add_mime_type (filter, "application/pdf");
   gtk_file_filter_add_pattern (filter, "*.pdf");
 
-  chooser = gtk_file_chooser_native_new (_("Export the Proposal as PDF"), GTK_WINDOW (self),
-                                         GTK_FILE_CHOOSER_ACTION_SAVE, _("_Export"),
-                                         _("_Cancel"));
-  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
-  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
-  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), name);
+  gtk_file_dialog_set_title (dialog, _("Export the Proposal as PDF"));
+  gtk_file_dialog_set_accept_label (dialog, _("_Export"));
+  gtk_file_dialog_set_modal (dialog, TRUE);
+  set_filter (dialog, filter);
+  gtk_file_dialog_set_initial_name (dialog, name);
   /* Next to the proposal's file, where the founder will look for it. */
   if (self->path != NULL && !self->is_sample)
     {
@@ -833,10 +921,10 @@ retainer_window_export_pdf (RetainerWindow *self)
       g_autoptr (GFile) folder = g_file_get_parent (proposal_file);
 
       if (folder != NULL)
-        gtk_file_chooser_set_current_folder (GTK_FILE_CHOOSER (chooser), folder, NULL);
+        gtk_file_dialog_set_initial_folder (dialog, folder);
     }
-  g_signal_connect (chooser, "response", G_CALLBACK (export_response_cb), self);
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+  gtk_file_dialog_save (dialog, GTK_WINDOW (self), self->file_cancellable, export_cb,
+                        g_object_ref (self));
 }
 
 static void
@@ -946,9 +1034,23 @@ retainer_window_update_actions (RetainerWindow *self)
   g_simple_action_set_state (G_SIMPLE_ACTION (present), g_variant_new_boolean (self->presenting));
 }
 
+/* gtk_window_destroy () takes the window off the screen (unrealizes it)
+ * but does not dispose of it while a file dialog holds a reference: the
+ * dialogs are closed here, so their answers find a closed window. */
+static void
+cancel_file_dialogs_cb (RetainerWindow *self)
+{
+  g_cancellable_cancel (self->file_cancellable);
+}
+
 void
 retainer_window_init_actions (RetainerWindow *self)
 {
+  /* Cancelled when the window is destroyed, so a file dialog still open
+   * closes and answers "cancelled" instead of acting on a window that is gone. */
+  self->file_cancellable = g_cancellable_new ();
+  g_signal_connect (self, "unrealize", G_CALLBACK (cancel_file_dialogs_cb), NULL);
+
   /* win.present is a stateful toggle whose state follows the window. */
   g_action_map_add_action_entries (G_ACTION_MAP (self), window_actions,
                                    G_N_ELEMENTS (window_actions), self);

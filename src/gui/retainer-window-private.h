@@ -5,6 +5,7 @@
  */
 #pragma once
 
+#include "retainer-alert.h"
 #include "retainer-history.h"
 #include "retainer-savings-chart.h"
 #include "retainer-window.h"
@@ -114,6 +115,8 @@ struct _RetainerWindow
   RetainerProposal     *pending_proposal;
   char                 *pending_path;
   gboolean              closing_confirmed;
+
+  GCancellable         *file_cancellable;  /* file dialogs and the launcher; NULL once destroyed */
 };
 
 /* retainer-window.c */

@@ -38,6 +38,13 @@ void                    retainer_window_open_file           (RetainerWindow   *s
 gboolean                retainer_window_save_to             (RetainerWindow   *self,
                                                              const char       *path,
                                                              GError          **error);
+/* Saves to `file` as the Save dialog's answer does: adds the extension,
+ * shows a failure in a dialog, then carries on with what waited for the
+ * save (closing, a new proposal). The file dialogs cannot be driven in
+ * tests (through a portal in the Flatpak), so the tests call this and
+ * retainer_window_export_pdf_to () as the dialogs' callbacks do. */
+gboolean                retainer_window_save_as_file        (RetainerWindow   *self,
+                                                             GFile            *file);
 /* "Proposal - <Company> - <date>.pdf", fit to be a file name. */
 char                   *retainer_window_suggest_pdf_name    (RetainerWindow   *self);
 /* Exports the PDF to `file` with the stored agency profile. The first

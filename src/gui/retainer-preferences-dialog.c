@@ -1,4 +1,4 @@
-/* retainer-preferences-window.c
+/* retainer-preferences-dialog.c
  *
  * The agency profile, edited in place and saved a moment after each change
  * (and on close). A field with a problem (a colour that is not "#RRGGBB",
@@ -13,8 +13,9 @@
 #include <glib/gi18n.h>
 
 #include "retainer-agency.h"
+#include "retainer-alert.h"
 #include "retainer-cover-preview.h"
-#include "retainer-preferences-window.h"
+#include "retainer-preferences-dialog.h"
 
 /* Long enough to not save on every keystroke, short enough that a crash
  * right after typing loses nothing worth mentioning. */
@@ -47,9 +48,9 @@ static const TextField text_fields[] = {
 
 #define N_TEXT_FIELDS G_N_ELEMENTS (text_fields)
 
-struct _RetainerPreferencesWindow
+struct _RetainerPreferencesDialog
 {
-  AdwPreferencesWindow  parent_instance;
+  AdwPreferencesDialog  parent_instance;
 
   /* Template */
   RetainerCoverPreview *cover_preview;
@@ -63,9 +64,8 @@ struct _RetainerPreferencesWindow
   GtkWidget            *accent_button;
   AdwComboRow          *paper_row;
   GtkTextView          *address_view;
-  AdwActionRow         *next_number_row;
-  GtkSpinButton        *next_number_spin;
-  GtkSpinButton        *validity_spin;
+  AdwSpinRow           *next_number_row;
+  AdwSpinRow           *validity_row;
   GtkWidget            *text_rows[N_TEXT_FIELDS];
 
   RetainerAgency       *saved;             /* as stored */
@@ -78,12 +78,13 @@ struct _RetainerPreferencesWindow
   char                 *save_error;        /* why the last save failed */
   guint                 save_source;
   guint                 updating;          /* > 0: widgets are being filled in */
+  guint                 syncing_color;     /* > 0: a colour button follows its entry */
   gboolean              dirty;             /* changed since the last save */
-  gboolean              closing_confirmed;
+  GCancellable         *file_cancellable;  /* file dialogs; cancelled on dispose */
 };
 
-G_DEFINE_FINAL_TYPE (RetainerPreferencesWindow, retainer_preferences_window,
-                     ADW_TYPE_PREFERENCES_WINDOW)
+G_DEFINE_FINAL_TYPE (RetainerPreferencesDialog, retainer_preferences_dialog,
+                     ADW_TYPE_PREFERENCES_DIALOG)
 
 static char **
 text_slot (RetainerAgency  *agency,
@@ -93,22 +94,23 @@ text_slot (RetainerAgency  *agency,
 }
 
 static void
-toast (RetainerPreferencesWindow *self,
+toast (RetainerPreferencesDialog *self,
        const char                *message)
 {
-  adw_preferences_window_add_toast (ADW_PREFERENCES_WINDOW (self), adw_toast_new (message));
+  adw_preferences_dialog_add_toast (ADW_PREFERENCES_DIALOG (self), adw_toast_new (message));
 }
 
 static void
-show_error (RetainerPreferencesWindow *self,
+show_error (RetainerPreferencesDialog *self,
             const char                *heading,
             const char                *message)
 {
-  GtkWidget *dialog = adw_message_dialog_new (GTK_WINDOW (self), heading, message);
+  AdwDialog *dialog = retainer_alert_new (heading, message);
 
-  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
-  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "close");
-  gtk_window_present (GTK_WINDOW (dialog));
+  adw_alert_dialog_add_response (ADW_ALERT_DIALOG (dialog), "close", _("_Close"));
+  adw_alert_dialog_set_default_response (ADW_ALERT_DIALOG (dialog), "close");
+  adw_alert_dialog_set_close_response (ADW_ALERT_DIALOG (dialog), "close");
+  adw_dialog_present (dialog, GTK_WIDGET (self));
 }
 
 static void
@@ -143,7 +145,7 @@ note_problem (char      **first,
 }
 
 static char *
-get_address_text (RetainerPreferencesWindow *self)
+get_address_text (RetainerPreferencesDialog *self)
 {
   GtkTextBuffer *buffer = gtk_text_view_get_buffer (self->address_view);
   GtkTextIter start, end;
@@ -178,7 +180,7 @@ read_color (GtkEntry    *entry,
 /* The profile as the widgets have it; a field with a problem keeps its
  * stored value and is marked. */
 static RetainerAgency *
-read_profile (RetainerPreferencesWindow *self,
+read_profile (RetainerPreferencesDialog *self,
               char                     **first_problem)
 {
   RetainerAgency *agency = retainer_agency_copy (self->saved);
@@ -219,8 +221,8 @@ read_profile (RetainerPreferencesWindow *self,
   read_color (self->primary_entry, _("Primary colour"), &agency->primary_color, first_problem);
   read_color (self->accent_entry, _("Accent colour"), &agency->accent_color, first_problem);
 
-  agency->next_number = (guint) gtk_spin_button_get_value_as_int (self->next_number_spin);
-  agency->validity_days = (guint) gtk_spin_button_get_value_as_int (self->validity_spin);
+  agency->next_number = (guint) adw_spin_row_get_value (self->next_number_row);
+  agency->validity_days = (guint) adw_spin_row_get_value (self->validity_row);
   agency->paper = MIN (adw_combo_row_get_selected (self->paper_row), RETAINER_N_PAPERS - 1);
 
   /* The logo travels in memory; saving copies it next to the profile. */
@@ -237,7 +239,7 @@ read_profile (RetainerPreferencesWindow *self,
 
 
 static void
-refresh_preview (RetainerPreferencesWindow *self,
+refresh_preview (RetainerPreferencesDialog *self,
                  const RetainerAgency      *agency)
 {
   g_autofree char *date_text = NULL;
@@ -264,11 +266,11 @@ refresh_preview (RetainerPreferencesWindow *self,
 
   /* Translators: %s is a proposal number like "RT-0042". */
   next_text = g_strdup_printf (_("The next exported proposal gets %s"), next);
-  adw_action_row_set_subtitle (self->next_number_row, next_text);
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (self->next_number_row), next_text);
 }
 
 static void
-refresh_logo_row (RetainerPreferencesWindow *self)
+refresh_logo_row (RetainerPreferencesDialog *self)
 {
   const char *subtitle;
 
@@ -292,7 +294,7 @@ refresh_logo_row (RetainerPreferencesWindow *self)
 
 /* Reads the widgets, marks their problems and redraws the preview. */
 static RetainerAgency *
-refresh (RetainerPreferencesWindow *self)
+refresh (RetainerPreferencesDialog *self)
 {
   RetainerAgency *agency;
 
@@ -306,7 +308,7 @@ refresh (RetainerPreferencesWindow *self)
 }
 
 static void
-set_logo_bytes (RetainerPreferencesWindow *self,
+set_logo_bytes (RetainerPreferencesDialog *self,
                 GBytes                    *logo)
 {
   g_clear_pointer (&self->logo, g_bytes_unref);
@@ -325,13 +327,13 @@ set_color_button (GtkWidget  *button,
   double red, green, blue;
 
   if (retainer_color_parse (color, &red, &green, &blue))
-    gtk_color_chooser_set_rgba (GTK_COLOR_CHOOSER (button),
-                                &(GdkRGBA) { red, green, blue, 1 });
+    gtk_color_dialog_button_set_rgba (GTK_COLOR_DIALOG_BUTTON (button),
+                                      &(GdkRGBA) { red, green, blue, 1 });
 }
 
 /* Shows `agency` in the widgets. */
 static void
-fill (RetainerPreferencesWindow *self,
+fill (RetainerPreferencesDialog *self,
       const RetainerAgency      *agency)
 {
   g_autoptr (GBytes) logo = NULL;
@@ -350,11 +352,13 @@ fill (RetainerPreferencesWindow *self,
                             agency->address != NULL ? agency->address : "", -1);
   gtk_editable_set_text (GTK_EDITABLE (self->primary_entry), agency->primary_color);
   gtk_editable_set_text (GTK_EDITABLE (self->accent_entry), agency->accent_color);
+  self->syncing_color++;
   set_color_button (self->primary_button, agency->primary_color);
   set_color_button (self->accent_button, agency->accent_color);
+  self->syncing_color--;
   adw_combo_row_set_selected (self->paper_row, agency->paper);
-  gtk_spin_button_set_value (self->next_number_spin, agency->next_number);
-  gtk_spin_button_set_value (self->validity_spin, agency->validity_days);
+  adw_spin_row_set_value (self->next_number_row, agency->next_number);
+  adw_spin_row_set_value (self->validity_row, agency->validity_days);
 
   logo = retainer_agency_get_logo (agency, &error);
   if (error != NULL)
@@ -375,15 +379,15 @@ fill (RetainerPreferencesWindow *self,
 static gboolean
 save_cb (gpointer user_data)
 {
-  RetainerPreferencesWindow *self = user_data;
+  RetainerPreferencesDialog *self = user_data;
 
   self->save_source = 0;
-  retainer_preferences_window_save (self);
+  retainer_preferences_dialog_save (self);
   return G_SOURCE_REMOVE;
 }
 
 static void
-profile_changed (RetainerPreferencesWindow *self)
+profile_changed (RetainerPreferencesDialog *self)
 {
   if (self->updating > 0)
     return;
@@ -395,16 +399,16 @@ profile_changed (RetainerPreferencesWindow *self)
 }
 
 gboolean
-retainer_preferences_window_save (RetainerPreferencesWindow *self)
+retainer_preferences_dialog_save (RetainerPreferencesDialog *self)
 {
   g_autoptr (RetainerAgency) agency = NULL;
   g_autoptr (GError) error = NULL;
 
-  g_return_val_if_fail (RETAINER_IS_PREFERENCES_WINDOW (self), FALSE);
+  g_return_val_if_fail (RETAINER_IS_PREFERENCES_DIALOG (self), FALSE);
 
   /* A number typed but not yet confirmed with Enter counts too. */
-  gtk_spin_button_update (self->next_number_spin);
-  gtk_spin_button_update (self->validity_spin);
+  adw_spin_row_update (self->next_number_row);
+  adw_spin_row_update (self->validity_row);
   g_clear_handle_id (&self->save_source, g_source_remove);
 
   agency = refresh (self);
@@ -432,64 +436,63 @@ retainer_preferences_window_save (RetainerPreferencesWindow *self)
 }
 
 gboolean
-retainer_preferences_window_get_has_problems (RetainerPreferencesWindow *self)
+retainer_preferences_dialog_get_has_problems (RetainerPreferencesDialog *self)
 {
-  g_return_val_if_fail (RETAINER_IS_PREFERENCES_WINDOW (self), FALSE);
+  g_return_val_if_fail (RETAINER_IS_PREFERENCES_DIALOG (self), FALSE);
 
   return self->problem != NULL;
 }
 
 static void
-close_response_cb (AdwMessageDialog          *dialog,
-                   const char                *response,
-                   RetainerPreferencesWindow *self)
+close_anyway_cb (AdwAlertDialog            *alert,
+                 const char                *response,
+                 RetainerPreferencesDialog *self)
 {
-  if (g_strcmp0 (response, "close") != 0)
-    return;
-
-  self->closing_confirmed = TRUE;
-  gtk_window_close (GTK_WINDOW (self));
+  adw_dialog_force_close (ADW_DIALOG (self));
 }
 
-static gboolean
-retainer_preferences_window_close_request (GtkWindow *window)
+/* The dialog never closes by itself (can-close is off): each attempt saves
+ * first, and asks when that would lose what was typed. */
+static void
+retainer_preferences_dialog_close_attempt (AdwDialog *dialog)
 {
-  RetainerPreferencesWindow *self = RETAINER_PREFERENCES_WINDOW (window);
-  GtkWidget *dialog;
+  RetainerPreferencesDialog *self = RETAINER_PREFERENCES_DIALOG (dialog);
+  AdwDialog *alert;
 
-  if (self->closing_confirmed || retainer_preferences_window_save (self))
-    return GTK_WINDOW_CLASS (retainer_preferences_window_parent_class)->close_request (window);
+  if (retainer_preferences_dialog_save (self))
+    {
+      adw_dialog_force_close (dialog);
+      return;
+    }
 
   /* Closing would lose what was typed in the field with a problem. */
-  dialog = adw_message_dialog_new (window,
-                                   self->problem != NULL ? _("A Field Cannot Be Saved")
-                                                         : _("Could Not Save the Agency Profile"),
-                                   self->problem != NULL ? self->problem : self->save_error);
-  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
-                                    "edit", _("_Keep Editing"),
-                                    "close", _("_Close Anyway"),
-                                    NULL);
-  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "close",
-                                              ADW_RESPONSE_DESTRUCTIVE);
-  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "edit");
-  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "edit");
-  g_signal_connect_object (dialog, "response", G_CALLBACK (close_response_cb), self, 0);
-  gtk_window_present (GTK_WINDOW (dialog));
-  return TRUE;
+  alert = retainer_alert_new (self->problem != NULL ? _("A Field Cannot Be Saved")
+                                                    : _("Could Not Save the Agency Profile"),
+                              self->problem != NULL ? self->problem : self->save_error);
+  adw_alert_dialog_add_responses (ADW_ALERT_DIALOG (alert),
+                                  "edit", _("_Keep Editing"),
+                                  "close", _("_Close Anyway"),
+                                  NULL);
+  adw_alert_dialog_set_response_appearance (ADW_ALERT_DIALOG (alert), "close",
+                                            ADW_RESPONSE_DESTRUCTIVE);
+  adw_alert_dialog_set_default_response (ADW_ALERT_DIALOG (alert), "edit");
+  adw_alert_dialog_set_close_response (ADW_ALERT_DIALOG (alert), "edit");
+  g_signal_connect_object (alert, "response::close", G_CALLBACK (close_anyway_cb), self, 0);
+  adw_dialog_present (alert, GTK_WIDGET (self));
 }
 
 /* ------------------------------------------------------------------ */
 /* Logo, import and export                                             */
 
 gboolean
-retainer_preferences_window_set_logo_file (RetainerPreferencesWindow *self,
+retainer_preferences_dialog_set_logo_file (RetainerPreferencesDialog *self,
                                            GFile                     *file)
 {
   g_autoptr (RetainerAgency) scratch = NULL;
   g_autoptr (GError) error = NULL;
   g_autofree char *path = NULL;
 
-  g_return_val_if_fail (RETAINER_IS_PREFERENCES_WINDOW (self), FALSE);
+  g_return_val_if_fail (RETAINER_IS_PREFERENCES_DIALOG (self), FALSE);
   g_return_val_if_fail (file == NULL || G_IS_FILE (file), FALSE);
 
   if (file == NULL)
@@ -523,7 +526,7 @@ retainer_preferences_window_set_logo_file (RetainerPreferencesWindow *self,
 }
 
 gboolean
-retainer_preferences_window_import_file (RetainerPreferencesWindow *self,
+retainer_preferences_dialog_import_file (RetainerPreferencesDialog *self,
                                          GFile                     *file)
 {
   g_autoptr (RetainerAgency) agency = NULL;
@@ -532,7 +535,7 @@ retainer_preferences_window_import_file (RetainerPreferencesWindow *self,
   g_autofree char *name = NULL;
   g_autofree char *message = NULL;
 
-  g_return_val_if_fail (RETAINER_IS_PREFERENCES_WINDOW (self), FALSE);
+  g_return_val_if_fail (RETAINER_IS_PREFERENCES_DIALOG (self), FALSE);
   g_return_val_if_fail (G_IS_FILE (file), FALSE);
 
   path = g_file_get_path (file);
@@ -566,7 +569,7 @@ retainer_preferences_window_import_file (RetainerPreferencesWindow *self,
 }
 
 gboolean
-retainer_preferences_window_export_file (RetainerPreferencesWindow *self,
+retainer_preferences_dialog_export_file (RetainerPreferencesDialog *self,
                                          GFile                     *file)
 {
   g_autoptr (RetainerAgency) agency = NULL;
@@ -575,7 +578,7 @@ retainer_preferences_window_export_file (RetainerPreferencesWindow *self,
   g_autofree char *name = NULL;
   g_autofree char *message = NULL;
 
-  g_return_val_if_fail (RETAINER_IS_PREFERENCES_WINDOW (self), FALSE);
+  g_return_val_if_fail (RETAINER_IS_PREFERENCES_DIALOG (self), FALSE);
   g_return_val_if_fail (G_IS_FILE (file), FALSE);
 
   path = g_file_get_path (file);
@@ -590,7 +593,7 @@ retainer_preferences_window_export_file (RetainerPreferencesWindow *self,
     }
 
   /* What the widgets show, less any field with a problem. */
-  retainer_preferences_window_save (self);
+  retainer_preferences_dialog_save (self);
   agency = refresh (self);
   if (!retainer_agency_export (agency, path, &error))
     {
@@ -637,89 +640,123 @@ typedef enum
 } Choice;
 
 static void
-chooser_response_cb (GtkNativeDialog           *chooser,
-                     int                        response,
-                     RetainerPreferencesWindow *self)
+file_chosen_cb (GObject      *source,
+                GAsyncResult *result,
+                gpointer      user_data)
 {
-  Choice choice = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (chooser), "retainer-choice"));
+  GtkFileDialog *dialog = GTK_FILE_DIALOG (source);
+  /* Held since the file dialog opened: the preferences may be closed by now. */
+  g_autoptr (RetainerPreferencesDialog) self = user_data;
+  Choice choice = GPOINTER_TO_INT (g_object_get_data (source, "retainer-choice"));
   g_autoptr (GFile) file = NULL;
+  g_autoptr (GError) error = NULL;
 
-  if (response == GTK_RESPONSE_ACCEPT)
-    file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
-  gtk_native_dialog_destroy (chooser);
-  g_object_unref (chooser);
+  if (choice == CHOICE_EXPORT)
+    file = gtk_file_dialog_save_finish (dialog, result, &error);
+  else
+    file = gtk_file_dialog_open_finish (dialog, result, &error);
+
+  if (self->file_cancellable == NULL || g_cancellable_is_cancelled (self->file_cancellable))
+    return;
 
   if (file == NULL)
-    return;
+    {
+      /* Dismissed is no failure; a file chooser that could not open is. */
+      if (g_error_matches (error, GTK_DIALOG_ERROR, GTK_DIALOG_ERROR_DISMISSED)
+          || g_error_matches (error, GTK_DIALOG_ERROR, GTK_DIALOG_ERROR_CANCELLED))
+        return;
+      if (choice == CHOICE_LOGO)
+        toast (self, error->message);
+      else
+        show_error (self, choice == CHOICE_IMPORT ? _("Could Not Import the Agency Profile")
+                                                  : _("Could Not Export the Agency Profile"),
+                    error->message);
+      return;
+    }
 
   switch (choice)
     {
     case CHOICE_LOGO:
-      retainer_preferences_window_set_logo_file (self, file);
+      retainer_preferences_dialog_set_logo_file (self, file);
       break;
     case CHOICE_IMPORT:
-      retainer_preferences_window_import_file (self, file);
+      retainer_preferences_dialog_import_file (self, file);
       break;
     case CHOICE_EXPORT:
-      retainer_preferences_window_export_file (self, file);
+      retainer_preferences_dialog_export_file (self, file);
       break;
     default:
       g_assert_not_reached ();
     }
 }
 
-/* Asks for a file, then does `choice` with it. */
 static void
-choose_file (RetainerPreferencesWindow *self,
+cancel_file_dialogs_cb (RetainerPreferencesDialog *self)
+{
+  g_cancellable_cancel (self->file_cancellable);
+}
+
+/* Asks for a file, then does `choice` with it. The file dialogs cannot be
+ * driven in tests: the tests call what file_chosen_cb () calls. */
+static void
+choose_file (RetainerPreferencesDialog *self,
              const char                *title,
-             GtkFileChooserAction       action,
              const char                *accept_label,
              GtkFileFilter             *filter,
-             const char                *current_name,
+             const char                *initial_name,
              Choice                     choice)
 {
-  GtkFileChooserNative *chooser;
+  g_autoptr (GtkFileDialog) dialog = gtk_file_dialog_new ();
+  g_autoptr (GListStore) filters = g_list_store_new (GTK_TYPE_FILE_FILTER);
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  GtkWindow *parent = GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL;
 
-  chooser = gtk_file_chooser_native_new (title, GTK_WINDOW (self), action, accept_label,
-                                         _("_Cancel"));
-  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
-  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
-  if (current_name != NULL)
-    gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), current_name);
-  g_object_set_data (G_OBJECT (chooser), "retainer-choice", GINT_TO_POINTER (choice));
-  g_signal_connect_object (chooser, "response", G_CALLBACK (chooser_response_cb), self, 0);
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+  g_list_store_append (filters, filter);
+  gtk_file_dialog_set_title (dialog, title);
+  gtk_file_dialog_set_accept_label (dialog, accept_label);
+  gtk_file_dialog_set_modal (dialog, TRUE);
+  gtk_file_dialog_set_filters (dialog, G_LIST_MODEL (filters));
+  gtk_file_dialog_set_default_filter (dialog, filter);
+  g_object_set_data (G_OBJECT (dialog), "retainer-choice", GINT_TO_POINTER (choice));
+
+  if (choice == CHOICE_EXPORT)
+    {
+      gtk_file_dialog_set_initial_name (dialog, initial_name);
+      gtk_file_dialog_save (dialog, parent, self->file_cancellable, file_chosen_cb,
+                            g_object_ref (self));
+    }
+  else
+    gtk_file_dialog_open (dialog, parent, self->file_cancellable, file_chosen_cb,
+                          g_object_ref (self));
 }
 
 static void
-choose_logo_clicked_cb (RetainerPreferencesWindow *self)
+choose_logo_clicked_cb (RetainerPreferencesDialog *self)
 {
   static const char *const mime_types[] = { "image/png", "image/jpeg", NULL };
   static const char *const patterns[] = { "*.png", "*.jpg", "*.jpeg", NULL };
   g_autoptr (GtkFileFilter) filter = create_filter (_("PNG and JPEG Images"), mime_types,
                                                     patterns);
 
-  choose_file (self, _("Choose the Logo"), GTK_FILE_CHOOSER_ACTION_OPEN, _("_Choose"), filter,
-               NULL, CHOICE_LOGO);
+  choose_file (self, _("Choose the Logo"), _("_Choose"), filter, NULL, CHOICE_LOGO);
 }
 
 static void
-remove_logo_clicked_cb (RetainerPreferencesWindow *self)
+remove_logo_clicked_cb (RetainerPreferencesDialog *self)
 {
-  retainer_preferences_window_set_logo_file (self, NULL);
+  retainer_preferences_dialog_set_logo_file (self, NULL);
 }
 
 static void
-import_clicked_cb (RetainerPreferencesWindow *self)
+import_clicked_cb (RetainerPreferencesDialog *self)
 {
   g_autoptr (GtkFileFilter) filter = create_profile_filter ();
 
-  choose_file (self, _("Import an Agency Profile"), GTK_FILE_CHOOSER_ACTION_OPEN, _("_Import"),
-               filter, NULL, CHOICE_IMPORT);
+  choose_file (self, _("Import an Agency Profile"), _("_Import"), filter, NULL, CHOICE_IMPORT);
 }
 
 static void
-export_clicked_cb (RetainerPreferencesWindow *self)
+export_clicked_cb (RetainerPreferencesDialog *self)
 {
   g_autoptr (GtkFileFilter) filter = create_profile_filter ();
   const char *agency_name = gtk_editable_get_text (GTK_EDITABLE (self->text_rows[0]));
@@ -732,38 +769,49 @@ export_clicked_cb (RetainerPreferencesWindow *self)
     name = g_strdup (_("Agency Profile"));
   file_name = g_strconcat (name, ".json", NULL);
 
-  choose_file (self, _("Export the Agency Profile"), GTK_FILE_CHOOSER_ACTION_SAVE, _("_Export"),
-               filter, file_name, CHOICE_EXPORT);
+  choose_file (self, _("Export the Agency Profile"), _("_Export"), filter, file_name,
+               CHOICE_EXPORT);
 }
 
 /* ------------------------------------------------------------------ */
 /* Colours                                                             */
 
+/* A colour chosen with the button is written into the entry, which is
+ * what the profile reads. */
 static void
-color_set_cb (GtkWidget                 *button,
-              RetainerPreferencesWindow *self)
+color_chosen_cb (GtkColorDialogButton      *button,
+                 GParamSpec                *pspec,
+                 RetainerPreferencesDialog *self)
 {
-  GtkEntry *entry = button == self->primary_button ? self->primary_entry : self->accent_entry;
-  GdkRGBA rgba;
+  GtkEntry *entry = GTK_WIDGET (button) == self->primary_button ? self->primary_entry
+                                                                : self->accent_entry;
+  const GdkRGBA *rgba = gtk_color_dialog_button_get_rgba (button);
   g_autofree char *text = NULL;
 
-  gtk_color_chooser_get_rgba (GTK_COLOR_CHOOSER (button), &rgba);
+  /* The button following what was typed: the typing stays as it is. */
+  if (self->syncing_color > 0)
+    return;
+
   text = g_strdup_printf ("#%02X%02X%02X",
-                          (guint) CLAMP (rgba.red * 255 + 0.5, 0, 255),
-                          (guint) CLAMP (rgba.green * 255 + 0.5, 0, 255),
-                          (guint) CLAMP (rgba.blue * 255 + 0.5, 0, 255));
+                          (guint) CLAMP (rgba->red * 255 + 0.5, 0, 255),
+                          (guint) CLAMP (rgba->green * 255 + 0.5, 0, 255),
+                          (guint) CLAMP (rgba->blue * 255 + 0.5, 0, 255));
   gtk_editable_set_text (GTK_EDITABLE (entry), text);
 }
 
 static void
 color_entry_changed_cb (GtkEntry                  *entry,
-                        RetainerPreferencesWindow *self)
+                        RetainerPreferencesDialog *self)
 {
   GtkWidget *button = entry == self->primary_entry ? self->primary_button : self->accent_button;
   g_autofree char *text = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (entry))));
 
   if (self->updating == 0)
-    set_color_button (button, text);
+    {
+      self->syncing_color++;
+      set_color_button (button, text);
+      self->syncing_color--;
+    }
   profile_changed (self);
 }
 
@@ -771,25 +819,28 @@ color_entry_changed_cb (GtkEntry                  *entry,
 /* GObject                                                             */
 
 static void
-retainer_preferences_window_dispose (GObject *object)
+retainer_preferences_dialog_dispose (GObject *object)
 {
-  RetainerPreferencesWindow *self = RETAINER_PREFERENCES_WINDOW (object);
+  RetainerPreferencesDialog *self = RETAINER_PREFERENCES_DIALOG (object);
 
   /* Destroyed without closing: what was typed is still kept. */
   if (self->save_source != 0)
-    retainer_preferences_window_save (self);
+    retainer_preferences_dialog_save (self);
   g_clear_handle_id (&self->save_source, g_source_remove);
   g_clear_object (&self->logo_texture);
+  if (self->file_cancellable != NULL)
+    g_cancellable_cancel (self->file_cancellable);
+  g_clear_object (&self->file_cancellable);
 
-  gtk_widget_dispose_template (GTK_WIDGET (self), RETAINER_TYPE_PREFERENCES_WINDOW);
+  gtk_widget_dispose_template (GTK_WIDGET (self), RETAINER_TYPE_PREFERENCES_DIALOG);
 
-  G_OBJECT_CLASS (retainer_preferences_window_parent_class)->dispose (object);
+  G_OBJECT_CLASS (retainer_preferences_dialog_parent_class)->dispose (object);
 }
 
 static void
-retainer_preferences_window_finalize (GObject *object)
+retainer_preferences_dialog_finalize (GObject *object)
 {
-  RetainerPreferencesWindow *self = RETAINER_PREFERENCES_WINDOW (object);
+  RetainerPreferencesDialog *self = RETAINER_PREFERENCES_DIALOG (object);
 
   g_clear_pointer (&self->saved, retainer_agency_free);
   g_clear_pointer (&self->logo, g_bytes_unref);
@@ -799,38 +850,37 @@ retainer_preferences_window_finalize (GObject *object)
   g_clear_pointer (&self->problem, g_free);
   g_clear_pointer (&self->save_error, g_free);
 
-  G_OBJECT_CLASS (retainer_preferences_window_parent_class)->finalize (object);
+  G_OBJECT_CLASS (retainer_preferences_dialog_parent_class)->finalize (object);
 }
 
 static void
-retainer_preferences_window_class_init (RetainerPreferencesWindowClass *klass)
+retainer_preferences_dialog_class_init (RetainerPreferencesDialogClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
-  GtkWindowClass *window_class = GTK_WINDOW_CLASS (klass);
+  AdwDialogClass *dialog_class = ADW_DIALOG_CLASS (klass);
 
-  object_class->dispose = retainer_preferences_window_dispose;
-  object_class->finalize = retainer_preferences_window_finalize;
-  window_class->close_request = retainer_preferences_window_close_request;
+  object_class->dispose = retainer_preferences_dialog_dispose;
+  object_class->finalize = retainer_preferences_dialog_finalize;
+  dialog_class->close_attempt = retainer_preferences_dialog_close_attempt;
 
   g_type_ensure (RETAINER_TYPE_COVER_PREVIEW);
 
   gtk_widget_class_set_template_from_resource (widget_class,
-                                               "/app/retainer/Retainer/retainer-preferences-window.ui");
-  gtk_widget_class_bind_template_child (widget_class, RetainerPreferencesWindow, cover_preview);
-  gtk_widget_class_bind_template_child (widget_class, RetainerPreferencesWindow, problem_revealer);
-  gtk_widget_class_bind_template_child (widget_class, RetainerPreferencesWindow, problem_label);
-  gtk_widget_class_bind_template_child (widget_class, RetainerPreferencesWindow, logo_row);
-  gtk_widget_class_bind_template_child (widget_class, RetainerPreferencesWindow, remove_logo_button);
-  gtk_widget_class_bind_template_child (widget_class, RetainerPreferencesWindow, primary_entry);
-  gtk_widget_class_bind_template_child (widget_class, RetainerPreferencesWindow, primary_button);
-  gtk_widget_class_bind_template_child (widget_class, RetainerPreferencesWindow, accent_entry);
-  gtk_widget_class_bind_template_child (widget_class, RetainerPreferencesWindow, accent_button);
-  gtk_widget_class_bind_template_child (widget_class, RetainerPreferencesWindow, paper_row);
-  gtk_widget_class_bind_template_child (widget_class, RetainerPreferencesWindow, address_view);
-  gtk_widget_class_bind_template_child (widget_class, RetainerPreferencesWindow, next_number_row);
-  gtk_widget_class_bind_template_child (widget_class, RetainerPreferencesWindow, next_number_spin);
-  gtk_widget_class_bind_template_child (widget_class, RetainerPreferencesWindow, validity_spin);
+                                               "/app/retainer/Retainer/retainer-preferences-dialog.ui");
+  gtk_widget_class_bind_template_child (widget_class, RetainerPreferencesDialog, cover_preview);
+  gtk_widget_class_bind_template_child (widget_class, RetainerPreferencesDialog, problem_revealer);
+  gtk_widget_class_bind_template_child (widget_class, RetainerPreferencesDialog, problem_label);
+  gtk_widget_class_bind_template_child (widget_class, RetainerPreferencesDialog, logo_row);
+  gtk_widget_class_bind_template_child (widget_class, RetainerPreferencesDialog, remove_logo_button);
+  gtk_widget_class_bind_template_child (widget_class, RetainerPreferencesDialog, primary_entry);
+  gtk_widget_class_bind_template_child (widget_class, RetainerPreferencesDialog, primary_button);
+  gtk_widget_class_bind_template_child (widget_class, RetainerPreferencesDialog, accent_entry);
+  gtk_widget_class_bind_template_child (widget_class, RetainerPreferencesDialog, accent_button);
+  gtk_widget_class_bind_template_child (widget_class, RetainerPreferencesDialog, paper_row);
+  gtk_widget_class_bind_template_child (widget_class, RetainerPreferencesDialog, address_view);
+  gtk_widget_class_bind_template_child (widget_class, RetainerPreferencesDialog, next_number_row);
+  gtk_widget_class_bind_template_child (widget_class, RetainerPreferencesDialog, validity_row);
   /* The text rows are found by name, into text_rows[]. */
   for (guint i = 0; i < N_TEXT_FIELDS; i++)
     gtk_widget_class_bind_template_child_full (widget_class, text_fields[i].row, FALSE, 0);
@@ -841,11 +891,16 @@ retainer_preferences_window_class_init (RetainerPreferencesWindowClass *klass)
 }
 
 static void
-retainer_preferences_window_init (RetainerPreferencesWindow *self)
+retainer_preferences_dialog_init (RetainerPreferencesDialog *self)
 {
   g_autoptr (GtkStringList) papers = gtk_string_list_new (NULL);
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  self->file_cancellable = g_cancellable_new ();
+  /* Closed, or its window destroyed: a file dialog still open closes too. */
+  g_signal_connect (self, "unrealize", G_CALLBACK (cancel_file_dialogs_cb), NULL);
+  /* Every close goes through close_attempt: save first, ask if that fails. */
+  adw_dialog_set_can_close (ADW_DIALOG (self), FALSE);
 
   for (guint i = 0; i < RETAINER_N_PAPERS; i++)
     gtk_string_list_append (papers, retainer_paper_label (i));
@@ -854,7 +909,7 @@ retainer_preferences_window_init (RetainerPreferencesWindow *self)
   for (guint i = 0; i < N_TEXT_FIELDS; i++)
     {
       self->text_rows[i] = GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (self),
-                                                                      RETAINER_TYPE_PREFERENCES_WINDOW,
+                                                                      RETAINER_TYPE_PREFERENCES_DIALOG,
                                                                       text_fields[i].row));
       g_signal_connect_object (self->text_rows[i], "changed", G_CALLBACK (profile_changed), self,
                                G_CONNECT_SWAPPED);
@@ -865,29 +920,26 @@ retainer_preferences_window_init (RetainerPreferencesWindow *self)
                            self, 0);
   g_signal_connect_object (self->accent_entry, "changed", G_CALLBACK (color_entry_changed_cb),
                            self, 0);
-  g_signal_connect_object (self->primary_button, "color-set", G_CALLBACK (color_set_cb), self, 0);
-  g_signal_connect_object (self->accent_button, "color-set", G_CALLBACK (color_set_cb), self, 0);
+  g_signal_connect_object (self->primary_button, "notify::rgba", G_CALLBACK (color_chosen_cb),
+                           self, 0);
+  g_signal_connect_object (self->accent_button, "notify::rgba", G_CALLBACK (color_chosen_cb),
+                           self, 0);
   g_signal_connect_object (self->paper_row, "notify::selected", G_CALLBACK (profile_changed),
                            self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->next_number_spin, "value-changed", G_CALLBACK (profile_changed),
+  g_signal_connect_object (self->next_number_row, "notify::value", G_CALLBACK (profile_changed),
                            self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->validity_spin, "value-changed", G_CALLBACK (profile_changed),
+  g_signal_connect_object (self->validity_row, "notify::value", G_CALLBACK (profile_changed),
                            self, G_CONNECT_SWAPPED);
 }
 
-RetainerPreferencesWindow *
-retainer_preferences_window_new (GtkWindow              *parent,
-                                 const RetainerProposal *proposal)
+RetainerPreferencesDialog *
+retainer_preferences_dialog_new (const RetainerProposal *proposal)
 {
-  RetainerPreferencesWindow *self;
+  RetainerPreferencesDialog *self;
   g_autoptr (RetainerAgency) agency = NULL;
   g_autoptr (GError) error = NULL;
 
-  g_return_val_if_fail (parent == NULL || GTK_IS_WINDOW (parent), NULL);
-
-  self = g_object_new (RETAINER_TYPE_PREFERENCES_WINDOW,
-                       "transient-for", parent,
-                       NULL);
+  self = g_object_new (RETAINER_TYPE_PREFERENCES_DIALOG, NULL);
   if (proposal != NULL)
     {
       self->company = g_strdup (proposal->company);

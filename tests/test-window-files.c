@@ -1,0 +1,332 @@
+/* test-window-files.c: the window's documents: save, open, autosave and
+ * the question about unsaved changes
+ *
+ * Split from test-window.c to keep each program well inside its timeout
+ * under AddressSanitizer. The file dialogs (GtkFileDialog, a portal in the
+ * Flatpak) cannot be answered from a test: the tests call what their
+ * callbacks call (retainer_window_open_file (),
+ * retainer_window_save_as_file ()).
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <adwaita.h>
+#include <glib/gstdio.h>
+#include <string.h>
+
+#include "retainer-application.h"
+#include "retainer-tier-card.h"
+#include "retainer-window.h"
+#include "ui-test-util.h"
+
+static RetainerApplication *application;
+
+/* ------------------------------------------------------------------ */
+/* Helpers                                                             */
+
+static const char *
+label_text (RetainerWindow *window,
+            const char     *name)
+{
+  return gtk_label_get_label (GTK_LABEL (retainer_test_window_child (window, name)));
+}
+
+static RetainerWindow *
+create_window (int width,
+               int height)
+{
+  RetainerWindow *window = retainer_window_new (GTK_APPLICATION (application));
+
+  gtk_window_set_default_size (GTK_WINDOW (window), width, height);
+  retainer_test_present (GTK_WINDOW (window));
+  return window;
+}
+
+static void
+destroy_window (RetainerWindow *window)
+{
+  gtk_window_destroy (GTK_WINDOW (window));
+  retainer_test_settle ();
+}
+
+static RetainerProposal *
+new_default_proposal (void)
+{
+  g_autoptr (RetainerRateCard) card =
+    retainer_rate_card_load_builtin (RETAINER_RATE_CARD_DEFAULT_ID, NULL);
+
+  g_assert_nonnull (card);
+  return retainer_proposal_new (card);
+}
+
+static void
+select_tier_card (RetainerWindow *window,
+                  guint           tier)
+{
+  GtkWidget *box = retainer_test_window_child (window, "tiers_box");
+  GtkWidget *card = gtk_widget_get_first_child (box);
+
+  for (guint i = 0; i < tier; i++)
+    card = gtk_widget_get_next_sibling (card);
+  g_assert_true (RETAINER_IS_TIER_CARD (card));
+  g_signal_emit_by_name (card, "choose");
+  retainer_test_settle ();
+}
+
+static char *
+build_path (const char *name)
+{
+  g_assert_cmpint (g_mkdir_with_parents (g_get_user_data_dir (), 0700), ==, 0);
+  return g_build_filename (g_get_user_data_dir (), name, NULL);
+}
+
+/* ------------------------------------------------------------------ */
+/* Tests                                                               */
+
+static void
+test_save_and_reopen (void)
+{
+  RetainerWindow *window = create_window (1280, 800);
+  g_autofree char *path = build_path ("northwind.retainer");
+  g_autoptr (GError) error = NULL;
+  g_autoptr (RetainerProposal) copy = NULL;
+  g_autoptr (RetainerProposal) loaded = NULL;
+
+  gtk_editable_set_text (GTK_EDITABLE (retainer_test_window_child (window, "company_row")), "Acme Robotics");
+  select_tier_card (window, 2);
+  copy = retainer_proposal_copy (retainer_window_get_proposal (window));
+  g_assert_true (retainer_window_get_modified (window));
+
+  g_assert_true (retainer_window_save_to (window, path, &error));
+  g_assert_no_error (error);
+  g_assert_false (retainer_window_get_modified (window));
+  g_assert_false (retainer_window_get_is_sample (window));
+  g_assert_cmpstr (adw_window_title_get_subtitle (retainer_test_window_child (window, "window_title")), ==,
+                   "northwind.retainer");
+
+  loaded = retainer_proposal_load (path, &error);
+  g_assert_no_error (error);
+  g_assert_true (retainer_proposal_equal (loaded, copy));
+  destroy_window (window);
+
+  window = create_window (1280, 800);
+  retainer_window_open_file (window, path);
+  retainer_test_settle ();
+  g_assert_null (retainer_test_find_alert_dialog (window));
+  g_assert_true (retainer_proposal_equal (retainer_window_get_proposal (window), copy));
+  g_assert_cmpstr (label_text (window, "tier_name_label"), ==, "Enterprise");
+  g_assert_cmpstr (adw_window_title_get_title (retainer_test_window_child (window, "window_title")), ==,
+                   "Acme Robotics");
+  destroy_window (window);
+}
+
+static void
+test_broken_file_keeps_work (void)
+{
+  RetainerWindow *window = create_window (1280, 800);
+  g_autofree char *path = build_path ("broken.retainer");
+  g_autoptr (RetainerProposal) before = NULL;
+  AdwAlertDialog *dialog;
+
+  gtk_editable_set_text (GTK_EDITABLE (retainer_test_window_child (window, "company_row")), "Work in progress");
+  retainer_test_settle ();
+  before = retainer_proposal_copy (retainer_window_get_proposal (window));
+
+  g_assert_true (g_file_set_contents (path, "{ \"format\": \"retainer-proposal\", ", -1, NULL));
+  retainer_window_open_file (window, path);
+  dialog = retainer_test_find_alert_dialog (window);
+  g_assert_nonnull (dialog);
+  g_assert_cmpstr (adw_alert_dialog_get_heading (dialog), ==, "Could Not Open the Proposal");
+  g_assert_nonnull (strstr (adw_alert_dialog_get_body (dialog), "broken.retainer"));
+  retainer_test_write_png (window, "window-error-alert.png");
+  retainer_test_respond (dialog, "close");
+
+  g_assert_true (retainer_proposal_equal (retainer_window_get_proposal (window), before));
+  g_assert_true (retainer_window_get_modified (window));
+  g_assert_cmpstr (gtk_editable_get_text (retainer_test_window_child (window, "company_row")), ==, "Work in progress");
+
+  destroy_window (window);
+}
+
+static void
+test_autosave_and_restore (void)
+{
+  RetainerWindow *window = create_window (1280, 800);
+  g_autofree char *autosave = retainer_window_autosave_path ();
+  g_autoptr (RetainerProposal) edited = NULL;
+  g_autoptr (RetainerProposal) restored = NULL;
+  g_autoptr (GError) error = NULL;
+  AdwAlertDialog *dialog;
+
+  g_assert_false (g_file_test (autosave, G_FILE_TEST_EXISTS));
+  gtk_editable_set_text (GTK_EDITABLE (retainer_test_window_child (window, "company_row")), "Crash Test Ltd");
+  adw_spin_row_set_value (retainer_test_window_child (window, "monthly_spend_row"), 23456);
+  retainer_test_settle ();
+  edited = retainer_proposal_copy (retainer_window_get_proposal (window));
+
+  /* Shortly after the change, not at once. */
+  g_assert_false (g_file_test (autosave, G_FILE_TEST_EXISTS));
+  for (guint i = 0; i < 60 && !g_file_test (autosave, G_FILE_TEST_EXISTS); i++)
+    retainer_test_wait_ms (100);
+  g_assert_true (g_file_test (autosave, G_FILE_TEST_EXISTS));
+  restored = retainer_proposal_load (autosave, &error);
+  g_assert_no_error (error);
+  g_assert_true (retainer_proposal_equal (restored, edited));
+
+  /* A crash: the window goes away without closing. */
+  g_object_ref (window);
+  gtk_window_destroy (GTK_WINDOW (window));
+  g_object_unref (window);
+  retainer_test_settle ();
+  g_assert_true (g_file_test (autosave, G_FILE_TEST_EXISTS));
+
+  /* Next start: the offer. */
+  window = create_window (1280, 800);
+  g_assert_true (retainer_window_get_is_sample (window));
+  g_assert_true (retainer_window_offer_restore (window));
+  dialog = retainer_test_find_alert_dialog (window);
+  g_assert_nonnull (dialog);
+  retainer_test_respond (dialog, "restore");
+  g_assert_true (retainer_proposal_equal (retainer_window_get_proposal (window), edited));
+  g_assert_true (retainer_window_get_modified (window));
+  g_assert_cmpstr (gtk_editable_get_text (retainer_test_window_child (window, "company_row")), ==, "Crash Test Ltd");
+
+  /* Closing with unsaved changes asks; Discard removes the autosave. */
+  gtk_window_close (GTK_WINDOW (window));
+  dialog = retainer_test_find_alert_dialog (window);
+  g_assert_nonnull (dialog);
+  g_assert_cmpstr (adw_alert_dialog_get_heading (dialog), ==, "Save Changes to “Crash Test Ltd”?");
+  retainer_test_respond (dialog, "discard");
+  g_assert_false (g_file_test (autosave, G_FILE_TEST_EXISTS));
+
+  /* Nothing left to offer. */
+  window = create_window (1280, 800);
+  g_assert_false (retainer_window_offer_restore (window));
+  destroy_window (window);
+}
+
+static void
+test_unsaved_prompt (void)
+{
+  RetainerWindow *window = create_window (1280, 800);
+  g_autofree char *path = build_path ("prompt.retainer");
+  g_autoptr (GError) error = NULL;
+  g_autoptr (RetainerProposal) on_disk = NULL;
+  AdwAlertDialog *dialog;
+
+  g_assert_true (retainer_window_save_to (window, path, &error));
+  g_assert_no_error (error);
+
+  /* Cancel keeps the window and what was typed. */
+  gtk_editable_set_text (GTK_EDITABLE (retainer_test_window_child (window, "contact_row")), "Sam Lee");
+  retainer_test_settle ();
+  gtk_window_close (GTK_WINDOW (window));
+  dialog = retainer_test_find_alert_dialog (window);
+  g_assert_nonnull (dialog);
+  g_assert_cmpstr (adw_alert_dialog_get_heading (dialog), ==, "Save Changes to “Northwind Legal LLP”?");
+  retainer_test_write_png (window, "window-unsaved-alert.png");
+  retainer_test_respond (dialog, "cancel");
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (window)));
+  g_assert_cmpstr (retainer_window_get_proposal (window)->contact, ==, "Sam Lee");
+
+  /* New asks too; Save writes the file, then starts the new proposal. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.new", NULL));
+  dialog = retainer_test_find_alert_dialog (window);
+  g_assert_nonnull (dialog);
+  retainer_test_respond (dialog, "save");
+  on_disk = retainer_proposal_load (path, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (on_disk->contact, ==, "Sam Lee");
+  g_assert_cmpstr (retainer_window_get_proposal (window)->company, ==, "");
+  g_assert_false (retainer_window_get_modified (window));
+  g_assert_cmpstr (adw_window_title_get_title (retainer_test_window_child (window, "window_title")), ==,
+                   "New Proposal");
+
+  /* Unchanged: closes without asking. */
+  g_object_add_weak_pointer (G_OBJECT (window), (gpointer *) &window);
+  gtk_window_close (GTK_WINDOW (window));
+  retainer_test_settle ();
+  g_assert_null (window);
+}
+
+/* Save As, as the dialog's answer: the extension is added, the window
+ * shows the file, and a failure names the file and keeps the work. */
+static void
+test_save_as (void)
+{
+  RetainerWindow *window = create_window (1280, 800);
+  g_autofree char *chosen = build_path ("Acme Robotics");
+  g_autofree char *saved_path = g_strconcat (chosen, ".retainer", NULL);
+  g_autofree char *blocker = build_path ("not-a-folder");
+  g_autofree char *inside = g_build_filename (blocker, "proposal.retainer", NULL);
+  g_autoptr (GFile) file = g_file_new_for_path (chosen);
+  g_autoptr (GFile) unwritable = g_file_new_for_path (inside);
+  g_autoptr (RetainerProposal) on_disk = NULL;
+  g_autoptr (RetainerProposal) before = NULL;
+  g_autoptr (GError) error = NULL;
+  AdwAlertDialog *dialog;
+
+  retainer_window_load_proposal (window, new_default_proposal (), NULL);
+  gtk_editable_set_text (GTK_EDITABLE (retainer_test_window_child (window, "company_row")), "Acme Robotics");
+  retainer_test_settle ();
+
+  g_assert_true (retainer_window_save_as_file (window, file));
+  g_assert_null (retainer_test_find_alert_dialog (window));
+  g_assert_cmpstr (retainer_window_get_path (window), ==, saved_path);
+  g_assert_false (retainer_window_get_modified (window));
+  g_assert_cmpstr (adw_window_title_get_subtitle (retainer_test_window_child (window, "window_title")), ==,
+                   "Acme Robotics.retainer");
+  on_disk = retainer_proposal_load (saved_path, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (on_disk->company, ==, "Acme Robotics");
+
+  /* Root ignores permissions; a file where a folder should be stops anyone. */
+  g_assert_true (g_file_set_contents (blocker, "not a folder", -1, NULL));
+  gtk_editable_set_text (GTK_EDITABLE (retainer_test_window_child (window, "contact_row")), "Sam Lee");
+  retainer_test_settle ();
+  before = retainer_proposal_copy (retainer_window_get_proposal (window));
+  g_assert_false (retainer_window_save_as_file (window, unwritable));
+  dialog = retainer_test_find_alert_dialog (window);
+  g_assert_nonnull (dialog);
+  g_assert_cmpstr (adw_alert_dialog_get_heading (dialog), ==, "Could Not Save the Proposal");
+  g_assert_nonnull (strstr (adw_alert_dialog_get_body (dialog), "proposal.retainer"));
+  retainer_test_respond (dialog, "close");
+  g_assert_true (retainer_proposal_equal (retainer_window_get_proposal (window), before));
+  g_assert_true (retainer_window_get_modified (window));
+  g_assert_cmpstr (retainer_window_get_path (window), ==, saved_path);
+
+  destroy_window (window);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  int status;
+
+  retainer_test_keep_mime_database ();
+  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+  gtk_init ();
+  /* GtkRecentManager keeps the file of the first test's folder, which each
+   * isolated test then removes; recent files are not what these tests check. */
+  g_object_set (gtk_settings_get_default (), "gtk-recent-files-enabled", FALSE, NULL);
+  /* Dialogs open and revealers reveal at once: each frame shows the end state. */
+  g_object_set (gtk_settings_get_default (), "gtk-enable-animations", FALSE, NULL);
+  /* The isolated XDG_DATA_DIRS hide the system's icons from the screenshots. */
+  gtk_icon_theme_add_search_path (gtk_icon_theme_get_for_display (gdk_display_get_default ()),
+                                  "/usr/share/icons");
+
+  application = retainer_application_new (G_APPLICATION_NON_UNIQUE);
+  g_assert_true (g_application_register (G_APPLICATION (application), NULL, NULL));
+
+  g_test_add_func ("/ui/window/save-and-reopen", test_save_and_reopen);
+  g_test_add_func ("/ui/window/save-as", test_save_as);
+  g_test_add_func ("/ui/window/broken-file-keeps-work", test_broken_file_keeps_work);
+  g_test_add_func ("/ui/window/autosave-and-restore", test_autosave_and_restore);
+  g_test_add_func ("/ui/window/unsaved-prompt", test_unsaved_prompt);
+
+  status = g_test_run ();
+  g_clear_object (&application);
+  return status;
+}
