@@ -882,3 +882,53 @@ retainer_spend_basis_from_json (const cJSON              *object,
 
   return g_steal_pointer (&basis);
 }
+
+/**
+ * retainer_spend_basis_validate:
+ * @basis: a basis held in memory, like one about to be saved
+ * @source: (nullable): the file, for messages
+ * @path: where the basis sits in its file, like "client.months[2].estimate"
+ * @error: a #GError
+ *
+ * Checks a basis by the rules its object is read by: first that it gives
+ * an estimate (every figure in its range, the product too), then the rest
+ * of retainer_spend_basis_from_json() on exactly the object
+ * retainer_spend_basis_to_json() would write, so that a basis that passes
+ * is one the file can read back.
+ *
+ * Returns: %TRUE if the basis is valid
+ */
+gboolean
+retainer_spend_basis_validate (const RetainerSpendBasis *basis,
+                               const RetainerJsonSource *source,
+                               const char               *path,
+                               GError                  **error)
+{
+  g_autoptr (GError) local_error = NULL;
+  g_autoptr (cJSON) written = NULL;
+  g_autoptr (cJSON) read = NULL;
+  g_autoptr (RetainerSpendBasis) read_back = NULL;
+  g_autofree char *text = NULL;
+  RetainerSpendEstimate estimate;
+
+  g_return_val_if_fail (basis != NULL && path != NULL, FALSE);
+
+  if (!retainer_spend_estimate_compute (basis, &estimate, &local_error))
+    {
+      const char *dot = strrchr (path, '.');
+      g_autofree char *parent = dot != NULL ? g_strndup (path, (gsize) (dot - path)) : g_strdup ("");
+
+      retainer_json_set_field_error (error, source, parent, dot != NULL ? dot + 1 : path,
+                                     local_error->message);
+      return FALSE;
+    }
+
+  /* The object is written with exact raw numbers: print it and read it as
+   * a file would. */
+  written = retainer_spend_basis_to_json (basis);
+  text = cJSON_PrintUnformatted (written);
+  read = cJSON_Parse (text);
+  g_assert (read != NULL);
+  read_back = retainer_spend_basis_from_json (read, source, path, error);
+  return read_back != NULL;
+}

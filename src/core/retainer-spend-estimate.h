@@ -134,6 +134,10 @@ RetainerSpendBasis *retainer_spend_basis_from_json        (const cJSON          
                                                            const RetainerJsonSource *source,
                                                            const char               *path,
                                                            GError                  **error);
+gboolean            retainer_spend_basis_validate         (const RetainerSpendBasis *basis,
+                                                           const RetainerJsonSource *source,
+                                                           const char               *path,
+                                                           GError                  **error);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (RetainerSpendBasis, retainer_spend_basis_free)
 
