@@ -803,7 +803,8 @@ typedef struct
   RetainerMetricVerdict verdict;
 } MetricRow;
 
-/* DOMAIN.md's worked example, February to March. */
+/* docs/calculation.md, "After the yes: the value report and the quarterly
+ * review": the worked example's metrics, February to March. */
 static const MetricRow worked_metrics[] = {
   { "Overall accuracy", "92.3%", "94.1%", "+1.8" NBSP "pts", RETAINER_METRIC_VERDICT_BETTER },
   { "Refund queries", "89.1%", "94.2%", "+5.1" NBSP "pts", RETAINER_METRIC_VERDICT_BETTER },

@@ -56,8 +56,9 @@ basis_for (const RetainerPriceTable *table,
   return basis;
 }
 
-/* DOMAIN.md: 40,000 requests a day, 1,200 + 300 tokens, $2.50 / $10.00 per
- * million: $0.006 a request, Q = 1,200,000, S = $7,200 a month. */
+/* docs/calculation.md, "Estimating the spend from usage": 40,000 requests
+ * a day, 1,200 + 300 tokens, $2.50 / $10.00 per million: $0.006 a request,
+ * Q = 1,200,000, S = $7,200 a month. */
 static void
 test_worked_example (void)
 {
