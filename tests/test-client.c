@@ -250,12 +250,15 @@ test_frozen_promise (void)
 
   const RetainerClientMonth *september = g_ptr_array_index (client->months, 0);
 
-  /* September's cost was estimated from usage, and the basis is kept. */
-  g_assert_true (september->has_estimate);
-  g_assert_cmpstr (september->estimate.model, ==, "gpt-4o");
-  g_assert_cmpstr (september->estimate.price_table_date, ==, "2025-08-01");
-  g_assert_cmpint (retainer_usage_estimate_cost (&september->estimate), ==,
-                   september->api_cost_equivalent);
+  RetainerSpendEstimate estimate;
+
+  /* September's cost was estimated from usage, and the basis is kept:
+   * 650,000 requests at $0.006 are the $3,900 recorded. */
+  g_assert_nonnull (september->estimate);
+  g_assert_cmpstr (september->estimate->model, ==, "GPT-4o");
+  g_assert_cmpstr (september->estimate->prices_read, ==, "2025-08-01");
+  g_assert_true (retainer_spend_estimate_compute (september->estimate, &estimate, &error));
+  g_assert_cmpint (estimate.monthly_spend, ==, september->api_cost_equivalent);
 
   g_assert_cmpint (today->setup_fee, ==, USD (6000));
   g_assert_cmpint (retainer_client_setup_fee (client), ==, USD (5000));
@@ -322,15 +325,130 @@ test_next_month (void)
   }
 }
 
+/* A proposal's "spend_estimate", as the proposal file holds it: the worked
+ * example of docs/calculation.md, "Estimating the spend from usage". */
+static const char proposal_spend_estimate[] =
+  "{\"requests_per_day\": 40000, \"input_tokens\": 1200, \"output_tokens\": 300, "
+  "\"provider\": \"OpenAI\", \"model\": \"GPT-4o\", \"input_price\": 2.5, "
+  "\"output_price\": 10, \"prices_read\": \"2026-11-02\", "
+  "\"source\": \"https://openai.com/api/pricing/\"}";
+
+/* A month's estimate is a proposal's spend estimate: the same object in
+ * the file, read and computed by the same functions, so the same basis
+ * gives the same cents: 40,000 requests a day of 1,200 + 300 tokens at
+ * $2.50 / $10.00 a million cost $0.006 a request, $7,200 a month. */
 static void
 test_usage_estimate (void)
 {
-  RetainerUsageEstimate estimate = { 1200000, 1200, 300, 2.5, 10.0, 1.0, NULL, NULL };
+  g_autoptr (RetainerClient) client = load_fixture ("client-worked-example.retainer");
+  g_autoptr (cJSON) proposal_object = cJSON_Parse (proposal_spend_estimate);
+  g_autoptr (RetainerSpendBasis) proposal_basis = NULL;
+  g_autoptr (RetainerClient) reloaded = NULL;
+  g_autoptr (cJSON) written = NULL;
+  g_autoptr (cJSON) proposal_written = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autofree char *text = NULL;
+  RetainerClientMonth *month;
+  const RetainerClientMonth *month_back;
+  const cJSON *month_object;
+  RetainerSpendEstimate from_proposal, from_month;
 
-  /* DOMAIN.md: $0.006 a request, 1,200,000 requests: $7,200. */
-  g_assert_cmpint (retainer_usage_estimate_cost (&estimate), ==, USD (7200));
-  estimate.exchange_rate = 0.92;
-  g_assert_cmpint (retainer_usage_estimate_cost (&estimate), ==, USD (6624));
+  proposal_basis = retainer_spend_basis_from_json (proposal_object, NULL, "spend_estimate",
+                                                   &error);
+  g_assert_no_error (error);
+  g_assert_true (retainer_spend_estimate_compute (proposal_basis, &from_proposal, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (from_proposal.requests_per_month, ==, 1200000);
+  g_assert_cmpint (from_proposal.monthly_spend, ==, USD (7200));
+
+  /* The month records the estimate's figure with its basis, and the file
+   * keeps the proposal's very object under "estimate". */
+  month = retainer_client_add_next_month (client);
+  month->api_cost_equivalent = from_proposal.monthly_spend;
+  month->estimate = retainer_spend_basis_copy (proposal_basis);
+  written = retainer_client_to_json (client);
+  month_object = cJSON_GetArrayItem (
+    cJSON_GetObjectItem (cJSON_GetObjectItem (written, "client"), "months"),
+    (int) client->months->len - 1);
+  proposal_written = retainer_spend_basis_to_json (proposal_basis);
+  g_assert_true (cJSON_Compare (cJSON_GetObjectItem (month_object, "estimate"), proposal_written,
+                                TRUE));
+  g_assert_null (cJSON_GetObjectItem (cJSON_GetObjectItem (month_object, "estimate"),
+                                      "input_price_per_million"));
+
+  text = cJSON_Print (written);
+  reloaded = retainer_client_load_data (text, strlen (text), "client.retainer", &error);
+  g_assert_no_error (error);
+  month_back = g_ptr_array_index (reloaded->months, reloaded->months->len - 1);
+  g_assert_nonnull (month_back->estimate);
+  g_assert_true (retainer_spend_basis_equal (month_back->estimate, proposal_basis));
+  g_assert_true (retainer_spend_estimate_compute (month_back->estimate, &from_month, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (from_month.monthly_spend, ==, from_proposal.monthly_spend);
+  g_assert_cmpint (from_month.monthly_spend, ==, month_back->api_cost_equivalent);
+}
+
+/* A client in euros keeps its months' estimates in euros, converted at the
+ * rate the founder typed: $7,200 at 0.92 is €6,624. */
+static void
+test_usage_estimate_currency (void)
+{
+  g_autoptr (RetainerClient) client = load_fixture ("client-worked-example.retainer");
+  g_autoptr (cJSON) object = cJSON_Parse (proposal_spend_estimate);
+  g_autoptr (GError) error = NULL;
+  RetainerClientMonth *month = retainer_client_add_next_month (client);
+  RetainerSpendEstimate estimate;
+
+  month->estimate = retainer_spend_basis_from_json (object, NULL, "spend_estimate", &error);
+  g_assert_no_error (error);
+  g_assert_true (retainer_spend_basis_set_currency (month->estimate, "EUR", "0.92", &error));
+  g_assert_no_error (error);
+  g_assert_true (retainer_spend_estimate_compute (month->estimate, &estimate, &error));
+  g_assert_cmpint (estimate.monthly_spend_usd, ==, USD (7200));
+  g_assert_cmpint (estimate.monthly_spend, ==, 662400);
+
+  /* The worked example's proposal is in US dollars: an estimate in euros
+   * would explain another figure than E_k. */
+  g_assert_false (retainer_client_validate (client, NULL, &error));
+  g_assert_error (error, RETAINER_CLIENT_ERROR, RETAINER_CLIENT_ERROR_INVALID);
+  g_assert_nonnull (strstr (error->message, ".estimate.currency”"));
+  g_assert_nonnull (strstr (error->message, "USD"));
+  g_clear_error (&error);
+
+  /* Out of range in memory: refused on saving by the estimate's own rules. */
+  g_assert_true (retainer_spend_basis_set_currency (month->estimate, "USD", NULL, &error));
+  month->estimate->requests = 0;
+  g_assert_false (retainer_client_validate (client, NULL, &error));
+  g_assert_error (error, RETAINER_CLIENT_ERROR, RETAINER_CLIENT_ERROR_INVALID);
+  g_assert_nonnull (strstr (error->message, ".estimate”"));
+  g_assert_nonnull (strstr (error->message, "Requests a day"));
+}
+
+/* A months file that names a month's API cost equivalent again keeps its
+ * estimate when the figure is the same, and drops it when the figure
+ * changed: the basis no longer explains it. */
+static void
+test_usage_estimate_csv (void)
+{
+  g_autoptr (RetainerClient) client = load_fixture ("client-frozen-promise.retainer");
+  g_autoptr (GError) error = NULL;
+  const char same[] = "month,api_cost_equivalent\n2025-09,3900\n";
+  const char changed[] = "month,api_cost_equivalent\n2025-09,3950.25\n";
+  const RetainerClientMonth *september;
+
+  g_assert_true (retainer_client_import_months_csv (client, same, strlen (same), "same.csv", NULL,
+                                                    NULL, &error));
+  g_assert_no_error (error);
+  september = g_ptr_array_index (client->months, 0);
+  g_assert_nonnull (september->estimate);
+  g_assert_cmpstr (september->estimate->model, ==, "GPT-4o");
+
+  g_assert_true (retainer_client_import_months_csv (client, changed, strlen (changed),
+                                                    "changed.csv", NULL, NULL, &error));
+  g_assert_no_error (error);
+  september = g_ptr_array_index (client->months, 0);
+  g_assert_cmpint (september->api_cost_equivalent, ==, 395025);
+  g_assert_null (september->estimate);
 }
 
 typedef struct
@@ -390,9 +508,19 @@ static const BadClient bad_clients[] = {
     { "“client.months[6].actual_costs.staff_hours”", "from 0 to 744" } },
   { "training-hours-infinite", NULL, "\"training_hours\": 3.5", "\"training_hours\": -1e999",
     JSON_FIELD, { "“client.months[6].retraining.training_hours”" } },
-  { "estimate-date", "client-frozen-promise.retainer", "\"price_table_date\": \"2025-08-01\"",
-    "\"price_table_date\": \"2025-08-32\"", CLIENT_INVALID,
-    { "“client.months[0].estimate.price_table_date”", "a date like" } },
+  { "estimate-date", "client-frozen-promise.retainer", "\"prices_read\": \"2025-08-01\"",
+    "\"prices_read\": \"2025-08-32\"", JSON_FIELD,
+    { "“client.months[0].estimate.prices_read”", "the date the prices were read" } },
+  /* The keys a month's estimate had before it was a spend estimate. */
+  { "estimate-old-keys", "client-frozen-promise.retainer", "\"input_price\": 2.5",
+    "\"input_price_per_million\": 2.5", JSON_FIELD,
+    { "“client.months[0].estimate.input_price”", "required but missing" } },
+  { "estimate-both-periods", "client-frozen-promise.retainer", "\"requests_per_month\": 650000",
+    "\"requests_per_month\": 650000, \"requests_per_day\": 21667", JSON_FIELD,
+    { "“client.months[0].estimate.requests_per_month”", "only one of" } },
+  { "estimate-currency", "client-frozen-promise.retainer", "\"currency\": \"USD\"\n",
+    "\"currency\": \"EUR\", \"exchange_rate\": 0.92\n", CLIENT_INVALID,
+    { "“client.months[0].estimate.currency”", "the proposal’s currency, USD" } },
   { "promise-short", NULL, "\"go_live_month\": \"2025-09\",",
     "\"go_live_month\": \"2025-09\", \"promised\": {\"tier\": \"essentials\", \"setup_fee\": "
     "6000, \"monthly_retainer\": 2000, \"net\": [-6000, -3800]},", CLIENT_INVALID,
@@ -675,7 +803,8 @@ typedef struct
   RetainerMetricVerdict verdict;
 } MetricRow;
 
-/* DOMAIN.md's worked example, February to March. */
+/* docs/calculation.md, "After the yes: the value report and the quarterly
+ * review": the worked example's metrics, February to March. */
 static const MetricRow worked_metrics[] = {
   { "Overall accuracy", "92.3%", "94.1%", "+1.8" NBSP "pts", RETAINER_METRIC_VERDICT_BETTER },
   { "Refund queries", "89.1%", "94.2%", "+5.1" NBSP "pts", RETAINER_METRIC_VERDICT_BETTER },
@@ -1600,6 +1729,8 @@ main (int   argc,
   g_test_add_func ("/core/client/not-a-client", test_not_a_client);
   g_test_add_func ("/core/client/next-month", test_next_month);
   g_test_add_func ("/core/client/usage-estimate", test_usage_estimate);
+  g_test_add_func ("/core/client/usage-estimate/currency", test_usage_estimate_currency);
+  g_test_add_func ("/core/client/usage-estimate/csv", test_usage_estimate_csv);
   for (guint i = 0; i < G_N_ELEMENTS (bad_clients); i++)
     {
       g_autofree char *path = g_strdup_printf ("/core/client/bad/%s", bad_clients[i].name);

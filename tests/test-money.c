@@ -276,6 +276,27 @@ test_parse_decimals (void)
   g_clear_error (&error);
   g_assert_true (retainer_parse_decimal ("2.125", en, 3, &value, NULL));
   g_assert_cmpint (value, ==, 2125);
+
+  /* Prices and exchange rates keep six decimals, and then at most twelve
+   * integer digits, so that the value stays inside a gint64. */
+  {
+    const RetainerNumberFormat *de = retainer_number_format_for_language ("de");
+    g_autofree char *written = retainer_format_decimal (1234567891, 6, de);
+
+    g_assert_true (retainer_parse_decimal ("0.000001", en, 6, &value, NULL));
+    g_assert_cmpint (value, ==, 1);
+    g_assert_true (retainer_parse_decimal ("999,999,999,999.999999", en, 6, &value, NULL));
+    g_assert_cmpint (value, ==, G_GINT64_CONSTANT (999999999999999999));
+    g_assert_false (retainer_parse_decimal ("1,000,000,000,000", en, 6, &value, &error));
+    g_assert_error (error, RETAINER_NUMBER_ERROR, RETAINER_NUMBER_ERROR_RANGE);
+    g_clear_error (&error);
+    g_assert_false (retainer_parse_decimal ("2.5", de, 6, &value, &error));
+    g_assert_error (error, RETAINER_NUMBER_ERROR, RETAINER_NUMBER_ERROR_AMBIGUOUS);
+    g_clear_error (&error);
+    g_assert_cmpstr (written, ==, "1.234,567891");
+    g_assert_true (retainer_parse_decimal (written, de, 6, &value, NULL));
+    g_assert_cmpint (value, ==, 1234567891);
+  }
   /* Regions read as their language. */
   g_assert_true (retainer_number_format_for_language ("de_AT") ==
                  retainer_number_format_for_language ("de"));

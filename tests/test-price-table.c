@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "retainer-money.h"
+#include "retainer-number.h"
 #include "retainer-price-table.h"
 #include "retainer-spend-estimate.h"
 
@@ -55,8 +56,9 @@ basis_for (const RetainerPriceTable *table,
   return basis;
 }
 
-/* DOMAIN.md: 40,000 requests a day, 1,200 + 300 tokens, $2.50 / $10.00 per
- * million: $0.006 a request, Q = 1,200,000, S = $7,200 a month. */
+/* docs/calculation.md, "Estimating the spend from usage": 40,000 requests
+ * a day, 1,200 + 300 tokens, $2.50 / $10.00 per million: $0.006 a request,
+ * Q = 1,200,000, S = $7,200 a month. */
 static void
 test_worked_example (void)
 {
@@ -181,7 +183,7 @@ typedef struct
 
 static const RateCase rate_cases[] = {
   { "0.92", USD (7200), 662400 },      /* $7,200 x 0.92 = €6,624.00 */
-  { "0,92", USD (7200), 662400 },      /* a decimal comma, as some keyboards type it */
+  { "1,000.5", 100, 100050 },          /* grouped by three, as English writes it */
   { " 1.0837 ", USD (7200), 780264 },  /* exact: 720,000 x 1.0837 */
   { "0.5", 12345, 6173 },              /* 6,172.5 cents: the half goes away from zero */
   { "0.000001", 12345, 0 },            /* 0.012345 cents */
@@ -255,7 +257,8 @@ static const BadRateCase bad_rates[] = {
   { "EUR", "0", RETAINER_SPEND_ESTIMATE_ERROR_INVALID, "Exchange rate" },
   { "EUR", "-0.92", RETAINER_SPEND_ESTIMATE_ERROR_INVALID, "Exchange rate" },
   { "EUR", "0.9212345", RETAINER_SPEND_ESTIMATE_ERROR_INVALID, "Exchange rate" },
-  { "EUR", "1,000.5", RETAINER_SPEND_ESTIMATE_ERROR_INVALID, "Exchange rate" },
+  { "EUR", "0,92", RETAINER_SPEND_ESTIMATE_ERROR_INVALID, "could be read two ways" },
+  { "EUR", "1,00.5", RETAINER_SPEND_ESTIMATE_ERROR_INVALID, "Exchange rate" },
   { "EUR", "9.2e-1", RETAINER_SPEND_ESTIMATE_ERROR_INVALID, "Exchange rate" },
   { "EUR", "1000000.000001", RETAINER_SPEND_ESTIMATE_ERROR_INVALID, "Exchange rate" },
   { "XYZ", "1", RETAINER_SPEND_ESTIMATE_ERROR_INVALID, "Currency" },
@@ -354,20 +357,25 @@ typedef struct
   gint64      millionths;
 } DecimalCase;
 
+/* Typed in English marks (the tests run in C.UTF-8): the marks in effect,
+ * by retainer_parse_decimal()'s rules, with six decimals. */
 static const DecimalCase decimal_cases[] = {
   { "2.50", TRUE, 2500000 },
   { "10", TRUE, 10000000 },
   { "0.075", TRUE, 75000 },
-  { " 0,92 ", TRUE, 920000 },
+  { " 0.92 ", TRUE, 920000 },
   { "0.000001", TRUE, 1 },
   { "10000", TRUE, 10000000000 },
+  { "10,000", TRUE, 10000000000 },
   { ".5", TRUE, 500000 },
   { "5.", TRUE, 5000000 },
+  { "+1", TRUE, 1000000 },
+  { "0,92", FALSE, 0 },           /* a comma groups thousands here: refused, not guessed */
+  { "1,00", FALSE, 0 },
   { "10000.000001", FALSE, 0 },   /* above the dearest price */
   { "1.1234567", FALSE, 0 },      /* seven decimals */
   { "1e3", FALSE, 0 },
   { "-1", FALSE, 0 },
-  { "+1", FALSE, 0 },
   { "", FALSE, 0 },
   { ".", FALSE, 0 },
   { "1.2.3", FALSE, 0 },
@@ -381,15 +389,81 @@ test_decimal_parse (void)
   for (guint i = 0; i < G_N_ELEMENTS (decimal_cases); i++)
     {
       const DecimalCase *c = &decimal_cases[i];
+      g_autoptr (GError) error = NULL;
       gint64 value = -1;
 
       g_test_message ("“%s”", c->text);
-      g_assert_cmpint (retainer_decimal_parse (c->text, RETAINER_PRICE_MAX, &value), ==, c->valid);
+      g_assert_cmpint (retainer_millionths_parse (c->text, RETAINER_PRICE_MAX, &value, &error), ==,
+                       c->valid);
       if (c->valid)
-        g_assert_cmpint (value, ==, c->millionths);
+        {
+          g_autofree char *written = retainer_millionths_format (value, 2);
+          gint64 back = -1;
+
+          g_assert_no_error (error);
+          g_assert_cmpint (value, ==, c->millionths);
+          /* What is shown reads back to the same value. */
+          g_assert_true (retainer_millionths_parse (written, RETAINER_PRICE_MAX, &back, NULL));
+          g_assert_cmpint (back, ==, value);
+        }
       else
-        g_assert_cmpint (value, ==, -1);
+        {
+          /* Refused with a message, in the number parser's words. */
+          g_assert_nonnull (error);
+          g_assert_true (error->domain == RETAINER_NUMBER_ERROR);
+          g_assert_cmpstr (error->message, !=, "");
+          g_assert_cmpint (value, ==, -1);
+        }
     }
+}
+
+/* Prices and exchange rates are read by the one parser of typed numbers:
+ * in German "2,5" is two and a half, and "2.5" (where "." groups
+ * thousands) is refused as it is for an amount, never read as 2.5 or 25. */
+static void
+test_decimal_parse_locale (void)
+{
+  g_autoptr (RetainerSpendBasis) basis = retainer_spend_basis_new ();
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GError) amount_error = NULL;
+  g_autoptr (GError) rate_error = NULL;
+  g_autofree char *price_text = NULL;
+  gint64 price = -1;
+  gint64 amount = -1;
+  gboolean price_ok, amount_ok, rate_ok, comma_ok, grouped_ok;
+  gint64 comma = -1, grouped = -1;
+
+  if (setlocale (LC_ALL, "de_DE.UTF-8") == NULL)
+    {
+      g_test_skip ("de_DE.UTF-8 is not installed");
+      return;
+    }
+
+  price_ok = retainer_millionths_parse ("2.5", RETAINER_PRICE_MAX, &price, &error);
+  amount_ok = retainer_parse_decimal ("2.5", NULL, 2, &amount, &amount_error);
+  rate_ok = retainer_spend_basis_set_currency (basis, "EUR", "2.5", &rate_error);
+  comma_ok = retainer_millionths_parse ("2,5", RETAINER_PRICE_MAX, &comma, NULL);
+  grouped_ok = retainer_millionths_parse ("1.234,567891", RETAINER_PRICE_MAX, &grouped, NULL);
+  price_text = retainer_millionths_format (1234567891, 2);
+  setlocale (LC_ALL, "C.UTF-8");
+
+  g_assert_false (amount_ok);
+  g_assert_error (amount_error, RETAINER_NUMBER_ERROR, RETAINER_NUMBER_ERROR_AMBIGUOUS);
+  g_assert_false (price_ok);
+  g_assert_error (error, RETAINER_NUMBER_ERROR, RETAINER_NUMBER_ERROR_AMBIGUOUS);
+  g_assert_cmpstr (error->message, ==, amount_error->message);
+  g_assert_cmpint (price, ==, -1);
+  g_assert_false (rate_ok);
+  g_assert_error (rate_error, RETAINER_SPEND_ESTIMATE_ERROR, RETAINER_SPEND_ESTIMATE_ERROR_INVALID);
+  g_assert_nonnull (strstr (rate_error->message, "Exchange rate"));
+  g_assert_nonnull (strstr (rate_error->message, amount_error->message));
+  g_assert_cmpint (basis->exchange_rate, ==, RETAINER_DECIMAL_SCALE);
+
+  g_assert_true (comma_ok);
+  g_assert_cmpint (comma, ==, 2500000);
+  g_assert_true (grouped_ok);
+  g_assert_cmpint (grouped, ==, 1234567891);
+  g_assert_cmpstr (price_text, ==, "1.234,567891");
 }
 
 static void
@@ -835,7 +909,7 @@ test_locale (void)
     }
 
   price = retainer_price_format (75000);
-  rate = retainer_decimal_format (920000, 2);
+  rate = retainer_millionths_format (920000, 2);
   g_assert_true (retainer_spend_basis_set_currency (basis, "EUR", "0,92", &error));
   sentence = retainer_spend_basis_describe (basis);
   setlocale (LC_ALL, "C.UTF-8");
@@ -1014,6 +1088,7 @@ main (int   argc,
     }
   g_test_add_func ("/core/price-table/estimate/refused/no-model", test_no_model);
   g_test_add_func ("/core/price-table/decimal/parse", test_decimal_parse);
+  g_test_add_func ("/core/price-table/decimal/parse-locale", test_decimal_parse_locale);
   g_test_add_func ("/core/price-table/decimal/json", test_decimal_json);
   g_test_add_func ("/core/price-table/decimal/price-format", test_price_format);
   g_test_add_func ("/core/price-table/decimal/request-cost", test_request_cost_format);

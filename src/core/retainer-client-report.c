@@ -315,7 +315,7 @@ retainer_client_cumulative_saving (const RetainerClient *client,
  * @net: (element-type gint64): cumulative net from month 0
  * @fractional: (out) (optional): the fractional month, < 0 when none
  *
- * DOMAIN.md's break-even: the first month m >= 1 whose net is >= 0, and
+ * docs/calculation.md, "Break-even": the first month m >= 1 whose net is >= 0, and
  * (m - 1) + -N(m-1) / (N(m) - N(m-1)) as the fractional month (m - 1 when
  * nothing was left to recover).
  *

@@ -1,6 +1,6 @@
 /* retainer-client-report.h: the figures of the monthly value report and of
- * the quarterly review with its expansion offer (DOMAIN.md, "After the
- * yes")
+ * the quarterly review with its expansion offer (docs/calculation.md,
+ * "After the yes: the value report and the quarterly review")
  *
  * Months have two clocks. Month k counts the months recorded since go-live
  * (k = 1 is the go-live month). Month m is the accepted proposal's clock:
@@ -155,7 +155,8 @@ void                     retainer_metric_comparison_free  (RetainerMetricCompari
 gint64                   retainer_client_cumulative_saving (const RetainerClient    *client,
                                                             guint                    n_months);
 /* The first month of the series (index 1 and on) whose net is >= 0, with
- * DOMAIN.md's fractional month; 0 and -1 when there is none. */
+ * the fractional month of docs/calculation.md, "Break-even"; 0 and -1 when
+ * there is none. */
 int                      retainer_net_break_even          (const GArray             *net,
                                                            double                   *fractional);
 

@@ -184,7 +184,6 @@ retainer_client_month_new (const char *month)
   RetainerClientMonth *record = g_new0 (RetainerClientMonth, 1);
 
   record->month = g_strdup (month);
-  record->estimate.exchange_rate = 1.0;
   record->metrics = g_ptr_array_new_with_free_func ((GDestroyNotify) retainer_metric_free);
   return record;
 }
@@ -202,8 +201,7 @@ retainer_client_month_copy (const RetainerClientMonth *month)
 
   *copy = *month;
   copy->month = g_strdup (month->month);
-  copy->estimate.model = g_strdup (month->estimate.model);
-  copy->estimate.price_table_date = g_strdup (month->estimate.price_table_date);
+  copy->estimate = month->estimate != NULL ? retainer_spend_basis_copy (month->estimate) : NULL;
   copy->training_source = g_strdup (month->training_source);
   copy->hardware = g_strdup (month->hardware);
   copy->metrics = g_ptr_array_new_with_free_func ((GDestroyNotify) retainer_metric_free);
@@ -222,8 +220,7 @@ retainer_client_month_free (RetainerClientMonth *month)
   if (month == NULL)
     return;
   g_free (month->month);
-  g_free (month->estimate.model);
-  g_free (month->estimate.price_table_date);
+  g_clear_pointer (&month->estimate, retainer_spend_basis_free);
   g_free (month->training_source);
   g_free (month->hardware);
   g_clear_pointer (&month->metrics, g_ptr_array_unref);
@@ -249,24 +246,6 @@ retainer_client_month_find_metric (const RetainerClientMonth *month,
         return metric;
     }
   return NULL;
-}
-
-/**
- * retainer_usage_estimate_cost:
- * @estimate: the usage a month's API cost equivalent was estimated from
- *
- * Returns: requests x (input tokens x input price + output tokens x output
- *   price) / 10^6, converted with the exchange rate, in minor units
- */
-gint64
-retainer_usage_estimate_cost (const RetainerUsageEstimate *estimate)
-{
-  double per_request = (estimate->input_tokens * estimate->input_price_per_million
-                        + estimate->output_tokens * estimate->output_price_per_million)
-                       / 1000000.0;
-
-  return retainer_money_from_major (estimate->requests_per_month * per_request
-                                    * estimate->exchange_rate);
 }
 
 /* --- the client -------------------------------------------------------- */
@@ -666,6 +645,7 @@ validate_metric (const RetainerMetric     *metric,
 
 static gboolean
 validate_month (const RetainerClientMonth *record,
+                const char                *currency,
                 const char                *path,
                 const RetainerJsonSource  *source,
                 GError                   **error)
@@ -677,43 +657,29 @@ validate_month (const RetainerClientMonth *record,
   if (!amount_in_range (record->retainer_billed))
     return set_invalid (error, source, path, "retainer_billed", expected_amount ());
 
-  if (record->has_estimate)
+  if (record->estimate != NULL)
     {
-      const RetainerUsageEstimate *estimate = &record->estimate;
       g_autofree char *estimate_path = g_strconcat (path, ".estimate", NULL);
 
-      if (!isfinite (estimate->requests_per_month) || estimate->requests_per_month < 0
-          || estimate->requests_per_month > 1e12
-          || estimate->requests_per_month != floor (estimate->requests_per_month))
-        return set_invalid (error, source, estimate_path, "requests_per_month",
-                            _("expected a whole number from 0 to 1000000000000"));
-      if (!isfinite (estimate->input_tokens) || estimate->input_tokens < 0
-          || estimate->input_tokens > 1e7)
-        return set_invalid (error, source, estimate_path, "input_tokens",
-                            _("expected a number from 0 to 10000000"));
-      if (!isfinite (estimate->output_tokens) || estimate->output_tokens < 0
-          || estimate->output_tokens > 1e7)
-        return set_invalid (error, source, estimate_path, "output_tokens",
-                            _("expected a number from 0 to 10000000"));
-      if (!isfinite (estimate->input_price_per_million) || estimate->input_price_per_million < 0
-          || estimate->input_price_per_million > 1e6)
-        return set_invalid (error, source, estimate_path, "input_price_per_million",
-                            _("expected a number from 0 to 1000000"));
-      if (!isfinite (estimate->output_price_per_million)
-          || estimate->output_price_per_million < 0 || estimate->output_price_per_million > 1e6)
-        return set_invalid (error, source, estimate_path, "output_price_per_million",
-                            _("expected a number from 0 to 1000000"));
-      if (!isfinite (estimate->exchange_rate) || estimate->exchange_rate <= 0
-          || estimate->exchange_rate > 1e6)
-        return set_invalid (error, source, estimate_path, "exchange_rate",
-                            _("expected a number over 0, up to 1000000"));
-      if (!text_ok (estimate->model, 200))
-        return set_invalid (error, source, estimate_path, "model",
-                            _("expected text of at most 200 characters"));
-      if (estimate->price_table_date != NULL
-          && !retainer_date_parse (estimate->price_table_date, NULL))
-        return set_invalid (error, source, estimate_path, "price_table_date",
-                            _("expected a date like 2026-11-23"));
+      if (!retainer_spend_basis_validate (record->estimate, source, estimate_path, error))
+        {
+          if (error != NULL && *error != NULL)
+            {
+              (*error)->domain = RETAINER_CLIENT_ERROR;
+              (*error)->code = RETAINER_CLIENT_ERROR_INVALID;
+            }
+          return FALSE;
+        }
+      /* E_k is in the proposal's currency; an estimate in another would
+       * explain a different figure. */
+      if (g_strcmp0 (record->estimate->currency, currency) != 0)
+        {
+          /* Translators: %s is a currency code like EUR. */
+          g_autofree char *problem = g_strdup_printf (_("expected the proposal’s currency, %s"),
+                                                      currency);
+
+          return set_invalid (error, source, estimate_path, "currency", problem);
+        }
     }
 
   if (record->retrained)
@@ -854,7 +820,7 @@ retainer_client_validate (const RetainerClient     *client,
                                          "without gaps or repeats"), wanted);
           return set_invalid (error, source, path, "month", problem);
         }
-      if (!validate_month (record, path, source, error))
+      if (!validate_month (record, proposal->currency, path, source, error))
         return FALSE;
     }
 
@@ -935,33 +901,16 @@ read_estimate (const cJSON              *month_item,
   GError *local_error = NULL;
   const cJSON *estimate = retainer_json_get_object (month_item, path, "estimate", FALSE, source,
                                                     &local_error);
-  g_autofree char *estimate_path = g_strconcat (path, ".estimate", NULL);
-  RetainerUsageEstimate *basis = &record->estimate;
+  g_autofree char *estimate_path = NULL;
 
   if (!propagate (error, local_error))
     return FALSE;
   if (estimate == NULL)
     return TRUE;
 
-  record->has_estimate = TRUE;
-  if (!retainer_json_get_number (estimate, estimate_path, "requests_per_month", TRUE, 0, 1e12,
-                                 &basis->requests_per_month, source, error)
-      || !retainer_json_get_number (estimate, estimate_path, "input_tokens", TRUE, 0, 1e7,
-                                    &basis->input_tokens, source, error)
-      || !retainer_json_get_number (estimate, estimate_path, "output_tokens", TRUE, 0, 1e7,
-                                    &basis->output_tokens, source, error)
-      || !retainer_json_get_number (estimate, estimate_path, "input_price_per_million", TRUE, 0,
-                                    1e6, &basis->input_price_per_million, source, error)
-      || !retainer_json_get_number (estimate, estimate_path, "output_price_per_million", TRUE, 0,
-                                    1e6, &basis->output_price_per_million, source, error)
-      || !retainer_json_get_number (estimate, estimate_path, "exchange_rate", FALSE, 0, 1e6,
-                                    &basis->exchange_rate, source, error)
-      || !retainer_json_get_string (estimate, estimate_path, "model", FALSE, 200, &basis->model,
-                                    source, error)
-      || !retainer_json_get_string (estimate, estimate_path, "price_table_date", FALSE, 10,
-                                    &basis->price_table_date, source, error))
-    return FALSE;
-  return TRUE;
+  estimate_path = g_strconcat (path, ".estimate", NULL);
+  record->estimate = retainer_spend_basis_from_json (estimate, source, estimate_path, error);
+  return record->estimate != NULL;
 }
 
 static gboolean
@@ -1229,24 +1178,8 @@ month_to_json (const RetainerClientMonth *record)
   cJSON_AddStringToObject (item, "month", record->month);
   retainer_json_add_money (item, "api_cost_equivalent", record->api_cost_equivalent);
   retainer_json_add_money (item, "retainer_billed", record->retainer_billed);
-  if (record->has_estimate)
-    {
-      const RetainerUsageEstimate *basis = &record->estimate;
-      cJSON *estimate = cJSON_AddObjectToObject (item, "estimate");
-
-      cJSON_AddNumberToObject (estimate, "requests_per_month", basis->requests_per_month);
-      cJSON_AddNumberToObject (estimate, "input_tokens", basis->input_tokens);
-      cJSON_AddNumberToObject (estimate, "output_tokens", basis->output_tokens);
-      cJSON_AddNumberToObject (estimate, "input_price_per_million",
-                               basis->input_price_per_million);
-      cJSON_AddNumberToObject (estimate, "output_price_per_million",
-                               basis->output_price_per_million);
-      cJSON_AddNumberToObject (estimate, "exchange_rate", basis->exchange_rate);
-      if (basis->model != NULL)
-        cJSON_AddStringToObject (estimate, "model", basis->model);
-      if (basis->price_table_date != NULL)
-        cJSON_AddStringToObject (estimate, "price_table_date", basis->price_table_date);
-    }
+  if (record->estimate != NULL)
+    cJSON_AddItemToObject (item, "estimate", retainer_spend_basis_to_json (record->estimate));
   if (record->retrained)
     {
       cJSON *retraining = cJSON_AddObjectToObject (item, "retraining");

@@ -29,16 +29,23 @@
  *         "api_cost_equivalent": 3900,   E_k: what the month's production traffic would have
  *                                        cost on the API, 0 to 10^12, required
  *         "retainer_billed": 2000,       B_k, 0 to 10^12; default the promised retainer
- *         "estimate": {                  optional: how E_k was estimated from usage
- *           "requests_per_month": 1200000,      whole number, 0 to 10^12, required
- *           "input_tokens": 1200,               average per request, 0 to 10^7, required
- *           "output_tokens": 300,               average per request, 0 to 10^7, required
- *           "input_price_per_million": 2.5,     USD per million tokens, 0 to 10^6, required
- *           "output_price_per_million": 10,     USD per million tokens, 0 to 10^6, required
- *           "exchange_rate": 1,                 the proposal's currency per USD, over 0 to
- *                                               10^6, default 1
- *           "model": "gpt-4o",                  text up to 200 characters, optional
- *           "price_table_date": "2026-11-01"    YYYY-MM-DD, optional
+ *         "estimate": {                  optional: how E_k was estimated from usage, the
+ *                                        same object as a proposal's "spend_estimate"
+ *                                        (retainer-spend-estimate.h has its keys and
+ *                                        ranges; docs/calculation.md, "Estimating the
+ *                                        spend from usage", the arithmetic), in the
+ *                                        proposal's currency
+ *           "requests_per_month": 1300000,      or "requests_per_day"
+ *           "input_tokens": 1200,
+ *           "output_tokens": 300,
+ *           "provider": "OpenAI",
+ *           "model": "GPT-4o",
+ *           "input_price": 2.5,
+ *           "output_price": 10,
+ *           "prices_read": "2025-08-01",
+ *           "source": "https://…",              optional
+ *           "currency": "USD",                  the proposal's currency
+ *           "exchange_rate": 0.92               required unless the currency is USD
  *         },
  *         "retraining": {                optional: absent when the model was not retrained
  *           "new_examples": 1240,        whole number, 0 to 10^9
@@ -78,6 +85,7 @@
 
 #include "retainer-json.h"
 #include "retainer-proposal.h"
+#include "retainer-spend-estimate.h"
 
 G_BEGIN_DECLS
 
@@ -124,23 +132,10 @@ typedef struct
 
 typedef struct
 {
-  double requests_per_month;
-  double input_tokens;
-  double output_tokens;
-  double input_price_per_million;  /* USD */
-  double output_price_per_million; /* USD */
-  double exchange_rate;            /* the proposal's currency per USD */
-  char  *model;                    /* may be NULL */
-  char  *price_table_date;         /* YYYY-MM-DD; may be NULL */
-} RetainerUsageEstimate;
-
-typedef struct
-{
   char                  *month;               /* YYYY-MM */
   gint64                 api_cost_equivalent; /* E_k, minor units */
   gint64                 retainer_billed;     /* B_k, minor units */
-  gboolean               has_estimate;
-  RetainerUsageEstimate  estimate;
+  RetainerSpendBasis    *estimate;            /* nullable: the usage E_k was estimated from */
   gboolean               retrained;
   guint                  new_examples;
   char                  *training_source;     /* may be NULL */
@@ -194,9 +189,6 @@ RetainerClientMonth *retainer_client_month_copy      (const RetainerClientMonth 
 void                 retainer_client_month_free      (RetainerClientMonth      *month);
 const RetainerMetric *retainer_client_month_find_metric (const RetainerClientMonth *month,
                                                          const char               *name);
-/* DOMAIN.md's estimate: requests x (input tokens x input price + output
- * tokens x output price) / 10^6 x exchange rate, in minor units. */
-gint64               retainer_usage_estimate_cost    (const RetainerUsageEstimate *estimate);
 
 RetainerClient      *retainer_client_accept          (const RetainerProposal   *proposal,
                                                       const char               *accepted_date,

@@ -622,9 +622,7 @@ read_row (const Row            *row,
               /* A usage estimate no longer explains a figure that changed. */
               if (recorded != NULL && recorded->api_cost_equivalent != record->api_cost_equivalent)
                 {
-                  record->has_estimate = FALSE;
-                  g_clear_pointer (&record->estimate.model, g_free);
-                  g_clear_pointer (&record->estimate.price_table_date, g_free);
+                  g_clear_pointer (&record->estimate, retainer_spend_basis_free);
                 }
             }
           else if (column->kind == COLUMN_RETAINER_BILLED)

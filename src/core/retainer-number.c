@@ -24,9 +24,11 @@ static const RetainerNumberFormat formats[] = {
 };
 
 /* More integer digits than this are refused: 10^15 major units leaves room
- * for three decimals in a gint64. */
+ * for three decimals in a gint64, and 10^12 for six (prices and exchange
+ * rates keep six). */
 #define MAX_INTEGER_DIGITS 15
-#define MAX_DECIMALS 3
+#define MAX_SCALED_DIGITS 18
+#define MAX_DECIMALS 6
 
 /**
  * retainer_number_format_for_language:
@@ -142,7 +144,8 @@ set_unclear (GError                    **error,
  * @text: what a person typed, like "12,000.50"
  * @format: (nullable): the marks to read it with; %NULL for the current ones
  *   (retainer_number_format_current())
- * @decimals: the most digits after the decimal mark the value keeps (0 to 3)
+ * @decimals: the most digits after the decimal mark the value keeps (0 to 6:
+ *   two for amounts and rates, six for prices and exchange rates)
  * @scaled: (out): the value times 10^@decimals: 1200050 for "12,000.50"
  *   with two decimals
  * @error: a #GError
@@ -336,7 +339,7 @@ retainer_parse_decimal (const char                 *text,
 
     while (*digits == '0')
       digits++;
-    if (strlen (digits) > MAX_INTEGER_DIGITS)
+    if (strlen (digits) > MIN (MAX_INTEGER_DIGITS, MAX_SCALED_DIGITS - decimals))
       {
         g_set_error (error, RETAINER_NUMBER_ERROR, RETAINER_NUMBER_ERROR_RANGE,
                      _("“%s” is too large"), trimmed);
@@ -355,7 +358,7 @@ retainer_parse_decimal (const char                 *text,
 /**
  * retainer_format_decimal:
  * @scaled: the value times 10^@decimals
- * @decimals: digits after the decimal mark (0 to 3)
+ * @decimals: digits after the decimal mark (0 to 6)
  * @format: (nullable): the marks; %NULL for the current ones
  *
  * Returns: (transfer full): "12,000.50" for 1200050 with two decimals in

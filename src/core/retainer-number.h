@@ -24,6 +24,12 @@
  *    10^12 for amounts, -25 to 25 for growth, 0 to 100 for coverage) stay
  *    with the caller; retainer_proposal_validate() has the limits.
  *
+ * Prices and exchange rates keep six decimals: retainer_millionths_parse()
+ * and retainer_millionths_format() (retainer-price-table.h) are these two
+ * functions with six decimals, a range and the trailing zeros dropped.
+ * JSON files are not typed text: retainer_decimal_from_json() reads their
+ * numbers exactly, whatever the locale.
+ *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #pragma once
@@ -49,7 +55,8 @@ typedef enum
   RETAINER_NUMBER_ERROR_INVALID,     /* a character that is not part of a number */
   RETAINER_NUMBER_ERROR_AMBIGUOUS,   /* marks that could be read two ways */
   RETAINER_NUMBER_ERROR_PRECISION,   /* more decimals than the field keeps */
-  RETAINER_NUMBER_ERROR_RANGE,       /* beyond 10^15 */
+  RETAINER_NUMBER_ERROR_RANGE,       /* beyond 10^15 (10^12 with six decimals), or the
+                                      * caller's range */
 } RetainerNumberError;
 
 GQuark                      retainer_number_error_quark         (void);

@@ -11,6 +11,7 @@
 
 #include "retainer-i18n.h"
 #include "retainer-money.h"
+#include "retainer-number.h"
 #include "retainer-price-table.h"
 
 #define BUILTIN_RESOURCE "/app/retainer/Retainer/price-tables/builtin.json"
@@ -27,12 +28,12 @@ power_of_ten (guint exponent)
   return value;
 }
 
-/* Digits with at most one decimal mark and at most six decimals, nothing
- * else: "2.50", "10", "0,92". */
+/* What g_ascii_formatd() writes: digits with at most one decimal point
+ * and at most six decimals, nothing else. Never typed text: people's
+ * numbers go through retainer_parse_decimal(). */
 static gboolean
 parse_plain_decimal (const char *text,
                      gsize       length,
-                     gboolean    comma_too,
                      gint64      max,
                      gint64     *millionths)
 {
@@ -47,7 +48,7 @@ parse_plain_decimal (const char *text,
     {
       char c = text[i];
 
-      if (c == '.' || (comma_too && c == ','))
+      if (c == '.')
         {
           if (after_mark)
             return FALSE;
@@ -84,36 +85,86 @@ parse_plain_decimal (const char *text,
   return TRUE;
 }
 
+static guint
+decimals_needed (gint64 millionths,
+                 guint  min_decimals)
+{
+  guint decimals = MIN (min_decimals, RETAINER_DECIMAL_DIGITS);
+
+  while (decimals < RETAINER_DECIMAL_DIGITS
+         && (guint64) millionths % power_of_ten (RETAINER_DECIMAL_DIGITS - decimals) != 0)
+    decimals++;
+  return decimals;
+}
+
 /**
- * retainer_decimal_parse:
- * @text: a number as the founder typed it: "0.92", "0,92", " 2.50 "
+ * retainer_millionths_format:
+ * @millionths: a price or an exchange rate, 0 or more
+ * @min_decimals: decimals always shown
+ *
+ * Writes the value with retainer_format_decimal(), in the marks in effect,
+ * with as many decimals as it has and at least @min_decimals: "0.92",
+ * "1,234.5". retainer_millionths_parse() reads it back.
+ *
+ * Returns: (transfer full): the text
+ */
+char *
+retainer_millionths_format (gint64 millionths,
+                            guint  min_decimals)
+{
+  guint decimals;
+
+  g_return_val_if_fail (millionths >= 0, g_strdup ("0"));
+
+  decimals = decimals_needed (millionths, min_decimals);
+  return retainer_format_decimal (millionths
+                                    / (gint64) power_of_ten (RETAINER_DECIMAL_DIGITS - decimals),
+                                  decimals, NULL);
+}
+
+/**
+ * retainer_millionths_parse:
+ * @text: a price or an exchange rate as a person typed it: "2.50" in
+ *   English, "0,92" in German
  * @max: the largest value accepted, in millionths
  * @millionths: (out): the value
+ * @error: a #GError
  *
- * Reads a decimal exactly: no sign, no grouping, one decimal mark (a point
- * or a comma), at most six decimals. Spaces around it are ignored.
+ * Reads typed text with retainer_parse_decimal() in the marks in effect,
+ * keeping six decimals, and accepts values from 0 to @max. Text that could
+ * be read two ways ("2.5" in German) is refused, never guessed at.
  *
- * Returns: %TRUE if @text is such a number, from 0 to @max
+ * Returns: %TRUE with @millionths set, or %FALSE with @error set (in
+ *   %RETAINER_NUMBER_ERROR) and @millionths untouched
  */
 gboolean
-retainer_decimal_parse (const char *text,
-                        gint64      max,
-                        gint64     *millionths)
+retainer_millionths_parse (const char *text,
+                           gint64      max,
+                           gint64     *millionths,
+                           GError    **error)
 {
-  gsize start = 0;
-  gsize end;
+  gint64 value;
 
+  g_return_val_if_fail (text != NULL, FALSE);
   g_return_val_if_fail (millionths != NULL, FALSE);
 
-  if (text == NULL)
+  if (!retainer_parse_decimal (text, NULL, RETAINER_DECIMAL_DIGITS, &value, error))
     return FALSE;
-  end = strlen (text);
-  while (start < end && g_ascii_isspace (text[start]))
-    start++;
-  while (end > start && g_ascii_isspace (text[end - 1]))
-    end--;
 
-  return parse_plain_decimal (text + start, end - start, TRUE, max, millionths);
+  if (value < 0 || value > max)
+    {
+      g_autofree char *typed = g_strstrip (g_strdup (text));
+      g_autofree char *most = retainer_millionths_format (max, 0);
+
+      g_set_error (error, RETAINER_NUMBER_ERROR, RETAINER_NUMBER_ERROR_RANGE,
+                   /* Translators: %1$s is what was typed, %2$s the largest value, like
+                    * “10,000”. */
+                   _("“%1$s” is not a number from 0 to %2$s"), typed, most);
+      return FALSE;
+    }
+
+  *millionths = value;
+  return TRUE;
 }
 
 /**
@@ -151,7 +202,7 @@ retainer_decimal_from_json (double  number,
   if (g_ascii_strtod (buffer, NULL) != number)
     return FALSE;
 
-  return parse_plain_decimal (buffer, strlen (buffer), FALSE, max, millionths);
+  return parse_plain_decimal (buffer, strlen (buffer), max, millionths);
 }
 
 /**
@@ -179,42 +230,6 @@ retainer_decimal_to_json (gint64 millionths)
       decimals--;
     }
   return g_strdup_printf ("%" G_GUINT64_FORMAT ".%0*" G_GUINT64_FORMAT, whole, decimals, fraction);
-}
-
-static guint
-decimals_needed (gint64 millionths,
-                 guint  min_decimals)
-{
-  guint decimals = MIN (min_decimals, RETAINER_DECIMAL_DIGITS);
-
-  while (decimals < RETAINER_DECIMAL_DIGITS
-         && (guint64) millionths % power_of_ten (RETAINER_DECIMAL_DIGITS - decimals) != 0)
-    decimals++;
-  return decimals;
-}
-
-/**
- * retainer_decimal_format:
- * @millionths: a value, 0 or more
- * @min_decimals: decimals always shown
- *
- * Formats for people with the locale's marks, with as many decimals as the
- * value has and at least @min_decimals: "0.92", "1,234.5".
- *
- * Returns: (transfer full): the text
- */
-char *
-retainer_decimal_format (gint64 millionths,
-                         guint  min_decimals)
-{
-  guint decimals;
-
-  g_return_val_if_fail (millionths >= 0, g_strdup ("0"));
-
-  decimals = decimals_needed (millionths, min_decimals);
-  /* At most 10^12 with six decimals: within a double's exact digits, so the
-   * formatter's rounding to @decimals gives the decimal back. */
-  return retainer_format_number ((double) millionths / (double) RETAINER_DECIMAL_SCALE, decimals);
 }
 
 /**

@@ -138,16 +138,19 @@ RetainerPriceTable *retainer_price_table_load_builtin (GError                   
 GPtrArray          *retainer_price_table_list_all    (GPtrArray                 **problems);
 char               *retainer_price_table_user_dir    (void);
 
-/* Exact decimals in millionths. */
-gboolean            retainer_decimal_parse           (const char                 *text,
+/* Exact decimals in millionths. Typed text and text for people go through
+ * retainer-number.h (six decimals, the marks in effect); files keep exact
+ * JSON numbers. */
+gboolean            retainer_millionths_parse        (const char                 *text,
                                                       gint64                      max,
-                                                      gint64                     *millionths);
+                                                      gint64                     *millionths,
+                                                      GError                    **error);
+char               *retainer_millionths_format       (gint64                      millionths,
+                                                      guint                       min_decimals);
 gboolean            retainer_decimal_from_json       (double                      number,
                                                       gint64                      max,
                                                       gint64                     *millionths);
 char               *retainer_decimal_to_json         (gint64                      millionths);
-char               *retainer_decimal_format          (gint64                      millionths,
-                                                      guint                       min_decimals);
 char               *retainer_price_format            (gint64                      millionths);
 gboolean            retainer_iso_date_is_valid       (const char                 *text);
 gboolean            retainer_public_page_is_valid    (const char                 *address);

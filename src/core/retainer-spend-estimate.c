@@ -10,6 +10,7 @@
 
 #include "retainer-i18n.h"
 #include "retainer-money.h"
+#include "retainer-number.h"
 #include "retainer-spend-estimate.h"
 
 G_DEFINE_QUARK (retainer-spend-estimate-error-quark, retainer_spend_estimate_error)
@@ -230,12 +231,43 @@ supported_currencies (void)
   return list;
 }
 
+/* The example rate in the marks the founder types with: "0.92", "0,92". */
+static gboolean
+set_no_exchange_rate (GError    **error,
+                      const char *currency)
+{
+  g_autofree char *example = retainer_millionths_format (920000, 2);
+
+  g_set_error (error, RETAINER_SPEND_ESTIMATE_ERROR, RETAINER_SPEND_ESTIMATE_ERROR_NO_EXCHANGE_RATE,
+               /* Translators: %1$s is a currency code like EUR, both times; %2$s an
+                * exchange rate like 0.92. */
+               _("The proposal is in %1$s: type how many %1$s one US dollar buys, like %2$s"),
+               currency, example);
+  return FALSE;
+}
+
+static gboolean
+set_bad_exchange_rate (GError    **error,
+                       const char *currency)
+{
+  g_autofree char *example = retainer_millionths_format (920000, 2);
+
+  g_set_error (error, RETAINER_SPEND_ESTIMATE_ERROR, RETAINER_SPEND_ESTIMATE_ERROR_INVALID,
+               /* Translators: %1$s is a currency code like EUR, %2$s an exchange rate
+                * like 0.92. */
+               _("Exchange rate: expected how many %1$s one US dollar buys, a number above 0 "
+                 "with at most 6 decimals, like %2$s"),
+               currency, example);
+  return FALSE;
+}
+
 /**
  * retainer_spend_basis_set_currency:
  * @basis: a basis
  * @currency: the proposal's currency
  * @exchange_rate_text: (nullable): what the founder typed: how many units
- *   of @currency one US dollar buys, like "0.92"; ignored for USD
+ *   of @currency one US dollar buys, like "0.92" ("0,92" in German: read by
+ *   retainer_millionths_parse() in the marks in effect); ignored for USD
  * @error: a #GError
  *
  * Sets the currency the spend is written in. Nothing changes on an error.
@@ -263,22 +295,23 @@ retainer_spend_basis_set_currency (RetainerSpendBasis *basis,
     }
   else if (exchange_rate_text == NULL || exchange_rate_text[strspn (exchange_rate_text, " \t")] == '\0')
     {
-      g_set_error (error, RETAINER_SPEND_ESTIMATE_ERROR,
-                   RETAINER_SPEND_ESTIMATE_ERROR_NO_EXCHANGE_RATE,
-                   /* Translators: %1$s is a currency code like EUR, both times. */
-                   _("The proposal is in %1$s: type how many %1$s one US dollar buys, like 0.92"),
-                   currency);
-      return FALSE;
+      return set_no_exchange_rate (error, currency);
     }
-  else if (!retainer_decimal_parse (exchange_rate_text, RETAINER_EXCHANGE_RATE_MAX, &rate)
-           || rate == 0)
+  else
     {
-      g_set_error (error, RETAINER_SPEND_ESTIMATE_ERROR, RETAINER_SPEND_ESTIMATE_ERROR_INVALID,
-                   /* Translators: %1$s is a currency code like EUR. */
-                   _("Exchange rate: expected how many %1$s one US dollar buys, a number above 0 "
-                     "with at most 6 decimals, like 0.92"),
-                   currency);
-      return FALSE;
+      g_autoptr (GError) number_error = NULL;
+
+      if (!retainer_millionths_parse (exchange_rate_text, RETAINER_EXCHANGE_RATE_MAX, &rate,
+                                      &number_error))
+        {
+          g_set_error (error, RETAINER_SPEND_ESTIMATE_ERROR, RETAINER_SPEND_ESTIMATE_ERROR_INVALID,
+                       /* Translators: %s says what is wrong with the exchange rate
+                        * typed, like ““2.5” could be read two ways: …”. */
+                       _("Exchange rate: %s"), number_error->message);
+          return FALSE;
+        }
+      if (rate == 0)
+        return set_bad_exchange_rate (error, currency);
     }
 
   g_free (basis->currency);
@@ -358,21 +391,9 @@ check_basis (const RetainerSpendBasis *basis,
       return FALSE;
     }
   if (basis->exchange_rate <= 0)
-    {
-      g_set_error (error, RETAINER_SPEND_ESTIMATE_ERROR,
-                   RETAINER_SPEND_ESTIMATE_ERROR_NO_EXCHANGE_RATE,
-                   _("The proposal is in %1$s: type how many %1$s one US dollar buys, like 0.92"),
-                   basis->currency);
-      return FALSE;
-    }
+    return set_no_exchange_rate (error, basis->currency);
   if (basis->exchange_rate > RETAINER_EXCHANGE_RATE_MAX)
-    {
-      g_set_error (error, RETAINER_SPEND_ESTIMATE_ERROR, RETAINER_SPEND_ESTIMATE_ERROR_INVALID,
-                   _("Exchange rate: expected how many %1$s one US dollar buys, a number above 0 "
-                     "with at most 6 decimals, like 0.92"),
-                   basis->currency);
-      return FALSE;
-    }
+    return set_bad_exchange_rate (error, basis->currency);
 
   return TRUE;
 }
@@ -587,7 +608,7 @@ retainer_spend_basis_describe (const RetainerSpendBasis *basis)
     }
 
   {
-    g_autofree char *rate = retainer_decimal_format (basis->exchange_rate, 2);
+    g_autofree char *rate = retainer_millionths_format (basis->exchange_rate, 2);
 
     if (basis->period == RETAINER_USAGE_PER_DAY)
       return g_strdup_printf (
@@ -881,4 +902,54 @@ retainer_spend_basis_from_json (const cJSON              *object,
     }
 
   return g_steal_pointer (&basis);
+}
+
+/**
+ * retainer_spend_basis_validate:
+ * @basis: a basis held in memory, like one about to be saved
+ * @source: (nullable): the file, for messages
+ * @path: where the basis sits in its file, like "client.months[2].estimate"
+ * @error: a #GError
+ *
+ * Checks a basis by the rules its object is read by: first that it gives
+ * an estimate (every figure in its range, the product too), then the rest
+ * of retainer_spend_basis_from_json() on exactly the object
+ * retainer_spend_basis_to_json() would write, so that a basis that passes
+ * is one the file can read back.
+ *
+ * Returns: %TRUE if the basis is valid
+ */
+gboolean
+retainer_spend_basis_validate (const RetainerSpendBasis *basis,
+                               const RetainerJsonSource *source,
+                               const char               *path,
+                               GError                  **error)
+{
+  g_autoptr (GError) local_error = NULL;
+  g_autoptr (cJSON) written = NULL;
+  g_autoptr (cJSON) read = NULL;
+  g_autoptr (RetainerSpendBasis) read_back = NULL;
+  g_autofree char *text = NULL;
+  RetainerSpendEstimate estimate;
+
+  g_return_val_if_fail (basis != NULL && path != NULL, FALSE);
+
+  if (!retainer_spend_estimate_compute (basis, &estimate, &local_error))
+    {
+      const char *dot = strrchr (path, '.');
+      g_autofree char *parent = dot != NULL ? g_strndup (path, (gsize) (dot - path)) : g_strdup ("");
+
+      retainer_json_set_field_error (error, source, parent, dot != NULL ? dot + 1 : path,
+                                     local_error->message);
+      return FALSE;
+    }
+
+  /* The object is written with exact raw numbers: print it and read it as
+   * a file would. */
+  written = retainer_spend_basis_to_json (basis);
+  text = cJSON_PrintUnformatted (written);
+  read = cJSON_Parse (text);
+  g_assert (read != NULL);
+  read_back = retainer_spend_basis_from_json (read, source, path, error);
+  return read_back != NULL;
 }

@@ -1,8 +1,8 @@
 /* retainer-spend-estimate.h: the monthly API spend estimated from usage
  *
- * DOMAIN.md, "Estimating the spend from usage": with D requests a day (or
- * Q a month), T_in input and T_out output tokens a request and a model's
- * list prices P_in and P_out in US dollars per million tokens,
+ * docs/calculation.md, "Estimating the spend from usage": with D requests
+ * a day (or Q a month), T_in input and T_out output tokens a request and a
+ * model's list prices P_in and P_out in US dollars per million tokens,
  *
  *   Q = 30 x D
  *   S = Q x (T_in x P_in + T_out x P_out) / 1,000,000
@@ -131,6 +131,10 @@ char               *retainer_spend_basis_describe         (const RetainerSpendBa
 
 cJSON              *retainer_spend_basis_to_json          (const RetainerSpendBasis *basis);
 RetainerSpendBasis *retainer_spend_basis_from_json        (const cJSON              *object,
+                                                           const RetainerJsonSource *source,
+                                                           const char               *path,
+                                                           GError                  **error);
+gboolean            retainer_spend_basis_validate         (const RetainerSpendBasis *basis,
                                                            const RetainerJsonSource *source,
                                                            const char               *path,
                                                            GError                  **error);

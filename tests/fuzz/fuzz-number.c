@@ -3,7 +3,8 @@
  * Whatever is typed, retainer_parse_decimal() either refuses it with a
  * message or reads a value that retainer_format_decimal() writes back to
  * text that reads as the same value, in every language's marks and for
- * every number of decimals a field may keep.
+ * every number of decimals a field may keep (two for amounts and rates,
+ * six for prices and exchange rates).
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -31,7 +32,7 @@ LLVMFuzzerTestOneInput (const uint8_t *data,
     {
       const RetainerNumberFormat *format = retainer_number_format_for_language (languages[l]);
 
-      for (guint decimals = 0; decimals <= 3; decimals++)
+      for (guint decimals = 0; decimals <= 6; decimals++)
         {
           g_autoptr (GError) error = NULL;
           g_autoptr (GError) back_error = NULL;
@@ -46,7 +47,8 @@ LLVMFuzzerTestOneInput (const uint8_t *data,
               continue;
             }
 
-          /* At most 15 integer digits and 3 decimals: far inside gint64. */
+          /* At most 18 digits in all (15 integer digits and 3 decimals, or 12
+           * and 6): inside gint64. */
           g_assert_cmpint (value, <=, G_GINT64_CONSTANT (999999999999999999));
           g_assert_cmpint (value, >=, -G_GINT64_CONSTANT (999999999999999999));
           written = retainer_format_decimal (value, decimals, format);

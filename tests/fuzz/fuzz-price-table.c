@@ -70,7 +70,8 @@ price_with_table (const RetainerPriceTable *table,
   static const gint64 tokens[] = {
     0, 1, 300, 1200, RETAINER_TOKENS_PER_REQUEST_MAX,
   };
-  static const char *const rates[] = { "0.92", "1", "0,5", "1000000", "0.000001" };
+  /* Typed in C.UTF-8, whose marks are English: "1,000" groups by three. */
+  static const char *const rates[] = { "0.92", "1", "0.5", "1,000", "1000000", "0.000001" };
   static const char *const currencies[] = { "USD", "EUR", "CHF", "INR" };
 
   for (guint i = 0; i < table->n_models && i < 8; i++)
