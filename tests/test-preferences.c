@@ -469,6 +469,7 @@ test_app_action (void)
   RetainerWindow *main_window = retainer_window_new (GTK_APPLICATION (application));
   g_autoptr (GListModel) dialogs = NULL;
   AdwDialog *preferences;
+  AdwDialog *about;
 
   retainer_test_present (GTK_WINDOW (main_window));
   g_assert_true (g_action_group_get_action_enabled (G_ACTION_GROUP (application), "preferences"));
@@ -489,6 +490,14 @@ test_app_action (void)
   retainer_test_settle ();
   dialogs = adw_application_window_get_dialogs (ADW_APPLICATION_WINDOW (main_window));
   g_assert_cmpuint (g_list_model_get_n_items (dialogs), ==, 1);
+
+  /* About is a dialog in the window too. */
+  g_action_group_activate_action (G_ACTION_GROUP (application), "about", NULL);
+  retainer_test_settle ();
+  about = adw_application_window_get_visible_dialog (ADW_APPLICATION_WINDOW (main_window));
+  g_assert_true (ADW_IS_ABOUT_DIALOG (about));
+  g_assert_cmpstr (adw_about_dialog_get_application_name (ADW_ABOUT_DIALOG (about)), ==, "Retainer");
+  g_assert_cmpuint (g_list_model_get_n_items (dialogs), ==, 2);
 
   gtk_window_destroy (GTK_WINDOW (main_window));
   retainer_test_settle ();
