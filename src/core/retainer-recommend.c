@@ -260,6 +260,7 @@ compute_options (const RetainerProposal *proposal,
       options->annual_prepay_first_year = result->setup_fee + 12 * result->annual_option_retainer;
       all_retainer = tier_monthly_retainer (&with_options, tier, RETAINER_BILLING_ANNUAL, NULL);
     }
+  options->all_options_retainer = all_retainer;
   options->all_options_first_year = result->setup_fee + 12 * all_retainer;
 }
 

@@ -83,7 +83,8 @@ typedef struct
   gboolean annual_prepay;             /* offered: billed monthly and the card has a discount */
   gint64 annual_prepay_retainer;      /* R billed annually */
   gint64 annual_prepay_first_year;    /* paid up front with the setup fee */
-  gint64 all_options_first_year;      /* every option offered taken */
+  gint64 all_options_retainer;        /* R with every option offered taken */
+  gint64 all_options_first_year;
 } RetainerOptionTotals;
 
 typedef struct
