@@ -293,6 +293,43 @@ test_revisions (void)
   g_assert_cmpstr (label, ==, "AC-0042, revision 2");
 }
 
+/* The canonical figures docs/calculation.md documents, to the character:
+ * a digest anyone can recompute. */
+static void
+test_canonical_figures (void)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (RetainerRateCard) card = retainer_rate_card_load_builtin ("fine-tuning-agency",
+                                                                       &error);
+  g_autoptr (RetainerProposal) proposal = retainer_proposal_new (card);
+  g_autoptr (RetainerResult) result = NULL;
+  g_autofree char *figures = NULL;
+  g_autofree char *digest = NULL;
+  g_autofree char *expected_digest = NULL;
+  const char *documented = "{\"format\":\"retainer-figures\",\"version\":1,\"currency\":\"USD\","
+                           "\"monthly_api_spend\":500000,\"api_growth_pct\":0.0000,"
+                           "\"coverage_pct\":100.0000,\"go_live_months\":0,"
+                           "\"horizon_months\":12,\"use_cases\":1,\"billing\":\"monthly\","
+                           "\"tier\":\"essentials\",\"setup_fee\":600000,"
+                           "\"monthly_retainer\":200000,\"annual_option_retainer\":180000,"
+                           "\"covered_api_spend\":500000,\"monthly_saving\":300000,"
+                           "\"break_even_month\":2,\"break_even_months\":2.0000,"
+                           "\"net_saving_12\":3000000,\"net_saving_horizon\":3000000,"
+                           "\"tiers\":[";
+
+  proposal->monthly_api_spend = USD (5000);
+  result = retainer_recommend (proposal);
+  figures = retainer_result_canonical_figures (result, proposal);
+  g_test_message ("%s", figures);
+  g_assert_true (g_str_has_prefix (figures, documented));
+  g_assert_null (strchr (figures, ' '));
+  digest = retainer_result_digest (result, proposal);
+  expected_digest = g_strconcat ("sha256:",
+                                 g_compute_checksum_for_string (G_CHECKSUM_SHA256, figures, -1),
+                                 NULL);
+  g_assert_cmpstr (digest, ==, expected_digest);
+}
+
 typedef struct
 {
   const char *name;
@@ -526,6 +563,7 @@ main (int   argc,
   g_test_add_func ("/core/proposal/set-rate-card", test_set_rate_card);
   g_test_add_func ("/core/proposal/revisions", test_revisions);
   g_test_add_func ("/core/proposal/revisions/good", test_good_revisions);
+  g_test_add_func ("/core/proposal/revisions/canonical", test_canonical_figures);
   for (guint i = 0; i < G_N_ELEMENTS (bad_proposals); i++)
     {
       g_autofree char *path = g_strdup_printf ("/core/proposal/bad/%s", bad_proposals[i].name);
