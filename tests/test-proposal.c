@@ -306,6 +306,7 @@ test_canonical_figures (void)
   g_autofree char *figures = NULL;
   g_autofree char *digest = NULL;
   g_autofree char *expected_digest = NULL;
+  g_autofree char *checksum = NULL;
   const char *documented = "{\"format\":\"retainer-figures\",\"version\":1,\"currency\":\"USD\","
                            "\"monthly_api_spend\":500000,\"api_growth_pct\":0.0000,"
                            "\"coverage_pct\":100.0000,\"go_live_months\":0,"
@@ -324,9 +325,8 @@ test_canonical_figures (void)
   g_assert_true (g_str_has_prefix (figures, documented));
   g_assert_null (strchr (figures, ' '));
   digest = retainer_result_digest (result, proposal);
-  expected_digest = g_strconcat ("sha256:",
-                                 g_compute_checksum_for_string (G_CHECKSUM_SHA256, figures, -1),
-                                 NULL);
+  checksum = g_compute_checksum_for_string (G_CHECKSUM_SHA256, figures, -1);
+  expected_digest = g_strconcat ("sha256:", checksum, NULL);
   g_assert_cmpstr (digest, ==, expected_digest);
 }
 
