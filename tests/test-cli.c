@@ -295,6 +295,9 @@ test_summary_spend_estimate (void)
   const cJSON *basis = cJSON_GetObjectItemCaseSensitive (estimated, "spend_estimate");
 
   g_assert_true (cJSON_IsNull (cJSON_GetObjectItemCaseSensitive (typed, "spend_estimate")));
+  g_assert_true (cJSON_IsNull (cJSON_GetObjectItemCaseSensitive (typed, "number")));
+  g_assert_true (cJSON_IsNull (cJSON_GetObjectItemCaseSensitive (typed, "revision")));
+  g_assert_cmpfloat (number_at (typed, "revisions_issued"), ==, 0);
   g_assert_true (cJSON_IsObject (basis));
   g_assert_cmpfloat (number_at (basis, "requests_per_day"), ==, 40000);
   g_assert_cmpfloat (number_at (basis, "input_tokens"), ==, 1200);
@@ -396,6 +399,20 @@ test_export_revisions (void)
   g_assert_cmpstr (string_at (r1, "currency"), ==, "USD");
   g_assert_cmpstr (string_at (r1, "digest"), !=, string_at (r2, "digest"));
 
+  /* --summary tells which revision these figures are. */
+  {
+    const char *args[] = { "--summary", path, NULL };
+    g_auto (Run) summary = { 0 };
+    g_autoptr (cJSON) json = NULL;
+
+    run_retainer (&summary, args);
+    g_assert_cmpint (summary.status, ==, 0);
+    json = cJSON_Parse (summary.out);
+    g_assert_cmpstr (string_at (json, "number"), ==, "AC-0042");
+    g_assert_cmpfloat (number_at (json, "revision"), ==, 2);
+    g_assert_cmpfloat (number_at (json, "revisions_issued"), ==, 2);
+  }
+
   /* Unchanged: the same revision, the file as it was. */
   g_assert_true (g_file_get_contents (path, &before, NULL, NULL));
   export_recorded (pdf, path, TRUE, &run3);
@@ -421,6 +438,17 @@ test_export_revisions (void)
   g_assert_nonnull (strstr (run4.err, "--record"));
   g_assert_true (g_file_get_contents (path, &after, NULL, NULL));
   g_assert_cmpstr (after, ==, before);
+  {
+    const char *args[] = { "--summary", path, NULL };
+    g_auto (Run) summary = { 0 };
+    g_autoptr (cJSON) json = NULL;
+
+    run_retainer (&summary, args);
+    json = cJSON_Parse (summary.out);
+    /* Changed since revision 2 and not recorded: no revision yet. */
+    g_assert_true (cJSON_IsNull (cJSON_GetObjectItemCaseSensitive (json, "revision")));
+    g_assert_cmpfloat (number_at (json, "revisions_issued"), ==, 2);
+  }
 }
 
 /* With --record and the stored profile, each new proposal takes the next

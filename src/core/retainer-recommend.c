@@ -9,6 +9,7 @@
 #include "retainer-i18n.h"
 #include "retainer-money.h"
 #include "retainer-recommend.h"
+#include "retainer-revision.h"
 
 static const struct
 {
@@ -825,6 +826,7 @@ retainer_result_to_json (const RetainerResult   *result,
   const RetainerRateCard *card;
   cJSON *root;
   cJSON *band, *flags, *agency, *months, *tiers;
+  guint revision;
 
   g_return_val_if_fail (result != NULL, NULL);
   g_return_val_if_fail (proposal != NULL && proposal->rate_card != NULL, NULL);
@@ -886,6 +888,16 @@ retainer_result_to_json (const RetainerResult   *result,
   cJSON_AddItemToObject (root, "agency", agency);
   cJSON_AddItemToObject (root, "cautious", cautious_to_json (&result->cautious));
   cJSON_AddItemToObject (root, "options", options_to_json (&result->options));
+  /* The revision a PDF of these figures carries: null when it would be a
+   * new one (or the proposal has no number yet). */
+  if (proposal->number != NULL && *proposal->number != '\0')
+    cJSON_AddStringToObject (root, "number", proposal->number);
+  else
+    cJSON_AddNullToObject (root, "number");
+  revision = retainer_proposal_current_revision (proposal, result);
+  cJSON_AddItemToObject (root, "revision", number_or_null (revision, revision > 0));
+  cJSON_AddNumberToObject (root, "revisions_issued",
+                           proposal->revisions != NULL ? proposal->revisions->len : 0);
   cJSON_AddItemToObject (root, "spend_estimate",
                          proposal->spend_estimate != NULL
                            ? retainer_spend_basis_to_json (proposal->spend_estimate)
