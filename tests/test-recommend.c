@@ -431,6 +431,26 @@ test_cautious_table (gconstpointer data)
   g_assert_cmpstr (sentence, ==, c->sentence);
 }
 
+/* No saving, no fee: the expected case is even from month 1, but there is
+ * no saving to put a range on, so the PDF says nothing of a cautious case. */
+static void
+test_cautious_no_saving (void)
+{
+  g_autoptr (RetainerProposal) proposal = new_proposal ("fine-tuning-agency", USD (2000),
+                                                        RETAINER_COMPLEXITY_SIMPLE);
+  g_autoptr (RetainerResult) result = NULL;
+  g_autofree char *sentence = NULL;
+
+  proposal->has_setup_fee = TRUE;
+  proposal->setup_fee = 0;
+  result = retainer_recommend (proposal);
+  g_assert_cmpint (result->break_even_month, ==, 1);
+  g_assert_cmpint (result->monthly_saving, ==, 0);
+  g_assert_cmpint (result->cautious.monthly_saving, ==, -USD (1000));
+  sentence = retainer_result_describe_cautious (result, proposal);
+  g_assert_null (sentence);
+}
+
 /* Options in the acceptance block: first-year totals with and without
  * each. Essentials $2,000 includes one use case; each more is $1,500; the
  * annual discount is 10%. Setup $6,000. */
@@ -767,6 +787,7 @@ main (int   argc,
       g_test_add_data_func (path, &cautious_cases[i], test_cautious_table);
     }
   g_test_add_func ("/core/recommend/options", test_option_totals);
+  g_test_add_func ("/core/recommend/cautious/no-saving", test_cautious_no_saving);
   g_test_add_func ("/core/recommend/tier-override", test_tier_override);
   g_test_add_func ("/core/recommend/agency", test_agency_figures);
   g_test_add_func ("/core/recommend/describe", test_describe);

@@ -644,7 +644,8 @@ retainer_tier_option_describe_break_even (const RetainerTierOption *option,
  * whole message for translators.
  *
  * Returns: (transfer full) (nullable): the sentence, or %NULL when the
- *   expected case does not break even (there is no range to state) or the
+ *   expected case does not break even or saves nothing (there is no range
+ *   to state) or the
  *   cautious case assumes nothing the expected case does not
  */
 char *
@@ -667,7 +668,9 @@ retainer_result_describe_cautious (const RetainerResult   *result,
   delay = card->cautious_go_live_delay_months;
   stops_growing = proposal->api_growth_pct > 0;
 
-  if (result->break_even_month == 0)
+  /* No range to state when the expected case itself does not pay: with
+   * no monthly saving the pitch rests on privacy and quality. */
+  if (result->break_even_month == 0 || result->monthly_saving <= 0)
     return NULL;
   if (factor >= 100 && delay == 0 && !stops_growing)
     return NULL;
