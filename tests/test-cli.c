@@ -233,6 +233,268 @@ test_summary_zero_fee (void)
   g_assert_null (strstr (flags_text, "no-break-even"));
 }
 
+/* DOMAIN.md's cautious case of worked example 1, as --summary prints it:
+ * over 12 months -$1,000 and no break-even; over 24 exactly month 14. */
+static const struct
+{
+  guint  horizon_months;
+  int    break_even_month;   /* 0: null */
+  double net_saving_horizon;
+} cautious_summaries[] = {
+  { 12, 0, -1000 },
+  { 24, 14, 5000 },
+};
+
+static void
+test_summary_cautious (gconstpointer data)
+{
+  const __typeof__ (cautious_summaries[0]) *c = data;
+  g_autofree char *text = g_strdup_printf ("{\"format\": \"retainer-proposal\", \"version\": 1,"
+                                           " \"monthly_api_spend\": 5000,"
+                                           " \"complexity\": \"simple\","
+                                           " \"horizon_months\": %u}", c->horizon_months);
+  g_autoptr (cJSON) json = summary_of (text);
+  const cJSON *cautious = cJSON_GetObjectItemCaseSensitive (json, "cautious");
+
+  g_assert_true (cJSON_IsObject (cautious));
+  g_assert_cmpfloat (number_at (cautious, "coverage_pct"), ==, 50);
+  g_assert_cmpfloat (number_at (cautious, "go_live_months"), ==, 2);
+  g_assert_cmpfloat (number_at (cautious, "growth_pct"), ==, 0);
+  g_assert_cmpfloat (number_at (cautious, "monthly_saving"), ==, 500);
+  g_assert_cmpfloat (number_at (cautious, "net_saving_12"), ==, -1000);
+  g_assert_cmpfloat (number_at (cautious, "net_saving_horizon"), ==, c->net_saving_horizon);
+  if (c->break_even_month == 0)
+    {
+      g_assert_true (cJSON_IsNull (cJSON_GetObjectItemCaseSensitive (cautious,
+                                                                     "break_even_month")));
+      g_assert_true (cJSON_IsNull (cJSON_GetObjectItemCaseSensitive (cautious,
+                                                                     "break_even_months")));
+    }
+  else
+    {
+      g_assert_cmpfloat (number_at (cautious, "break_even_month"), ==, c->break_even_month);
+      g_assert_cmpfloat (number_at (cautious, "break_even_months"), ==, 14.00);
+    }
+  /* The expected case beside it, untouched. */
+  g_assert_cmpfloat (number_at (json, "break_even_month"), ==, 2);
+  g_assert_cmpfloat (number_at (json, "net_saving_12"), ==, 30000);
+}
+
+/* The basis of an estimated spend, as the proposal keeps it; null when typed. */
+static void
+test_summary_spend_estimate (void)
+{
+  g_autoptr (cJSON) typed = summary_of ("{\"format\": \"retainer-proposal\", \"version\": 1,"
+                                        " \"monthly_api_spend\": 7200, \"complexity\": \"simple\"}");
+  g_autoptr (cJSON) estimated = summary_of (
+    "{\"format\": \"retainer-proposal\", \"version\": 1, \"monthly_api_spend\": 7200,"
+    " \"complexity\": \"simple\", \"spend_estimate\": {\"requests_per_day\": 40000,"
+    " \"input_tokens\": 1200, \"output_tokens\": 300, \"provider\": \"OpenAI\","
+    " \"model\": \"GPT-4o\", \"input_price\": 2.5, \"output_price\": 10,"
+    " \"prices_read\": \"2026-11-02\"}}");
+  const cJSON *basis = cJSON_GetObjectItemCaseSensitive (estimated, "spend_estimate");
+
+  g_assert_true (cJSON_IsNull (cJSON_GetObjectItemCaseSensitive (typed, "spend_estimate")));
+  g_assert_true (cJSON_IsNull (cJSON_GetObjectItemCaseSensitive (typed, "number")));
+  g_assert_true (cJSON_IsNull (cJSON_GetObjectItemCaseSensitive (typed, "revision")));
+  g_assert_cmpfloat (number_at (typed, "revisions_issued"), ==, 0);
+  g_assert_true (cJSON_IsObject (basis));
+  g_assert_cmpfloat (number_at (basis, "requests_per_day"), ==, 40000);
+  g_assert_cmpfloat (number_at (basis, "input_tokens"), ==, 1200);
+  g_assert_cmpfloat (number_at (basis, "output_tokens"), ==, 300);
+  g_assert_cmpstr (string_at (basis, "model"), ==, "GPT-4o");
+  g_assert_cmpfloat (number_at (basis, "input_price"), ==, 2.5);
+  g_assert_cmpfloat (number_at (basis, "output_price"), ==, 10);
+  g_assert_cmpstr (string_at (basis, "prices_read"), ==, "2026-11-02");
+}
+
+static cJSON *
+load_json (const char *path)
+{
+  g_autofree char *text = NULL;
+  cJSON *json;
+
+  g_assert_true (g_file_get_contents (path, &text, NULL, NULL));
+  json = cJSON_Parse (text);
+  g_assert_nonnull (json);
+  return json;
+}
+
+static void
+export_recorded (const char *pdf,
+                 const char *proposal,
+                 gboolean    record,
+                 Run        *run)
+{
+  g_autofree char *agency = g_test_build_filename (G_TEST_DIST, "data", "agency-acme.json",
+                                                   NULL);
+  const char *args[] = { "--export-pdf", pdf, proposal, "--agency", agency,
+                         record ? "--record" : NULL, NULL };
+
+  run_retainer (run, args);
+}
+
+/* DOMAIN.md, "Revisions and options": a proposal exported with --record,
+ * then given an option and a new figure and exported again, carries
+ * revision 2 with both revisions in the file; exported once more unchanged,
+ * it stays at revision 2. Without --record the file is left alone. */
+static void
+test_export_revisions (void)
+{
+  g_autofree char *path = write_file ("revisions.retainer",
+                                      "{\"format\": \"retainer-proposal\", \"version\": 1,"
+                                      " \"monthly_api_spend\": 5000,"
+                                      " \"complexity\": \"simple\","
+                                      " \"prospect\": {\"company\": \"Northwind\"}}", -1);
+  g_autofree char *pdf = g_build_filename (g_get_user_data_dir (), "revisions.pdf", NULL);
+  g_autoptr (GDateTime) now = g_date_time_new_now_local ();
+  g_autofree char *today = g_date_time_format (now, "%Y-%m-%d");
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  g_autoptr (cJSON) first = NULL;
+  g_autoptr (cJSON) second = NULL;
+  g_autoptr (cJSON) third = NULL;
+  const cJSON *revisions, *r1, *r2;
+  g_auto (Run) run1 = { 0 };
+  g_auto (Run) run2 = { 0 };
+  g_auto (Run) run3 = { 0 };
+  g_auto (Run) run4 = { 0 };
+
+  /* First export: numbered from the profile, revision 1 recorded. */
+  export_recorded (pdf, path, TRUE, &run1);
+  g_test_message ("%s", run1.err);
+  g_assert_cmpint (run1.status, ==, 0);
+  g_assert_cmpstr (run1.err, ==, "");
+  g_assert_true (g_file_test (pdf, G_FILE_TEST_EXISTS));
+  first = load_json (path);
+  g_assert_cmpstr (string_at (first, "number"), ==, "AC-0042");
+  g_assert_cmpstr (string_at (first, "date"), ==, today);
+  revisions = cJSON_GetObjectItemCaseSensitive (first, "revisions");
+  g_assert_cmpint (cJSON_GetArraySize (revisions), ==, 1);
+
+  /* An option and a figure change, exported again. */
+  cJSON_ReplaceItemInObject (first, "monthly_api_spend", cJSON_CreateNumber (6000));
+  cJSON_ReplaceItemInObject (first, "options",
+                             cJSON_Parse ("{\"extra_use_cases\": 0, \"annual_prepay\": true}"));
+  {
+    g_autofree char *text = cJSON_Print (first);
+
+    g_assert_true (g_file_set_contents (path, text, -1, NULL));
+  }
+  export_recorded (pdf, path, TRUE, &run2);
+  g_assert_cmpint (run2.status, ==, 0);
+  second = load_json (path);
+  revisions = cJSON_GetObjectItemCaseSensitive (second, "revisions");
+  g_assert_cmpint (cJSON_GetArraySize (revisions), ==, 2);
+  r1 = cJSON_GetArrayItem (revisions, 0);
+  r2 = cJSON_GetArrayItem (revisions, 1);
+  g_assert_cmpstr (string_at (r1, "number"), ==, "AC-0042");
+  g_assert_cmpstr (string_at (r2, "number"), ==, "AC-0042");
+  g_assert_cmpfloat (number_at (r1, "revision"), ==, 1);
+  g_assert_cmpfloat (number_at (r2, "revision"), ==, 2);
+  g_assert_cmpstr (string_at (r2, "date"), ==, today);
+  g_assert_cmpstr (string_at (r1, "tier"), ==, "essentials");
+  g_assert_cmpfloat (number_at (r1, "setup_fee"), ==, 6000);
+  g_assert_cmpfloat (number_at (r1, "monthly_retainer"), ==, 2000);
+  g_assert_cmpstr (string_at (r1, "currency"), ==, "USD");
+  g_assert_cmpstr (string_at (r1, "digest"), !=, string_at (r2, "digest"));
+
+  /* --summary tells which revision these figures are. */
+  {
+    const char *args[] = { "--summary", path, NULL };
+    g_auto (Run) summary = { 0 };
+    g_autoptr (cJSON) json = NULL;
+
+    run_retainer (&summary, args);
+    g_assert_cmpint (summary.status, ==, 0);
+    json = cJSON_Parse (summary.out);
+    g_assert_cmpstr (string_at (json, "number"), ==, "AC-0042");
+    g_assert_cmpfloat (number_at (json, "revision"), ==, 2);
+    g_assert_cmpfloat (number_at (json, "revisions_issued"), ==, 2);
+  }
+
+  /* Unchanged: the same revision, the file as it was. */
+  g_assert_true (g_file_get_contents (path, &before, NULL, NULL));
+  export_recorded (pdf, path, TRUE, &run3);
+  g_assert_cmpint (run3.status, ==, 0);
+  g_assert_cmpstr (run3.err, ==, "");
+  third = load_json (path);
+  g_assert_cmpint (cJSON_GetArraySize (cJSON_GetObjectItemCaseSensitive (third, "revisions")),
+                   ==, 2);
+
+  /* A new figure without --record: the PDF is revision 3, the file says
+   * nothing of it, and the founder is told. */
+  cJSON_ReplaceItemInObject (third, "monthly_api_spend", cJSON_CreateNumber (6500));
+  {
+    g_autofree char *text = cJSON_Print (third);
+
+    g_assert_true (g_file_set_contents (path, text, -1, NULL));
+    g_free (before);
+    before = g_strdup (text);
+  }
+  export_recorded (pdf, path, FALSE, &run4);
+  g_assert_cmpint (run4.status, ==, 0);
+  g_assert_nonnull (strstr (run4.err, "AC-0042, revision 3"));
+  g_assert_nonnull (strstr (run4.err, "--record"));
+  g_assert_true (g_file_get_contents (path, &after, NULL, NULL));
+  g_assert_cmpstr (after, ==, before);
+  {
+    const char *args[] = { "--summary", path, NULL };
+    g_auto (Run) summary = { 0 };
+    g_autoptr (cJSON) json = NULL;
+
+    run_retainer (&summary, args);
+    json = cJSON_Parse (summary.out);
+    /* Changed since revision 2 and not recorded: no revision yet. */
+    g_assert_true (cJSON_IsNull (cJSON_GetObjectItemCaseSensitive (json, "revision")));
+    g_assert_cmpfloat (number_at (json, "revisions_issued"), ==, 2);
+  }
+}
+
+/* With --record and the stored profile, each new proposal takes the next
+ * number and the profile moves on, as in the window; without --record
+ * nothing is used up. */
+static void
+test_export_record_numbers (void)
+{
+  const char *text = "{\"format\": \"retainer-proposal\", \"version\": 1,"
+                     " \"monthly_api_spend\": 5000, \"complexity\": \"simple\"}";
+  g_autofree char *a = write_file ("a.retainer", text, -1);
+  g_autofree char *b = write_file ("b.retainer", text, -1);
+  g_autofree char *c = write_file ("c.retainer", text, -1);
+  g_autofree char *pdf = g_build_filename (g_get_user_data_dir (), "numbers.pdf", NULL);
+  const char *draft_args[] = { "--export-pdf", pdf, c, NULL };
+  const char *a_args[] = { "--export-pdf", pdf, a, "--record", NULL };
+  const char *b_args[] = { "--export-pdf", pdf, b, "--record", NULL };
+  g_autoptr (cJSON) a_json = NULL;
+  g_autoptr (cJSON) b_json = NULL;
+  g_autoptr (cJSON) c_json = NULL;
+  /* The test's own folder for the stored profile. */
+  const char *env[] = { "XDG_CONFIG_HOME", g_get_user_config_dir (), NULL };
+  g_auto (Run) draft = { 0 };
+  g_auto (Run) run_a = { 0 };
+  g_auto (Run) run_b = { 0 };
+
+  run_retainer_env (&draft, draft_args, env);
+  g_assert_cmpint (draft.status, ==, 0);
+  g_assert_nonnull (strstr (draft.err, "revision 1"));
+  run_retainer_env (&run_a, a_args, env);
+  g_assert_cmpstr (run_a.err, ==, "");
+  g_assert_cmpint (run_a.status, ==, 0);
+  run_retainer_env (&run_b, b_args, env);
+  g_assert_cmpstr (run_b.err, ==, "");
+  g_assert_cmpint (run_b.status, ==, 0);
+
+  a_json = load_json (a);
+  b_json = load_json (b);
+  c_json = load_json (c);
+  /* The draft used up no number: the first recorded export has the one
+   * the draft showed. */
+  g_assert_null (cJSON_GetObjectItemCaseSensitive (c_json, "number"));
+  g_assert_nonnull (strstr (draft.err, string_at (a_json, "number")));
+  g_assert_cmpstr (string_at (a_json, "number"), !=, string_at (b_json, "number"));
+}
+
 /* A libharu failure is reported by name on stderr, never as "(null)" and
  * never as a crash, and nothing is written. */
 static void
@@ -269,6 +531,7 @@ test_help (void)
   g_assert_nonnull (strstr (run.out, "--summary"));
   g_assert_nonnull (strstr (run.out, "--export-pdf"));
   g_assert_nonnull (strstr (run.out, "--agency"));
+  g_assert_nonnull (strstr (run.out, "--record"));
   g_assert_nonnull (strstr (run.out, "Exit status"));
 }
 
@@ -392,9 +655,11 @@ test_bad_arguments (void)
   const char *unknown[] = { "--frobnicate", NULL };
   const char *two_files[] = { "--export-pdf", "out.pdf", "a.retainer", "b.retainer", NULL };
   const char *agency_alone[] = { "--agency", "agency.json", NULL };
+  const char *record_alone[] = { "--record", "a.retainer", NULL };
   g_auto (Run) run1 = { 0 };
   g_auto (Run) run2 = { 0 };
   g_auto (Run) run3 = { 0 };
+  g_auto (Run) run4 = { 0 };
 
   run_retainer (&run1, unknown);
   g_assert_cmpint (run1.status, ==, 2);
@@ -403,6 +668,9 @@ test_bad_arguments (void)
   g_assert_cmpint (run2.status, ==, 2);
   run_retainer (&run3, agency_alone);
   g_assert_cmpint (run3.status, ==, 2);
+  run_retainer (&run4, record_alone);
+  g_assert_cmpint (run4.status, ==, 2);
+  g_assert_nonnull (strstr (run4.err, "--record goes with --export-pdf"));
 }
 
 int
@@ -418,6 +686,15 @@ main (int   argc,
   g_test_add_func ("/core/cli/summary/zero-fee", test_summary_zero_fee);
   g_test_add_func ("/core/cli/summary/cents-and-rates", test_summary_cents_and_rates);
   g_test_add_func ("/core/cli/export/font-failure", test_export_font_failure);
+  g_test_add_func ("/core/cli/export/revisions", test_export_revisions);
+  g_test_add_func ("/core/cli/export/record-numbers", test_export_record_numbers);
+  g_test_add_func ("/core/cli/summary/spend-estimate", test_summary_spend_estimate);
+  for (guint i = 0; i < G_N_ELEMENTS (cautious_summaries); i++)
+    {
+      g_autofree char *path = g_strdup_printf ("/core/cli/summary/cautious-%u",
+                                               cautious_summaries[i].horizon_months);
+      g_test_add_data_func (path, &cautious_summaries[i], test_summary_cautious);
+    }
   g_test_add_func ("/core/cli/help", test_help);
   for (guint i = 0; i < G_N_ELEMENTS (bad_inputs); i++)
     {

@@ -15,6 +15,7 @@
 #include "retainer-money.h"
 #include "retainer-pdf.h"
 #include "retainer-pdf-private.h"
+#include "retainer-revision.h"
 
 typedef struct
 {
@@ -1145,6 +1146,261 @@ test_language_english_session (Fixture       *fixture,
   g_assert_null (retainer_language_get_current ());
 }
 
+/* Worked example 1 in place of the fixture's proposal: $5,000 a month,
+ * simple, Essentials, setup $6,000, numbered AC-0042. */
+static void
+use_worked_example (Fixture *fixture,
+                    guint    horizon_months)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (RetainerRateCard) card = retainer_rate_card_load_builtin ("fine-tuning-agency",
+                                                                       &error);
+
+  g_assert_no_error (error);
+  retainer_proposal_free (fixture->proposal);
+  fixture->proposal = retainer_proposal_new (card);
+  g_free (fixture->proposal->company);
+  fixture->proposal->company = g_strdup ("Northwind");
+  fixture->proposal->monthly_api_spend = 500000;
+  fixture->proposal->horizon_months = horizon_months;
+  fixture->proposal->number = g_strdup ("AC-0042");
+  fixture->proposal->date = g_strdup ("2026-11-30");
+  g_clear_pointer (&fixture->result, retainer_result_free);
+  fixture->result = retainer_recommend (fixture->proposal);
+}
+
+static const struct
+{
+  const char *name;
+  guint       horizon_months;
+  gboolean    show;
+  const char *sentence;   /* NULL: no range at all */
+} range_cases[] = {
+  { "pays-back", 24, TRUE,
+    "Even if only 50% of the work moves to the model and go-live slips by 2 months, you break "
+    "even in month 14." },
+  { "does-not-pay-back", 12, TRUE,
+    "If only 50% of the work moves to the model and go-live slips by 2 months, the setup fee "
+    "is not paid back within 12 months." },
+  { "left-out", 24, FALSE, NULL },
+};
+
+/* DOMAIN.md, "The cautious case": one sentence, left out at the founder's word. */
+static void
+test_text_range (Fixture       *fixture,
+                 gconstpointer  data)
+{
+  const __typeof__ (range_cases[0]) *c = data;
+  g_autofree char *text = NULL;
+
+  use_worked_example (fixture, c->horizon_months);
+  fixture->proposal->show_cautious_range = c->show;
+  export (fixture);
+  text = pdf_text (fixture->pdf);
+  /* The expected case is there either way. */
+  assert_contains (text, "The setup fee is paid back in month 2.");
+  if (c->sentence != NULL)
+    assert_contains (text, c->sentence);
+  else
+    {
+      g_assert_null (strstr (text, "of the work moves to the model"));
+      g_assert_null (strstr (text, "month 14"));
+    }
+}
+
+/* An estimated spend says what it was estimated from; a typed one does not. */
+static void
+test_text_estimate (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  g_autoptr (cJSON) json = cJSON_Parse ("{\"requests_per_day\": 40000, \"input_tokens\": 1200, "
+                                        "\"output_tokens\": 300, \"provider\": \"OpenAI\", "
+                                        "\"model\": \"GPT-4o\", \"input_price\": 2.5, "
+                                        "\"output_price\": 10, "
+                                        "\"prices_read\": \"2026-11-02\"}");
+  g_autoptr (GError) error = NULL;
+  g_autofree char *typed = NULL;
+  g_autofree char *estimated = NULL;
+
+  use_worked_example (fixture, 12);
+  export (fixture);
+  typed = pdf_text (fixture->pdf);
+  g_assert_null (strstr (typed, "Estimated from"));
+
+  fixture->proposal->monthly_api_spend = 720000;
+  fixture->proposal->spend_estimate = retainer_spend_basis_from_json (json, NULL,
+                                                                      "spend_estimate", &error);
+  g_assert_no_error (error);
+  g_clear_pointer (&fixture->result, retainer_result_free);
+  fixture->result = retainer_recommend (fixture->proposal);
+  export (fixture);
+  estimated = pdf_text (fixture->pdf);
+  assert_contains (estimated, "Today you spend $7,200 a month");
+  assert_contains (estimated, "Estimated from 40,000 requests a day of 1,200 input and 300 output "
+                              "tokens on GPT-4o at $2.50 / $10.00 per million tokens (prices of "
+                              "November 2, 2026).");
+  /* Right under the spend it explains, before the outcome. */
+  g_assert_true (strstr (estimated, "Estimated from") < strstr (estimated, "You keep"));
+}
+
+static guint
+page_count (const char *pdf)
+{
+  const char *argv[] = { "pdfinfo", pdf, NULL };
+  g_autofree char *info = run (argv, NULL);
+  const char *pages = strstr (info, "Pages:");
+
+  g_assert_nonnull (pages);
+  return (guint) g_ascii_strtoull (pages + 6, NULL, 10);
+}
+
+/* The cover and every page header carry the number and the revision; a
+ * changed proposal not issued yet carries its number alone. */
+static void
+test_text_revision (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autofree char *text = NULL;
+  g_autofree char *draft = NULL;
+  g_autofree char *header = NULL;
+  guint revision = 0;
+  guint pages;
+
+  use_worked_example (fixture, 12);
+  g_assert_true (retainer_proposal_issue_revision (fixture->proposal, fixture->result,
+                                                   "2026-11-30", &revision, &error));
+  fixture->proposal->monthly_api_spend = 600000;
+  g_clear_pointer (&fixture->result, retainer_result_free);
+  fixture->result = retainer_recommend (fixture->proposal);
+  g_assert_true (retainer_proposal_issue_revision (fixture->proposal, fixture->result,
+                                                   "2026-12-02", &revision, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (revision, ==, 2);
+  export (fixture);
+
+  text = pdf_text (fixture->pdf);
+  pages = page_count (fixture->pdf);
+  header = g_strdup_printf ("Proposal AC-0042, revision 2 · Northwind");
+  /* Every page but the cover has the header. */
+  g_assert_cmpuint (count_of (text, header), ==, pages - 1);
+  assert_contains (text, "accepts proposal AC-0042, revision 2:");
+  /* The headers, the cover's facts and the acceptance. */
+  g_assert_cmpuint (count_of (text, "AC-0042, revision 2"), ==, (pages - 1) + 2);
+  assert_contains (text, "December 2, 2026");
+  g_assert_null (strstr (text, "revision 1"));
+
+  /* A figure changed after revision 2: not issued, so no revision claimed. */
+  fixture->proposal->monthly_api_spend = 700000;
+  g_clear_pointer (&fixture->result, retainer_result_free);
+  fixture->result = retainer_recommend (fixture->proposal);
+  export (fixture);
+  draft = pdf_text (fixture->pdf);
+  g_assert_null (strstr (draft, "revision"));
+  g_assert_cmpuint (count_of (draft, "Proposal AC-0042 · Northwind"), ==, pages - 1);
+}
+
+/* First-year totals with and without each option, and a tick box for each
+ * in the acceptance block; no option, no such section. */
+static void
+test_text_options (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  g_autofree char *plain = NULL;
+  g_autofree char *text = NULL;
+  g_autofree char *acceptance = NULL;
+
+  use_worked_example (fixture, 12);
+  export (fixture);
+  plain = pdf_text (fixture->pdf);
+  g_assert_null (strstr (plain, "Options you may add"));
+  g_assert_null (strstr (plain, "tick those you add"));
+
+  fixture->proposal->option_extra_use_cases = 2;
+  fixture->proposal->option_annual_prepay = TRUE;
+  g_clear_pointer (&fixture->result, retainer_result_free);
+  fixture->result = retainer_recommend (fixture->proposal);
+  export (fixture);
+  text = pdf_text (fixture->pdf);
+  assert_contains (text, "Options you may add");
+  assert_contains (text, "As proposed, without options $2,000 per month $30,000");
+  assert_contains (text, "With 2 more use cases $5,000 per month $66,000");
+  assert_contains (text, "With annual prepay (10% off) $1,800 per month $27,600");
+  assert_contains (text, "With both options $4,500 per month $60,000");
+  acceptance = g_strdup (strstr (text, "By signing below"));
+  g_assert_nonnull (acceptance);
+  assert_contains (acceptance, "Options (tick those you add):");
+  assert_contains (acceptance, "Add 2 more use cases: $3,000 per month on top of the retainer.");
+  assert_contains (acceptance, "Pay 12 months up front and get 10% off: $1,800 per month, "
+                               "billed annually.");
+}
+
+/* Before the founder names the agency, nothing says "our agency", in any
+ * language Retainer speaks: not the header, the footer, the acceptance or
+ * the PDF's author. */
+static void
+test_brand_neutral (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  static const char *const codes[] = { "en", "de", "fr", "es" };
+  g_autofree char *locale_dir = build_locale_dir ();
+  g_autofree char *agency_path = g_build_filename (fixture->dir, "no-name.json", NULL);
+
+  g_assert_true (g_file_set_contents (agency_path,
+                                      "{\"format\": \"retainer-agency\", \"version\": 1}",
+                                      -1, NULL));
+  for (guint i = 0; i < G_N_ELEMENTS (codes); i++)
+    {
+      g_autofree char *proposal_path = g_strdup_printf ("%s/neutral-%s.retainer", fixture->dir,
+                                                        codes[i]);
+      g_autofree char *pdf = g_strdup_printf ("%s/neutral-%s.pdf", fixture->dir, codes[i]);
+      g_autofree char *json = g_strdup_printf (
+        "{\"format\": \"retainer-proposal\", \"version\": 1, \"monthly_api_spend\": 5000,"
+        " \"complexity\": \"simple\", \"prospect\": {\"company\": \"Northwind\"},"
+        " \"language\": \"%s\", \"number\": \"AC-0042\"}", codes[i]);
+      const char *args[] = { "--export-pdf", pdf, proposal_path, "--agency", agency_path, NULL };
+      const char *env[] = { "LANGUAGE", "en", "LC_ALL", "en_US.UTF-8",
+                            "RETAINER_LOCALEDIR", locale_dir, NULL };
+      const char *info_argv[] = { "pdfinfo", pdf, NULL };
+      g_autofree char *out = NULL;
+      g_autofree char *err = NULL;
+      g_autofree char *text = NULL;
+      g_autofree char *info = NULL;
+      g_autofree char *lower = NULL;
+      int status = -1;
+
+      g_assert_true (g_file_set_contents (proposal_path, json, -1, NULL));
+      out = run_cli (args, env, &status, &err);
+      g_assert_cmpint (status, ==, 0);
+      text = pdf_text (pdf);
+      lower = g_utf8_strdown (text, -1);
+      g_assert_null (strstr (lower, "our agency"));
+      if (strcmp (codes[i], "en") != 0)
+        {
+          g_autofree char *mo = g_build_filename (locale_dir, codes[i], "LC_MESSAGES",
+                                                  GETTEXT_PACKAGE ".mo", NULL);
+          g_autoptr (GError) error = NULL;
+          g_autoptr (RetainerLanguage) language = retainer_language_new_from_file (codes[i], mo,
+                                                                                   &error);
+          const char *ours = retainer_language_gettext (language, "our agency");
+          g_autofree char *ours_lower = g_utf8_strdown (ours, -1);
+          const char *summary = retainer_language_gettext (language, "Summary");
+
+          g_assert_no_error (error);
+          /* The document is in that language... */
+          g_assert_cmpstr (summary, !=, "Summary");
+          assert_contains (text, summary);
+          /* ...and never says its "our agency" either. */
+          g_test_message ("%s: “our agency” is “%s”", codes[i], ours);
+          g_assert_null (strstr (lower, ours_lower));
+        }
+      else
+        assert_contains (text, "For the provider");
+      info = run (info_argv, NULL);
+      g_assert_null (strstr (info, "Author:"));
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1185,6 +1441,16 @@ main (int   argc,
   ADD ("/pdf/failure/font", test_font_failure, NULL);
   ADD ("/pdf/failure/after-bad-logo", test_failure_after_bad_logo, NULL);
   ADD ("/pdf/logo/corrupt-interlaced", test_logo_corrupt_interlaced, NULL);
+  for (guint i = 0; i < G_N_ELEMENTS (range_cases); i++)
+    {
+      g_autofree char *path = g_strdup_printf ("/pdf/text/range/%s", range_cases[i].name);
+
+      ADD (path, test_text_range, &range_cases[i]);
+    }
+  ADD ("/pdf/text/estimate", test_text_estimate, NULL);
+  ADD ("/pdf/text/revision", test_text_revision, NULL);
+  ADD ("/pdf/text/options", test_text_options, NULL);
+  ADD ("/pdf/brand/neutral", test_brand_neutral, NULL);
 
   return g_test_run ();
 }

@@ -12,6 +12,7 @@
 
 #include "retainer-money.h"
 #include "retainer-recommend.h"
+#include "retainer-revision.h"
 
 #define USD(major) ((gint64) (major) * 100)
 
@@ -56,6 +57,31 @@ test_minimal_defaults (void)
   g_assert_null (proposal->tier_id);
   g_assert_cmpstr (proposal->rate_card->id, ==, RETAINER_RATE_CARD_DEFAULT_ID);
   g_assert_cmpstr (proposal->company, ==, "");
+  /* Issue 10: the range is shown, nothing is offered as an option, the
+   * spend was typed and nothing was issued yet. */
+  g_assert_true (proposal->show_cautious_range);
+  g_assert_cmpuint (proposal->option_extra_use_cases, ==, 0);
+  g_assert_false (proposal->option_annual_prepay);
+  g_assert_null (proposal->spend_estimate);
+  g_assert_null (retainer_proposal_get_latest_revision (proposal));
+}
+
+#define ESTIMATE_JSON "{\"requests_per_day\": 40000, \"input_tokens\": 1200, " \
+                      "\"output_tokens\": 300, \"provider\": \"OpenAI\", " \
+                      "\"model\": \"GPT-4o\", \"input_price\": 2.5, " \
+                      "\"output_price\": 10, \"prices_read\": \"2026-11-02\", " \
+                      "\"currency\": \"EUR\", \"exchange_rate\": 0.92}"
+
+static RetainerSpendBasis *
+example_basis (void)
+{
+  g_autoptr (cJSON) json = cJSON_Parse (ESTIMATE_JSON);
+  g_autoptr (GError) error = NULL;
+  RetainerSpendBasis *basis = retainer_spend_basis_from_json (json, NULL, "spend_estimate",
+                                                              &error);
+
+  g_assert_no_error (error);
+  return basis;
 }
 
 static RetainerProposal *
@@ -96,6 +122,20 @@ full_proposal (void)
   proposal->tier_id = g_strdup ("enterprise");
   proposal->number = g_strdup ("RT-0042");
   proposal->date = g_strdup ("2026-11-23");
+  proposal->show_cautious_range = FALSE;
+  proposal->option_extra_use_cases = 3;
+  proposal->option_annual_prepay = TRUE;
+  proposal->spend_estimate = example_basis ();
+  {
+    g_autoptr (RetainerResult) result = retainer_recommend (proposal);
+    g_autoptr (GError) issue_error = NULL;
+    guint revision = 0;
+
+    g_assert_true (retainer_proposal_issue_revision (proposal, result, "2026-11-23", &revision,
+                                                     &issue_error));
+    g_assert_no_error (issue_error);
+    g_assert_cmpuint (revision, ==, 1);
+  }
   g_assert_true (retainer_proposal_validate (proposal, NULL, NULL));
   return proposal;
 }
@@ -118,6 +158,28 @@ test_round_trip (void)
   g_assert_cmpint (loaded->monthly_api_spend, ==, 1234567);
   g_assert_true (loaded->has_answers);
   g_assert_cmpint (loaded->tasks, ==, RETAINER_TASKS_PIPELINE);
+  g_assert_false (loaded->show_cautious_range);
+  g_assert_cmpuint (loaded->option_extra_use_cases, ==, 3);
+  g_assert_true (loaded->option_annual_prepay);
+  g_assert_nonnull (loaded->spend_estimate);
+  g_assert_true (retainer_spend_basis_equal (loaded->spend_estimate, proposal->spend_estimate));
+  g_assert_cmpuint (loaded->revisions->len, ==, 1);
+  g_assert_cmpstr (retainer_proposal_get_latest_revision (loaded)->digest, ==,
+                   retainer_proposal_get_latest_revision (proposal)->digest);
+
+  /* A copy is deep and equal; a change to the copy shows. */
+  {
+    g_autoptr (RetainerProposal) copy = retainer_proposal_copy (loaded);
+
+    g_assert_true (retainer_proposal_equal (copy, loaded));
+    copy->spend_estimate->requests = 50000;
+    g_assert_false (retainer_proposal_equal (copy, loaded));
+    g_assert_cmpint (loaded->spend_estimate->requests, ==, 40000);
+    copy->spend_estimate->requests = 40000;
+    g_assert_true (retainer_proposal_equal (copy, loaded));
+    ((RetainerRevision *) g_ptr_array_index (copy->revisions, 0))->setup_fee++;
+    g_assert_false (retainer_proposal_equal (copy, loaded));
+  }
 
   /* Same figures after the trip. */
   {
@@ -128,6 +190,224 @@ test_round_trip (void)
 
     g_assert_true (cJSON_Compare (ja, jb, TRUE));
   }
+}
+
+/* DOMAIN.md, "Revisions and options": exported, then an option and a
+ * figure change, exported again: revision 2, both listed; exported once
+ * more unchanged: still revision 2. */
+static void
+test_revisions (void)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (RetainerRateCard) card = retainer_rate_card_load_builtin ("fine-tuning-agency",
+                                                                       &error);
+  g_autoptr (RetainerProposal) proposal = retainer_proposal_new (card);
+  g_autoptr (RetainerResult) result = NULL;
+  const RetainerRevision *first, *second;
+  g_autofree char *label = NULL;
+  guint revision = 0;
+
+  proposal->monthly_api_spend = USD (5000);
+  /* No number yet: nothing to issue a revision of. */
+  result = retainer_recommend (proposal);
+  g_assert_false (retainer_proposal_issue_revision (proposal, result, "2026-11-30", &revision,
+                                                    &error));
+  g_assert_error (error, RETAINER_PROPOSAL_ERROR, RETAINER_PROPOSAL_ERROR_INVALID);
+  g_clear_error (&error);
+  g_assert_cmpuint (retainer_proposal_current_revision (proposal, result), ==, 0);
+
+  proposal->number = g_strdup ("AC-0042");
+  g_assert_false (retainer_proposal_issue_revision (proposal, result, "30.11.2026", &revision,
+                                                    &error));
+  g_assert_error (error, RETAINER_PROPOSAL_ERROR, RETAINER_PROPOSAL_ERROR_INVALID);
+  g_clear_error (&error);
+
+  g_assert_true (retainer_proposal_issue_revision (proposal, result, "2026-11-30", &revision,
+                                                   &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (revision, ==, 1);
+  g_assert_cmpstr (proposal->date, ==, "2026-11-30");
+  g_assert_cmpuint (retainer_proposal_current_revision (proposal, result), ==, 1);
+
+  /* Only a name changes: not a figure, the same revision. */
+  g_free (proposal->company);
+  proposal->company = g_strdup ("Acme Corrected Ltd");
+  g_clear_pointer (&result, retainer_result_free);
+  result = retainer_recommend (proposal);
+  g_assert_true (retainer_proposal_issue_revision (proposal, result, "2026-12-01", &revision,
+                                                   &error));
+  g_assert_cmpuint (revision, ==, 1);
+  g_assert_cmpuint (proposal->revisions->len, ==, 1);
+  g_assert_cmpstr (proposal->date, ==, "2026-11-30");
+
+  /* An option and a figure change. */
+  proposal->option_annual_prepay = TRUE;
+  proposal->monthly_api_spend = USD (6000);
+  g_clear_pointer (&result, retainer_result_free);
+  result = retainer_recommend (proposal);
+  g_assert_cmpuint (retainer_proposal_current_revision (proposal, result), ==, 0);
+  /* Not dated before the revision it follows. */
+  g_assert_false (retainer_proposal_issue_revision (proposal, result, "2026-11-01", &revision,
+                                                    &error));
+  g_assert_error (error, RETAINER_PROPOSAL_ERROR, RETAINER_PROPOSAL_ERROR_INVALID);
+  g_clear_error (&error);
+  g_assert_cmpuint (proposal->revisions->len, ==, 1);
+  g_assert_true (retainer_proposal_issue_revision (proposal, result, "2026-12-02", &revision,
+                                                   &error));
+  g_assert_cmpuint (revision, ==, 2);
+  g_assert_cmpuint (proposal->revisions->len, ==, 2);
+  g_assert_cmpstr (proposal->date, ==, "2026-12-02");
+
+  first = g_ptr_array_index (proposal->revisions, 0);
+  second = g_ptr_array_index (proposal->revisions, 1);
+  g_assert_cmpstr (first->number, ==, "AC-0042");
+  g_assert_cmpstr (second->number, ==, "AC-0042");
+  g_assert_cmpuint (first->revision, ==, 1);
+  g_assert_cmpstr (first->date, ==, "2026-11-30");
+  g_assert_cmpstr (second->date, ==, "2026-12-02");
+  g_assert_cmpstr (first->tier_id, ==, "essentials");
+  g_assert_cmpint (first->setup_fee, ==, USD (6000));
+  g_assert_cmpint (first->monthly_retainer, ==, USD (2000));
+  g_assert_cmpstr (first->currency, ==, "USD");
+  g_assert_true (g_str_has_prefix (first->digest, "sha256:"));
+  g_assert_cmpuint (strlen (first->digest), ==, 7 + 64);
+  g_assert_cmpstr (first->digest, !=, second->digest);
+
+  /* Unchanged: revision 2 again, nothing added. */
+  g_assert_true (retainer_proposal_issue_revision (proposal, result, "2026-12-05", &revision,
+                                                   &error));
+  g_assert_cmpuint (revision, ==, 2);
+  g_assert_cmpuint (proposal->revisions->len, ==, 2);
+  g_assert_cmpstr (proposal->date, ==, "2026-12-02");
+
+  /* The digest is stable: the same figures from a copy give the same one. */
+  {
+    g_autoptr (RetainerProposal) copy = retainer_proposal_copy (proposal);
+    g_autoptr (RetainerResult) again = retainer_recommend (copy);
+    g_autofree char *digest = retainer_result_digest (again, copy);
+
+    g_assert_cmpstr (digest, ==, second->digest);
+  }
+
+  label = retainer_revision_format_label (proposal->number, revision);
+  g_assert_cmpstr (label, ==, "AC-0042, revision 2");
+}
+
+/* The canonical figures docs/calculation.md documents, to the character:
+ * a digest anyone can recompute. */
+static void
+test_canonical_figures (void)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (RetainerRateCard) card = retainer_rate_card_load_builtin ("fine-tuning-agency",
+                                                                       &error);
+  g_autoptr (RetainerProposal) proposal = retainer_proposal_new (card);
+  g_autoptr (RetainerResult) result = NULL;
+  g_autofree char *figures = NULL;
+  g_autofree char *digest = NULL;
+  g_autofree char *expected_digest = NULL;
+  g_autofree char *checksum = NULL;
+  const char *documented = "{\"format\":\"retainer-figures\",\"version\":1,\"currency\":\"USD\","
+                           "\"monthly_api_spend\":500000,\"api_growth_pct\":0.0000,"
+                           "\"coverage_pct\":100.0000,\"go_live_months\":0,"
+                           "\"horizon_months\":12,\"use_cases\":1,\"billing\":\"monthly\","
+                           "\"tier\":\"essentials\",\"setup_fee\":600000,"
+                           "\"monthly_retainer\":200000,\"annual_option_retainer\":180000,"
+                           "\"covered_api_spend\":500000,\"monthly_saving\":300000,"
+                           "\"break_even_month\":2,\"break_even_months\":2.0000,"
+                           "\"net_saving_12\":3000000,\"net_saving_horizon\":3000000,"
+                           "\"tiers\":[";
+
+  proposal->monthly_api_spend = USD (5000);
+  result = retainer_recommend (proposal);
+  figures = retainer_result_canonical_figures (result, proposal);
+  g_test_message ("%s", figures);
+  g_assert_true (g_str_has_prefix (figures, documented));
+  g_assert_null (strchr (figures, ' '));
+  digest = retainer_result_digest (result, proposal);
+  checksum = g_compute_checksum_for_string (G_CHECKSUM_SHA256, figures, -1);
+  expected_digest = g_strconcat ("sha256:", checksum, NULL);
+  g_assert_cmpstr (digest, ==, expected_digest);
+}
+
+typedef struct
+{
+  const char *name;
+  const char *members;  /* added to a minimal proposal */
+  const char *field;    /* named in the message */
+} BadProposalCase;
+
+#define GOOD_REVISION(n, date) \
+  "{\"number\": \"AC-1\", \"revision\": " #n ", \"date\": \"" date "\", \"tier\": \"essentials\", " \
+  "\"setup_fee\": 6000, \"monthly_retainer\": 2000, \"currency\": \"USD\", " \
+  "\"digest\": \"sha256:0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef\"}"
+
+static const BadProposalCase bad_proposals[] = {
+  { "range-as-text", "\"show_cautious_range\": \"yes\"", "show_cautious_range" },
+  { "options-not-object", "\"options\": 2", "options" },
+  { "options-negative", "\"options\": {\"extra_use_cases\": -1}", "options.extra_use_cases" },
+  { "options-too-many", "\"use_cases\": 10, \"options\": {\"extra_use_cases\": 41}",
+    "options.extra_use_cases" },
+  { "options-prepay-text", "\"options\": {\"annual_prepay\": 1}", "options.annual_prepay" },
+  { "estimate-not-object", "\"spend_estimate\": 7200", "spend_estimate" },
+  { "estimate-no-model", "\"spend_estimate\": {\"requests_per_day\": 1, \"input_tokens\": 1, "
+    "\"output_tokens\": 1}", "spend_estimate." },
+  { "revisions-not-array", "\"number\": \"AC-1\", \"revisions\": {}", "revisions" },
+  { "revision-other-number", "\"number\": \"AC-2\", \"revisions\": [" GOOD_REVISION (1, "2026-11-30") "]",
+    "revisions[0].number" },
+  { "revision-without-number", "\"revisions\": [" GOOD_REVISION (1, "2026-11-30") "]",
+    "revisions[0].number" },
+  { "revision-skipped", "\"number\": \"AC-1\", \"revisions\": [" GOOD_REVISION (1, "2026-11-30") ", "
+    GOOD_REVISION (3, "2026-12-01") "]", "revisions[1].revision" },
+  { "revision-back-in-time", "\"number\": \"AC-1\", \"revisions\": [" GOOD_REVISION (1, "2026-11-30") ", "
+    GOOD_REVISION (2, "2026-10-01") "]", "revisions[1].date" },
+  { "revision-bad-date", "\"number\": \"AC-1\", \"revisions\": [" GOOD_REVISION (1, "2026-13-30") "]",
+    "revisions[0].date" },
+  { "revision-no-digest", "\"number\": \"AC-1\", \"revisions\": [{\"number\": \"AC-1\", "
+    "\"revision\": 1, \"date\": \"2026-11-30\", \"tier\": \"essentials\", \"setup_fee\": 6000, "
+    "\"monthly_retainer\": 2000, \"currency\": \"USD\"}]", "revisions[0].digest" },
+  { "revision-short-digest", "\"number\": \"AC-1\", \"revisions\": [{\"number\": \"AC-1\", "
+    "\"revision\": 1, \"date\": \"2026-11-30\", \"tier\": \"essentials\", \"setup_fee\": 6000, "
+    "\"monthly_retainer\": 2000, \"currency\": \"USD\", \"digest\": \"sha256:abc\"}]",
+    "revisions[0].digest" },
+  { "revision-negative-fee", "\"number\": \"AC-1\", \"revisions\": [{\"number\": \"AC-1\", "
+    "\"revision\": 1, \"date\": \"2026-11-30\", \"tier\": \"essentials\", \"setup_fee\": -1, "
+    "\"monthly_retainer\": 2000, \"currency\": \"USD\", \"digest\": \"sha256:abc\"}]",
+    "revisions[0].setup_fee" },
+};
+
+static void
+test_bad_proposal (gconstpointer data)
+{
+  const BadProposalCase *c = data;
+  g_autofree char *text = g_strdup_printf ("{\"format\": \"retainer-proposal\", \"version\": 1, "
+                                           "\"monthly_api_spend\": 5000, "
+                                           "\"complexity\": \"simple\", %s}", c->members);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (RetainerProposal) proposal = load_text (text, &error);
+  g_autofree char *quoted = g_strdup_printf ("“%s", c->field);
+
+  g_assert_null (proposal);
+  g_assert_nonnull (error);
+  g_test_message ("%s", error->message);
+  g_assert_nonnull (strstr (error->message, "test.retainer"));
+  g_assert_nonnull (strstr (error->message, quoted));
+}
+
+/* The two good revisions the bad cases bend load as they are. */
+static void
+test_good_revisions (void)
+{
+  const char *text = "{\"format\": \"retainer-proposal\", \"version\": 1, "
+                     "\"monthly_api_spend\": 5000, \"complexity\": \"simple\", "
+                     "\"number\": \"AC-1\", \"revisions\": [" GOOD_REVISION (1, "2026-11-30")
+                     ", " GOOD_REVISION (2, "2026-11-30") "]}";
+  g_autoptr (GError) error = NULL;
+  g_autoptr (RetainerProposal) proposal = load_text (text, &error);
+
+  g_assert_no_error (error);
+  g_assert_cmpuint (proposal->revisions->len, ==, 2);
+  g_assert_cmpuint (retainer_proposal_get_latest_revision (proposal)->revision, ==, 2);
 }
 
 /* A proposal sent months ago still shows the same figures after the card changes. */
@@ -281,6 +561,14 @@ main (int   argc,
   g_test_add_func ("/core/proposal/atomic-save/subprocess", test_atomic_save_subprocess);
   g_test_add_func ("/core/proposal/sample", test_sample);
   g_test_add_func ("/core/proposal/set-rate-card", test_set_rate_card);
+  g_test_add_func ("/core/proposal/revisions", test_revisions);
+  g_test_add_func ("/core/proposal/revisions/good", test_good_revisions);
+  g_test_add_func ("/core/proposal/revisions/canonical", test_canonical_figures);
+  for (guint i = 0; i < G_N_ELEMENTS (bad_proposals); i++)
+    {
+      g_autofree char *path = g_strdup_printf ("/core/proposal/bad/%s", bad_proposals[i].name);
+      g_test_add_data_func (path, &bad_proposals[i], test_bad_proposal);
+    }
 
   return g_test_run ();
 }

@@ -53,6 +53,8 @@ test_builtin_default (void)
   g_assert_cmpint (card->candidate_threshold, ==, USD (3000));
   g_assert_cmpfloat (card->min_savings_share_pct, ==, 40);
   g_assert_cmpfloat (card->annual_discount_pct, ==, 10);
+  g_assert_cmpfloat (card->cautious_coverage_factor_pct, ==, 50);
+  g_assert_cmpuint (card->cautious_go_live_delay_months, ==, 2);
   g_assert_cmpint (card->expansion_price, ==, USD (1500));
   g_assert_cmpfloat (card->margin_floor_pct, ==, 60);
 }
@@ -135,6 +137,11 @@ static const BadCardCase bad_cards[] = {
   { "duplicate-tier-id", "\"id\": \"growth\"", "\"id\": \"essentials\"", "tiers[1].id", TRUE },
   { "discount-over-half", "\"annual_discount_pct\": 10", "\"annual_discount_pct\": 80", "policies.annual_discount_pct", TRUE },
   { "currency", "\"currency\": \"USD\"", "\"currency\": \"XYZ\"", "currency", TRUE },
+  { "cautious-factor-over-100", "\"coverage_factor_pct\": 50", "\"coverage_factor_pct\": 150", "cautious.coverage_factor_pct", TRUE },
+  { "cautious-factor-negative", "\"coverage_factor_pct\": 50", "\"coverage_factor_pct\": -5", "cautious.coverage_factor_pct", TRUE },
+  { "cautious-delay-over-12", "\"go_live_delay_months\": 2", "\"go_live_delay_months\": 13", "cautious.go_live_delay_months", TRUE },
+  { "cautious-delay-fraction", "\"go_live_delay_months\": 2", "\"go_live_delay_months\": 1.5", "cautious.go_live_delay_months", TRUE },
+  { "cautious-not-object", "\"cautious\": {", "\"cautious\": 50, \"unused\": {", "cautious", TRUE },
 };
 
 static char *
@@ -156,6 +163,45 @@ replace_once (const char *text,
 
   g_assert_nonnull (hit);
   return g_strdup_printf ("%.*s%s%s", (int) (hit - text), text, to, hit + strlen (from));
+}
+
+/* A card written before the cautious case existed takes its defaults; the
+ * built-in cards state them; an edited card keeps its own. */
+static void
+test_cautious_parameters (void)
+{
+  g_autofree char *original = default_card_text ();
+  const char *start = strstr (original, ",\n  \"cautious\"");
+  g_autofree char *old_text = NULL;
+  g_autofree char *path = g_build_filename (g_get_user_data_dir (), "old-card.json", NULL);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (RetainerRateCard) card = NULL;
+  g_autoptr (RetainerRateCard) loaded = NULL;
+
+  ensure_data_dir ();
+  g_assert_nonnull (start);
+  old_text = g_strdup_printf ("%.*s\n}\n", (int) (start - original), original);
+  g_assert_null (strstr (old_text, "cautious"));
+  g_assert_true (g_file_set_contents (path, old_text, -1, NULL));
+  card = retainer_rate_card_load (path, &error);
+  g_assert_no_error (error);
+  g_assert_cmpfloat (card->cautious_coverage_factor_pct, ==, 50);
+  g_assert_cmpuint (card->cautious_go_live_delay_months, ==, 2);
+
+  card->cautious_coverage_factor_pct = 62.5;
+  card->cautious_go_live_delay_months = 4;
+  g_assert_true (retainer_rate_card_save (card, path, &error));
+  g_assert_no_error (error);
+  loaded = retainer_rate_card_load (path, &error);
+  g_assert_no_error (error);
+  g_assert_cmpfloat (loaded->cautious_coverage_factor_pct, ==, 62.5);
+  g_assert_cmpuint (loaded->cautious_go_live_delay_months, ==, 4);
+
+  /* The check the window's editor relies on. */
+  loaded->cautious_go_live_delay_months = 13;
+  g_assert_false (retainer_rate_card_validate (loaded, NULL, "", &error));
+  g_assert_error (error, RETAINER_RATE_CARD_ERROR, RETAINER_RATE_CARD_ERROR_INVALID);
+  g_assert_nonnull (strstr (error->message, "cautious.go_live_delay_months"));
 }
 
 static void
@@ -290,6 +336,7 @@ main (int   argc,
     }
   g_test_add_func ("/core/rate-card/bad/syntax-line", test_syntax_error_line);
   g_test_add_func ("/core/rate-card/user-cards", test_user_cards);
+  g_test_add_func ("/core/rate-card/cautious", test_cautious_parameters);
   g_test_add_func ("/core/rate-card/builtin-texts", test_builtin_texts);
 
   return g_test_run ();

@@ -316,6 +316,193 @@ test_no_break_even (void)
   g_assert_cmpuint (result->months->len, ==, 25);
 }
 
+/* DOMAIN.md, "The cautious case", worked example 1: c' = 50%, L' = 2:
+ * months 1-2 no change, then $500 a month; 12-month net -$1,000, no
+ * break-even within 12 months; over 24 months exactly month 14. */
+static void
+test_worked_example_cautious (void)
+{
+  g_autoptr (RetainerProposal) proposal = new_proposal ("fine-tuning-agency", USD (5000),
+                                                        RETAINER_COMPLEXITY_SIMPLE);
+  g_autoptr (RetainerResult) result = retainer_recommend (proposal);
+  const RetainerCautiousCase *cautious = &result->cautious;
+  const RetainerMonth *months = (const RetainerMonth *) cautious->months->data;
+  g_autofree char *sentence = NULL;
+
+  /* The same offer as the expected case. */
+  g_assert_cmpint (result->setup_fee, ==, USD (6000));
+  g_assert_cmpint (result->monthly_retainer, ==, USD (2000));
+  g_assert_cmpfloat_with_epsilon (cautious->coverage_pct, 50.0, 1e-9);
+  g_assert_cmpuint (cautious->go_live_months, ==, 2);
+  g_assert_cmpfloat (cautious->growth_pct, ==, 0.0);
+  g_assert_cmpint (cautious->monthly_saving, ==, USD (500));
+  g_assert_cmpuint (cautious->months->len, ==, 13);
+  g_assert_cmpint (months[0].net, ==, -USD (6000));
+  g_assert_cmpint (months[1].net, ==, -USD (6000));
+  g_assert_cmpint (months[2].net, ==, -USD (6000));
+  for (guint m = 3; m <= 12; m++)
+    g_assert_cmpint (months[m].net - months[m - 1].net, ==, USD (500));
+  g_assert_cmpint (cautious->net_saving_12, ==, -USD (1000));
+  g_assert_cmpint (cautious->net_saving_horizon, ==, -USD (1000));
+  g_assert_cmpint (cautious->break_even_month, ==, 0);
+  g_assert_cmpfloat (cautious->break_even_months, <, 0);
+  sentence = retainer_result_describe_cautious (result, proposal);
+  g_assert_cmpstr (sentence, ==, "If only 50% of the work moves to the model and go-live slips "
+                                 "by 2 months, the setup fee is not paid back within 12 months.");
+
+  proposal->horizon_months = 24;
+  g_clear_pointer (&result, retainer_result_free);
+  g_clear_pointer (&sentence, g_free);
+  result = retainer_recommend (proposal);
+  g_assert_cmpint (result->cautious.break_even_month, ==, 14);
+  g_assert_cmpfloat_with_epsilon (result->cautious.break_even_months, 14.0, 1e-9);
+  g_assert_cmpint (result->cautious.net_saving_12, ==, -USD (1000));
+  g_assert_cmpint (result->cautious.net_saving_horizon, ==, USD (5000));
+  /* The expected case is untouched by it. */
+  g_assert_cmpint (result->break_even_month, ==, 2);
+  g_assert_cmpint (result->net_saving_12, ==, USD (30000));
+  sentence = retainer_result_describe_cautious (result, proposal);
+  g_assert_cmpstr (sentence, ==, "Even if only 50% of the work moves to the model and go-live "
+                                 "slips by 2 months, you break even in month 14.");
+}
+
+static const struct
+{
+  const char *name;
+  gint64      spend;
+  double      growth_pct;
+  double      coverage_pct;
+  guint       go_live_months;
+  double      factor_pct;      /* the card's */
+  guint       delay_months;    /* the card's */
+  double      cautious_coverage_pct;
+  guint       cautious_go_live;
+  double      cautious_growth_pct;
+  gint64      cautious_saving;
+  int         cautious_break_even;
+  const char *sentence;        /* NULL: none */
+} cautious_cases[] = {
+  /* Growth stops in the cautious case; a falling spend keeps falling. */
+  { "growth-stops", USD (5000), 2.0, 100, 0, 50, 2, 50, 2, 0, USD (500), 0,
+    "If only 50% of the work moves to the model, go-live slips by 2 months and your API spend "
+    "stops growing, the setup fee is not paid back within 12 months." },
+  { "falling-spend-keeps-falling", USD (5000), -1.0, 100, 0, 50, 2, 50, 2, -1.0, USD (500), 0,
+    "If only 50% of the work moves to the model and go-live slips by 2 months, the setup fee "
+    "is not paid back within 12 months." },
+  /* c' = c x factor and L' = L + delay, from the proposal's own values. */
+  { "coverage-and-go-live", USD (10000), 0, 80, 1, 75, 1, 60, 2, 0, USD (4000), 4,
+    "Even if only 75% of the work moves to the model and go-live slips by 1 month, you break "
+    "even in month 4." },
+  /* A card that assumes only less coverage. */
+  { "no-delay", USD (5000), 0, 100, 0, 50, 0, 50, 0, 0, USD (500), 12,
+    "Even if only 50% of the work moves to the model, you break even in month 12." },
+  /* A card whose cautious case is the expected one: nothing to say. */
+  { "nothing-assumed", USD (5000), 0, 100, 0, 100, 0, 100, 0, 0, USD (3000), 2, NULL },
+};
+
+static void
+test_cautious_table (gconstpointer data)
+{
+  const __typeof__ (cautious_cases[0]) *c = data;
+  g_autoptr (RetainerProposal) proposal = new_proposal ("fine-tuning-agency", c->spend,
+                                                        RETAINER_COMPLEXITY_SIMPLE);
+  g_autoptr (RetainerResult) result = NULL;
+  g_autofree char *sentence = NULL;
+
+  proposal->api_growth_pct = c->growth_pct;
+  proposal->coverage_pct = c->coverage_pct;
+  proposal->go_live_months = c->go_live_months;
+  proposal->rate_card->cautious_coverage_factor_pct = c->factor_pct;
+  proposal->rate_card->cautious_go_live_delay_months = c->delay_months;
+  g_assert_true (retainer_proposal_validate (proposal, NULL, NULL));
+  result = retainer_recommend (proposal);
+
+  g_assert_cmpfloat_with_epsilon (result->cautious.coverage_pct, c->cautious_coverage_pct, 1e-9);
+  g_assert_cmpuint (result->cautious.go_live_months, ==, c->cautious_go_live);
+  g_assert_cmpfloat_with_epsilon (result->cautious.growth_pct, c->cautious_growth_pct, 1e-9);
+  g_assert_cmpint (result->cautious.monthly_saving, ==, c->cautious_saving);
+  g_assert_cmpint (result->cautious.break_even_month, ==, c->cautious_break_even);
+  g_assert_cmpuint (result->cautious.months->len, ==, result->months->len);
+  /* The cautious line never runs above the expected one. */
+  for (guint m = 0; m < result->months->len; m++)
+    g_assert_cmpint (g_array_index (result->cautious.months, RetainerMonth, m).net, <=,
+                     g_array_index (result->months, RetainerMonth, m).net);
+  sentence = retainer_result_describe_cautious (result, proposal);
+  g_assert_cmpstr (sentence, ==, c->sentence);
+}
+
+/* No saving, no fee: the expected case is even from month 1, but there is
+ * no saving to put a range on, so the PDF says nothing of a cautious case. */
+static void
+test_cautious_no_saving (void)
+{
+  g_autoptr (RetainerProposal) proposal = new_proposal ("fine-tuning-agency", USD (2000),
+                                                        RETAINER_COMPLEXITY_SIMPLE);
+  g_autoptr (RetainerResult) result = NULL;
+  g_autofree char *sentence = NULL;
+
+  proposal->has_setup_fee = TRUE;
+  proposal->setup_fee = 0;
+  result = retainer_recommend (proposal);
+  g_assert_cmpint (result->break_even_month, ==, 1);
+  g_assert_cmpint (result->monthly_saving, ==, 0);
+  g_assert_cmpint (result->cautious.monthly_saving, ==, -USD (1000));
+  sentence = retainer_result_describe_cautious (result, proposal);
+  g_assert_null (sentence);
+}
+
+/* Options in the acceptance block: first-year totals with and without
+ * each. Essentials $2,000 includes one use case; each more is $1,500; the
+ * annual discount is 10%. Setup $6,000. */
+static void
+test_option_totals (void)
+{
+  g_autoptr (RetainerProposal) proposal = new_proposal ("fine-tuning-agency", USD (5000),
+                                                        RETAINER_COMPLEXITY_SIMPLE);
+  g_autoptr (RetainerResult) result = retainer_recommend (proposal);
+
+  /* No option offered: only the total. */
+  g_assert_cmpint (result->options.first_year_total, ==, USD (6000 + 12 * 2000));
+  g_assert_cmpuint (result->options.extra_use_cases, ==, 0);
+  g_assert_false (result->options.annual_prepay);
+  g_assert_cmpint (result->options.all_options_first_year, ==, USD (30000));
+
+  proposal->option_extra_use_cases = 2;
+  proposal->option_annual_prepay = TRUE;
+  g_clear_pointer (&result, retainer_result_free);
+  result = retainer_recommend (proposal);
+  g_assert_cmpint (result->options.first_year_total, ==, USD (30000));
+  g_assert_cmpint (result->options.extra_use_cases_retainer, ==, USD (5000));
+  g_assert_cmpint (result->options.extra_use_cases_monthly, ==, USD (3000));
+  g_assert_cmpint (result->options.extra_use_cases_first_year, ==, USD (6000 + 12 * 5000));
+  g_assert_true (result->options.annual_prepay);
+  g_assert_cmpint (result->options.annual_prepay_retainer, ==, USD (1800));
+  g_assert_cmpint (result->options.annual_prepay_first_year, ==, USD (6000 + 12 * 1800));
+  /* Both: 5,000 less 10% = 4,500 a month. */
+  g_assert_cmpint (result->options.all_options_first_year, ==, USD (6000 + 12 * 4500));
+  /* The offer itself does not change. */
+  g_assert_cmpint (result->monthly_retainer, ==, USD (2000));
+  g_assert_cmpint (result->break_even_month, ==, 2);
+
+  /* Billed annually already, annual prepay is no option. */
+  proposal->billing = RETAINER_BILLING_ANNUAL;
+  g_clear_pointer (&result, retainer_result_free);
+  result = retainer_recommend (proposal);
+  g_assert_false (result->options.annual_prepay);
+  g_assert_cmpint (result->options.first_year_total, ==, USD (6000 + 12 * 1800));
+  g_assert_cmpint (result->options.extra_use_cases_first_year, ==, USD (6000 + 12 * 4500));
+  g_assert_cmpint (result->options.all_options_first_year, ==, USD (6000 + 12 * 4500));
+
+  /* Enterprise includes three use cases: two more within them cost nothing. */
+  proposal->billing = RETAINER_BILLING_MONTHLY;
+  proposal->tier_id = g_strdup ("enterprise");
+  g_clear_pointer (&result, retainer_result_free);
+  result = retainer_recommend (proposal);
+  g_assert_cmpint (result->options.extra_use_cases_monthly, ==, 0);
+  g_assert_cmpint (result->options.extra_use_cases_first_year, ==,
+                   result->options.first_year_total);
+}
+
 static void
 test_tier_override (void)
 {
@@ -592,6 +779,15 @@ main (int   argc,
   g_test_add_func ("/core/recommend/projection/go-live", test_go_live_delay);
   g_test_add_func ("/core/recommend/projection/growth-coverage", test_growth_and_coverage);
   g_test_add_func ("/core/recommend/projection/no-break-even", test_no_break_even);
+  g_test_add_func ("/core/recommend/worked-example/cautious", test_worked_example_cautious);
+  for (guint i = 0; i < G_N_ELEMENTS (cautious_cases); i++)
+    {
+      g_autofree char *path = g_strdup_printf ("/core/recommend/cautious/%s",
+                                               cautious_cases[i].name);
+      g_test_add_data_func (path, &cautious_cases[i], test_cautious_table);
+    }
+  g_test_add_func ("/core/recommend/options", test_option_totals);
+  g_test_add_func ("/core/recommend/cautious/no-saving", test_cautious_no_saving);
   g_test_add_func ("/core/recommend/tier-override", test_tier_override);
   g_test_add_func ("/core/recommend/agency", test_agency_figures);
   g_test_add_func ("/core/recommend/describe", test_describe);

@@ -17,6 +17,7 @@
 #include "retainer-pdf.h"
 #include "retainer-proposal.h"
 #include "retainer-recommend.h"
+#include "retainer-revision.h"
 
 /* The message of a failure; a function that failed without saying why is
  * a bug, but the user still gets a sentence rather than a crash. */
@@ -315,11 +316,47 @@ print_summary (const char *path)
   return RETAINER_EXIT_OK;
 }
 
+static char *
+today_iso (void)
+{
+  g_autoptr (GDateTime) now = g_date_time_new_now_local ();
+
+  return g_date_time_format (now, "%Y-%m-%d");
+}
+
+/* With --record, an unnumbered proposal took the stored profile's next
+ * number: move it on, as the window does. A profile named by --agency is
+ * the founder's file to keep, and is never written. */
+static void
+advance_stored_number (RetainerAgency *agency)
+{
+  g_autoptr (GError) error = NULL;
+
+  agency->next_number++;
+  if (!retainer_agency_save_user (agency, &error)
+      && g_error_matches (error, RETAINER_AGENCY_ERROR, RETAINER_AGENCY_ERROR_LOGO))
+    {
+      /* A logo gone from beside the profile would stop every number from
+       * being stored; the PDF has warned about it already. */
+      g_clear_error (&error);
+      g_clear_pointer (&agency->logo_path, g_free);
+      retainer_agency_save_user (agency, &error);
+    }
+  if (error != NULL)
+    g_printerr ("retainer: %s: %s\n", _("warning"), error->message);
+}
+
 static int
 export_pdf (const char *proposal_path,
             const char *output_path,
-            const char *agency_path)
+            const char *agency_path,
+            gboolean    record)
 {
+  g_autofree char *today = today_iso ();
+  g_autofree char *display_name = g_filename_display_name (proposal_path);
+  gboolean numbering = FALSE;
+  guint issued_before = 0;
+  guint revision = 0;
   g_autoptr (GError) error = NULL;
   g_autoptr (RetainerProposal) proposal = retainer_proposal_load (proposal_path, &error);
   g_autoptr (RetainerAgency) agency = NULL;
@@ -348,6 +385,23 @@ export_pdf (const char *proposal_path,
       g_printerr ("retainer: %s\n", message_of (NULL));
       return RETAINER_EXIT_FAILURE;
     }
+
+  /* The revision the PDF carries, issued as the window issues it: a first
+   * export numbers the proposal, a changed figure makes the next revision,
+   * unchanged figures the same one again. */
+  if (proposal->number == NULL || *proposal->number == '\0')
+    {
+      numbering = TRUE;
+      g_free (proposal->number);
+      proposal->number = retainer_agency_proposal_number (agency, proposal);
+    }
+  issued_before = proposal->revisions != NULL ? proposal->revisions->len : 0;
+  if (!retainer_proposal_issue_revision (proposal, result, today, &revision, &error))
+    {
+      g_printerr ("retainer: %s: %s\n", display_name, message_of (error));
+      return RETAINER_EXIT_BAD_INPUT;
+    }
+
   if (!retainer_pdf_export (proposal, result, agency, output_path, warnings, &error))
     {
       g_printerr ("retainer: %s\n", message_of (error));
@@ -358,6 +412,32 @@ export_pdf (const char *proposal_path,
 
   for (guint i = 0; i < warnings->len; i++)
     g_printerr ("retainer: %s: %s\n", _("warning"), (const char *) g_ptr_array_index (warnings, i));
+
+  if (proposal->revisions->len == issued_before)
+    return RETAINER_EXIT_OK;
+
+  if (!record)
+    {
+      g_autofree char *label = retainer_revision_format_label (proposal->number, revision);
+      g_autofree char *note = NULL;
+
+      /* Translators: %1$s is a proposal number with its revision, like
+       * "AC-0042, revision 2"; %2$s the proposal's file. */
+      note = g_strdup_printf (_("The PDF is %1$s, which %2$s does not record: export with "
+                                "--record to keep it in the file"),
+                              label, display_name);
+      g_printerr ("retainer: %s\n", note);
+      return RETAINER_EXIT_OK;
+    }
+
+  /* Only once the PDF exists: a failed export issues nothing. */
+  if (!retainer_proposal_save (proposal, proposal_path, &error))
+    {
+      g_printerr ("retainer: %s\n", message_of (error));
+      return RETAINER_EXIT_FAILURE;
+    }
+  if (numbering && agency_path == NULL)
+    advance_stored_number (agency);
 
   return RETAINER_EXIT_OK;
 }
@@ -383,6 +463,7 @@ retainer_cli_handle (int    argc,
   g_auto (GStrv) remaining = NULL;
   g_auto (GStrv) args = NULL;
   gboolean show_version = FALSE;
+  gboolean record = FALSE;
   g_autoptr (GOptionContext) context = NULL;
   g_autoptr (GError) error = NULL;
   g_auto (ClientOptions) client_options = { 0 };
@@ -394,6 +475,9 @@ retainer_cli_handle (int    argc,
     { "agency", 'a', 0, G_OPTION_ARG_FILENAME, &agency_path,
       N_("With --export-pdf: the agency profile to brand the PDF with, instead of the stored "
          "one"), N_("AGENCY") },
+    { "record", 0, 0, G_OPTION_ARG_NONE, &record,
+      N_("With --export-pdf: record the number and revision the PDF carries in the proposal "
+         "file, as the window does"), NULL },
     { "version", 0, 0, G_OPTION_ARG_NONE, &show_version, N_("Print the version and exit"), NULL },
     { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &remaining, NULL, N_("[FILE]") },
     { NULL }
@@ -465,7 +549,14 @@ retainer_cli_handle (int    argc,
           *status = RETAINER_EXIT_BAD_INPUT;
           return TRUE;
         }
-      *status = export_pdf (remaining[0], export_path, agency_path);
+      *status = export_pdf (remaining[0], export_path, agency_path, record);
+      return TRUE;
+    }
+
+  if (record)
+    {
+      g_printerr ("retainer: %s\n", _("--record goes with --export-pdf"));
+      *status = RETAINER_EXIT_BAD_INPUT;
       return TRUE;
     }
 

@@ -42,7 +42,9 @@ retainer_proposal_new (const RetainerRateCard *card)
   proposal->use_cases = 1;
   proposal->billing = RETAINER_BILLING_MONTHLY;
   proposal->horizon_months = 12;
+  proposal->show_cautious_range = TRUE;
   proposal->rate_card = retainer_rate_card_copy (card);
+  proposal->revisions = g_ptr_array_new_with_free_func ((GDestroyNotify) retainer_revision_free);
   return proposal;
 }
 
@@ -64,6 +66,8 @@ retainer_proposal_free (RetainerProposal *proposal)
   g_free (proposal->number);
   g_free (proposal->date);
   g_free (proposal->language);
+  retainer_spend_basis_free (proposal->spend_estimate);
+  g_clear_pointer (&proposal->revisions, g_ptr_array_unref);
   retainer_rate_card_free (proposal->rate_card);
   g_free (proposal);
 }
@@ -92,7 +96,71 @@ retainer_proposal_copy (const RetainerProposal *proposal)
   copy->date = g_strdup (proposal->date);
   copy->language = g_strdup (proposal->language);
   copy->rate_card = retainer_rate_card_copy (proposal->rate_card);
+  copy->spend_estimate = proposal->spend_estimate != NULL
+                           ? retainer_spend_basis_copy (proposal->spend_estimate)
+                           : NULL;
+  copy->revisions = g_ptr_array_new_with_free_func ((GDestroyNotify) retainer_revision_free);
+  for (guint i = 0; proposal->revisions != NULL && i < proposal->revisions->len; i++)
+    g_ptr_array_add (copy->revisions,
+                     retainer_revision_copy (g_ptr_array_index (proposal->revisions, i)));
   return copy;
+}
+
+/**
+ * retainer_revision_copy:
+ * @revision: an issued revision
+ *
+ * Returns: (transfer full): a deep copy
+ */
+RetainerRevision *
+retainer_revision_copy (const RetainerRevision *revision)
+{
+  RetainerRevision *copy;
+
+  g_return_val_if_fail (revision != NULL, NULL);
+
+  copy = g_new0 (RetainerRevision, 1);
+  *copy = *revision;
+  copy->number = g_strdup (revision->number);
+  copy->date = g_strdup (revision->date);
+  copy->tier_id = g_strdup (revision->tier_id);
+  copy->currency = g_strdup (revision->currency);
+  copy->digest = g_strdup (revision->digest);
+  return copy;
+}
+
+/**
+ * retainer_revision_free:
+ * @revision: (nullable): an issued revision
+ */
+void
+retainer_revision_free (RetainerRevision *revision)
+{
+  if (revision == NULL)
+    return;
+
+  g_free (revision->number);
+  g_free (revision->date);
+  g_free (revision->tier_id);
+  g_free (revision->currency);
+  g_free (revision->digest);
+  g_free (revision);
+}
+
+/**
+ * retainer_proposal_get_latest_revision:
+ * @proposal: a proposal
+ *
+ * Returns: (transfer none) (nullable): the revision issued last
+ */
+const RetainerRevision *
+retainer_proposal_get_latest_revision (const RetainerProposal *proposal)
+{
+  g_return_val_if_fail (proposal != NULL, NULL);
+
+  if (proposal->revisions == NULL || proposal->revisions->len == 0)
+    return NULL;
+  return g_ptr_array_index (proposal->revisions, proposal->revisions->len - 1);
 }
 
 /**
@@ -155,6 +223,99 @@ set_invalid (GError                  **error,
   return FALSE;
 }
 
+static gboolean
+is_iso_date (const char *date)
+{
+  g_autoptr (GDateTime) parsed = NULL;
+  g_autofree char *iso = NULL;
+
+  if (date == NULL || strlen (date) != 10)
+    return FALSE;
+  iso = g_strconcat (date, "T00:00:00Z", NULL);
+  parsed = g_date_time_new_from_iso8601 (iso, NULL);
+  return parsed != NULL;
+}
+
+static gboolean
+is_digest (const char *digest)
+{
+  gsize prefix = strlen (RETAINER_DIGEST_PREFIX);
+
+  if (digest == NULL || !g_str_has_prefix (digest, RETAINER_DIGEST_PREFIX)
+      || strlen (digest) != prefix + 64)
+    return FALSE;
+  for (const char *p = digest + prefix; *p != '\0'; p++)
+    if (!g_ascii_isxdigit (*p) || g_ascii_isupper (*p))
+      return FALSE;
+  return TRUE;
+}
+
+/* An error on a revision's field, named like "revisions[1].date". */
+static gboolean
+set_revision_invalid (GError                  **error,
+                      const RetainerJsonSource *source,
+                      guint                     index,
+                      const char               *name,
+                      const char               *problem)
+{
+  g_autofree char *path = g_strdup_printf ("revisions[%u]", index);
+
+  retainer_json_set_field_error (error, source, path, name, problem);
+  if (error != NULL && *error != NULL)
+    {
+      (*error)->domain = RETAINER_PROPOSAL_ERROR;
+      (*error)->code = RETAINER_PROPOSAL_ERROR_INVALID;
+    }
+  return FALSE;
+}
+
+static gboolean
+validate_revision (const RetainerProposal   *proposal,
+                   guint                     index,
+                   const RetainerJsonSource *source,
+                   GError                  **error)
+{
+  const RetainerRevision *revision = g_ptr_array_index (proposal->revisions, index);
+  const RetainerRevision *previous = NULL;
+
+  if (index > 0)
+    previous = g_ptr_array_index (proposal->revisions, index - 1);
+
+  if (index >= RETAINER_REVISIONS_MAX)
+    return set_invalid (error, source, "revisions", _("expected at most 999 revisions"));
+  if (revision->number == NULL || *revision->number == '\0'
+      || g_strcmp0 (revision->number, proposal->number) != 0)
+    return set_revision_invalid (error, source, index, "number",
+                                 _("expected the proposal’s own number: a proposal keeps its "
+                                   "number for life"));
+  if (revision->revision != index + 1)
+    return set_revision_invalid (error, source, index, "revision",
+                                 _("expected the revisions numbered 1, 2, 3… in the order they "
+                                   "were issued"));
+  if (!is_iso_date (revision->date))
+    return set_revision_invalid (error, source, index, "date",
+                                 _("expected a date like 2026-11-23"));
+  if (previous != NULL && strcmp (revision->date, previous->date) < 0)
+    return set_revision_invalid (error, source, index, "date",
+                                 _("expected a date not before the previous revision’s"));
+  if (revision->tier_id == NULL || *revision->tier_id == '\0')
+    return set_revision_invalid (error, source, index, "tier",
+                                 _("expected the id of the tier the revision offered"));
+  if (revision->setup_fee < 0 || revision->setup_fee > RETAINER_MONEY_MAX)
+    return set_revision_invalid (error, source, index, "setup_fee",
+                                 _("expected an amount from 0 to 1000000000000"));
+  if (revision->monthly_retainer < 0 || revision->monthly_retainer > RETAINER_MONEY_MAX)
+    return set_revision_invalid (error, source, index, "monthly_retainer",
+                                 _("expected an amount from 0 to 1000000000000"));
+  if (!retainer_currency_is_supported (revision->currency))
+    return set_revision_invalid (error, source, index, "currency",
+                                 _("expected one of USD, EUR, GBP, CAD, AUD, INR, CHF"));
+  if (!is_digest (revision->digest))
+    return set_revision_invalid (error, source, index, "digest",
+                                 _("expected “sha256:” and 64 lowercase hexadecimal digits"));
+  return TRUE;
+}
+
 /**
  * retainer_proposal_validate:
  * @proposal: a proposal
@@ -200,15 +361,23 @@ retainer_proposal_validate (const RetainerProposal   *proposal,
       && retainer_rate_card_find_tier (proposal->rate_card, proposal->tier_id) < 0)
     return set_invalid (error, source, "tier",
                         _("expected the id of a tier of the proposal’s rate card"));
-  if (proposal->date != NULL)
+  if (proposal->date != NULL && !is_iso_date (proposal->date))
+    return set_invalid (error, source, "date", _("expected a date like 2026-11-23"));
+  if (proposal->use_cases + proposal->option_extra_use_cases > RETAINER_USE_CASES_MAX)
+    return set_invalid (error, source, "options.extra_use_cases",
+                        _("expected at most 50 use cases with the ones offered as an option"));
+  if (proposal->spend_estimate != NULL)
     {
-      g_autoptr (GDateTime) parsed = NULL;
-      g_autofree char *iso = g_strconcat (proposal->date, "T00:00:00Z", NULL);
+      RetainerSpendEstimate estimate;
+      g_autoptr (GError) estimate_error = NULL;
 
-      parsed = g_date_time_new_from_iso8601 (iso, NULL);
-      if (strlen (proposal->date) != 10 || parsed == NULL)
-        return set_invalid (error, source, "date", _("expected a date like 2026-11-23"));
+      if (!retainer_spend_estimate_compute (proposal->spend_estimate, &estimate, &estimate_error))
+        return set_invalid (error, source, RETAINER_SPEND_ESTIMATE_JSON_KEY,
+                            estimate_error->message);
     }
+  for (guint i = 0; proposal->revisions != NULL && i < proposal->revisions->len; i++)
+    if (!validate_revision (proposal, i, source, error))
+      return FALSE;
 
   return TRUE;
 }
@@ -311,6 +480,107 @@ read_rate_card (const cJSON              *root,
   return retainer_rate_card_from_json (item, source, "rate_card", error);
 }
 
+static gboolean
+read_options (const cJSON              *root,
+              RetainerProposal         *proposal,
+              const RetainerJsonSource *source,
+              GError                  **error)
+{
+  g_autoptr (GError) local_error = NULL;
+  const cJSON *options = retainer_json_get_object (root, "", "options", FALSE, source,
+                                                   &local_error);
+
+  if (local_error != NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return FALSE;
+    }
+  if (options == NULL)
+    return TRUE;
+
+  return retainer_json_get_uint (options, "options", "extra_use_cases", FALSE, 0,
+                                 RETAINER_USE_CASES_MAX - 1, &proposal->option_extra_use_cases,
+                                 source, error)
+         && retainer_json_get_bool (options, "options", "annual_prepay", FALSE,
+                                    &proposal->option_annual_prepay, source, error);
+}
+
+static gboolean
+read_spend_estimate (const cJSON              *root,
+                     RetainerProposal         *proposal,
+                     const RetainerJsonSource *source,
+                     GError                  **error)
+{
+  const cJSON *item = cJSON_GetObjectItemCaseSensitive (root, RETAINER_SPEND_ESTIMATE_JSON_KEY);
+
+  if (item == NULL || cJSON_IsNull (item))
+    return TRUE;
+
+  proposal->spend_estimate = retainer_spend_basis_from_json (item, source,
+                                                             RETAINER_SPEND_ESTIMATE_JSON_KEY,
+                                                             error);
+  return proposal->spend_estimate != NULL;
+}
+
+static gboolean
+read_revisions (const cJSON              *root,
+                RetainerProposal         *proposal,
+                const RetainerJsonSource *source,
+                GError                  **error)
+{
+  g_autoptr (GError) local_error = NULL;
+  const cJSON *revisions = retainer_json_get_array (root, "", "revisions", FALSE, source,
+                                                    &local_error);
+  const cJSON *item;
+  guint index = 0;
+
+  if (local_error != NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return FALSE;
+    }
+
+  cJSON_ArrayForEach (item, revisions)
+    {
+      g_autofree char *path = g_strdup_printf ("revisions[%u]", index);
+      g_autoptr (RetainerRevision) revision = g_new0 (RetainerRevision, 1);
+
+      if (!cJSON_IsObject (item))
+        {
+          retainer_json_set_field_error (error, source, "", path,
+                                         _("expected an object in braces"));
+          return FALSE;
+        }
+      if (index >= RETAINER_REVISIONS_MAX)
+        {
+          retainer_json_set_field_error (error, source, "", "revisions",
+                                         _("expected at most 999 revisions"));
+          return FALSE;
+        }
+      if (!retainer_json_get_string (item, path, "number", TRUE, 64, &revision->number, source,
+                                     error)
+          || !retainer_json_get_uint (item, path, "revision", TRUE, 1, RETAINER_REVISIONS_MAX,
+                                      &revision->revision, source, error)
+          || !retainer_json_get_string (item, path, "date", TRUE, 10, &revision->date, source,
+                                        error)
+          || !retainer_json_get_string (item, path, "tier", TRUE, 64, &revision->tier_id, source,
+                                        error)
+          || !retainer_json_get_money (item, path, "setup_fee", TRUE, &revision->setup_fee,
+                                       source, error)
+          || !retainer_json_get_money (item, path, "monthly_retainer", TRUE,
+                                       &revision->monthly_retainer, source, error)
+          || !retainer_json_get_string (item, path, "currency", TRUE, 3, &revision->currency,
+                                        source, error)
+          || !retainer_json_get_string (item, path, "digest", TRUE, 80, &revision->digest,
+                                        source, error))
+        return FALSE;
+      g_ptr_array_add (proposal->revisions, g_steal_pointer (&revision));
+      index++;
+    }
+
+  return TRUE;
+}
+
 /**
  * retainer_proposal_from_json:
  * @root: the file's JSON
@@ -379,7 +649,12 @@ retainer_proposal_from_json (const cJSON              *root,
                                     error)
       || !retainer_json_get_string (root, "", "date", FALSE, 10, &proposal->date, source, error)
       || !retainer_json_get_string (root, "", "language", FALSE, 16, &proposal->language, source,
-                                    error))
+                                    error)
+      || !retainer_json_get_bool (root, "", "show_cautious_range", FALSE,
+                                  &proposal->show_cautious_range, source, error)
+      || !read_options (root, proposal, source, error)
+      || !read_spend_estimate (root, proposal, source, error)
+      || !read_revisions (root, proposal, source, error))
     return NULL;
 
   if (cJSON_GetObjectItemCaseSensitive (root, "setup_fee") != NULL
@@ -416,6 +691,7 @@ retainer_proposal_to_json (const RetainerProposal *proposal)
 {
   cJSON *root;
   cJSON *prospect;
+  cJSON *options;
 
   g_return_val_if_fail (proposal != NULL, NULL);
   g_return_val_if_fail (proposal->rate_card != NULL, NULL);
@@ -464,6 +740,33 @@ retainer_proposal_to_json (const RetainerProposal *proposal)
     cJSON_AddStringToObject (root, "date", proposal->date);
   if (proposal->language != NULL)
     cJSON_AddStringToObject (root, "language", proposal->language);
+  cJSON_AddBoolToObject (root, "show_cautious_range", proposal->show_cautious_range);
+  options = cJSON_AddObjectToObject (root, "options");
+  cJSON_AddNumberToObject (options, "extra_use_cases", proposal->option_extra_use_cases);
+  cJSON_AddBoolToObject (options, "annual_prepay", proposal->option_annual_prepay);
+  if (proposal->spend_estimate != NULL)
+    cJSON_AddItemToObject (root, RETAINER_SPEND_ESTIMATE_JSON_KEY,
+                           retainer_spend_basis_to_json (proposal->spend_estimate));
+  if (proposal->revisions != NULL && proposal->revisions->len > 0)
+    {
+      cJSON *revisions = cJSON_AddArrayToObject (root, "revisions");
+
+      for (guint i = 0; i < proposal->revisions->len; i++)
+        {
+          const RetainerRevision *revision = g_ptr_array_index (proposal->revisions, i);
+          cJSON *item = cJSON_CreateObject ();
+
+          cJSON_AddStringToObject (item, "number", revision->number);
+          cJSON_AddNumberToObject (item, "revision", revision->revision);
+          cJSON_AddStringToObject (item, "date", revision->date);
+          cJSON_AddStringToObject (item, "tier", revision->tier_id);
+          retainer_json_add_money (item, "setup_fee", revision->setup_fee);
+          retainer_json_add_money (item, "monthly_retainer", revision->monthly_retainer);
+          cJSON_AddStringToObject (item, "currency", revision->currency);
+          cJSON_AddStringToObject (item, "digest", revision->digest);
+          cJSON_AddItemToArray (revisions, item);
+        }
+    }
   cJSON_AddItemToObject (root, "rate_card", retainer_rate_card_to_json (proposal->rate_card));
   return root;
 }

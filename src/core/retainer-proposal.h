@@ -10,6 +10,7 @@
 
 #include "retainer-enums.h"
 #include "retainer-rate-card.h"
+#include "retainer-spend-estimate.h"
 
 G_BEGIN_DECLS
 
@@ -24,6 +25,22 @@ G_BEGIN_DECLS
 #define RETAINER_GROWTH_MAX_PCT 25.0
 #define RETAINER_USE_CASES_MAX 50
 #define RETAINER_GO_LIVE_MAX_MONTHS 12
+#define RETAINER_REVISIONS_MAX 999
+#define RETAINER_DIGEST_PREFIX "sha256:"
+
+/* One issued revision of a proposal, as its file records it (DOMAIN.md,
+ * "Revisions and options"). */
+typedef struct
+{
+  char   *number;            /* the proposal's number, "AC-0042" */
+  guint   revision;          /* 1, 2, ... */
+  char   *date;              /* YYYY-MM-DD, the day it was issued */
+  char   *tier_id;
+  gint64  setup_fee;         /* minor units */
+  gint64  monthly_retainer;
+  char   *currency;
+  char   *digest;            /* "sha256:" + 64 hex digits: retainer_result_digest() */
+} RetainerRevision;
 
 typedef struct
 {
@@ -53,6 +70,12 @@ typedef struct
   char                   *number;              /* proposal number, once exported; may be NULL */
   char                   *date;                /* YYYY-MM-DD, once exported; may be NULL */
   char                   *language;            /* of the PDF, like "de"; NULL: the user's */
+  gboolean                show_cautious_range; /* the PDF states the cautious case; default TRUE */
+  RetainerSpendBasis     *spend_estimate;      /* what the spend was estimated from; NULL: typed */
+  /* Options the client may tick in the acceptance block. */
+  guint                   option_extra_use_cases; /* more use cases offered; 0: none */
+  gboolean                option_annual_prepay;   /* annual prepay offered */
+  GPtrArray              *revisions;           /* RetainerRevision, oldest first; may be NULL */
 } RetainerProposal;
 
 #define RETAINER_PROPOSAL_ERROR (retainer_proposal_error_quark ())
@@ -90,9 +113,16 @@ RetainerProposal *retainer_proposal_load_data    (const char               *text
 gboolean          retainer_proposal_save         (const RetainerProposal   *proposal,
                                                   const char               *path,
                                                   GError                  **error);
+/* The latest issued revision, or NULL. */
+const RetainerRevision *retainer_proposal_get_latest_revision (const RetainerProposal *proposal);
+
+RetainerRevision *retainer_revision_copy         (const RetainerRevision   *revision);
+void              retainer_revision_free         (RetainerRevision         *revision);
+
 /* The built-in sample proposal shown on first start. */
 RetainerProposal *retainer_proposal_new_sample   (void);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (RetainerProposal, retainer_proposal_free)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (RetainerRevision, retainer_revision_free)
 
 G_END_DECLS

@@ -227,6 +227,12 @@ retainer_rate_card_validate (const RetainerRateCard   *card,
   if (card->build_cost_low > card->build_cost_high)
     return set_invalid (error, source, path, "policies.build_cost_low",
                         _("expected a low end not above the high end"));
+  if (!(card->cautious_coverage_factor_pct >= 0 && card->cautious_coverage_factor_pct <= 100))
+    return set_invalid (error, source, path, "cautious.coverage_factor_pct",
+                        _("expected a share from 0 to 100 percent"));
+  if (card->cautious_go_live_delay_months > RETAINER_CAUTIOUS_GO_LIVE_DELAY_MAX)
+    return set_invalid (error, source, path, "cautious.go_live_delay_months",
+                        _("expected a whole number from 0 to 12"));
 
   return TRUE;
 }
@@ -392,8 +398,9 @@ retainer_rate_card_from_json (const cJSON              *object,
   g_autoptr (RetainerRateCard) card = NULL;
   g_autofree char *bands_path = NULL;
   g_autofree char *policies_path = NULL;
+  g_autofree char *cautious_path = NULL;
   g_autoptr (GError) local_error = NULL;
-  const cJSON *bands, *tiers, *policies, *item;
+  const cJSON *bands, *tiers, *policies, *cautious, *item;
   guint index = 0;
 
   g_return_val_if_fail (object != NULL, NULL);
@@ -402,6 +409,7 @@ retainer_rate_card_from_json (const cJSON              *object,
   card = g_new0 (RetainerRateCard, 1);
   bands_path = retainer_json_join_path (path, "setup_bands");
   policies_path = retainer_json_join_path (path, "policies");
+  cautious_path = retainer_json_join_path (path, "cautious");
 
   card->currency = g_strdup ("USD");
   card->candidate_threshold = 300000;
@@ -413,6 +421,8 @@ retainer_rate_card_from_json (const cJSON              *object,
   card->margin_floor_pct = 60;
   card->build_cost_low = 150000;
   card->build_cost_high = 500000;
+  card->cautious_coverage_factor_pct = RETAINER_CAUTIOUS_COVERAGE_FACTOR_PCT;
+  card->cautious_go_live_delay_months = RETAINER_CAUTIOUS_GO_LIVE_DELAY_MONTHS;
 
   if (!retainer_json_get_string (object, path, "id", TRUE, 64, &card->id, source, error)
       || !retainer_json_get_string (object, path, "name", TRUE, 120, &card->name, source, error)
@@ -485,6 +495,20 @@ retainer_rate_card_from_json (const cJSON              *object,
                                        &card->build_cost_high, source, error)))
     return NULL;
 
+  cautious = retainer_json_get_object (object, path, "cautious", FALSE, source, &local_error);
+  if (local_error != NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return NULL;
+    }
+  if (cautious != NULL
+      && (!retainer_json_get_number (cautious, cautious_path, "coverage_factor_pct", FALSE, 0, 100,
+                                     &card->cautious_coverage_factor_pct, source, error)
+          || !retainer_json_get_uint (cautious, cautious_path, "go_live_delay_months", FALSE, 0,
+                                      RETAINER_CAUTIOUS_GO_LIVE_DELAY_MAX,
+                                      &card->cautious_go_live_delay_months, source, error)))
+    return NULL;
+
   if (!retainer_rate_card_validate (card, source, path, error))
     return NULL;
 
@@ -553,6 +577,7 @@ retainer_rate_card_to_json (const RetainerRateCard *card)
   cJSON *bands;
   cJSON *tiers;
   cJSON *policies;
+  cJSON *cautious;
 
   g_return_val_if_fail (card != NULL, NULL);
 
@@ -582,6 +607,9 @@ retainer_rate_card_to_json (const RetainerRateCard *card)
   retainer_json_add_money (policies, "build_cost_low", card->build_cost_low);
   retainer_json_add_money (policies, "build_cost_high", card->build_cost_high);
   cJSON_AddItemToObject (root, "policies", policies);
+  cautious = cJSON_AddObjectToObject (root, "cautious");
+  cJSON_AddNumberToObject (cautious, "coverage_factor_pct", card->cautious_coverage_factor_pct);
+  cJSON_AddNumberToObject (cautious, "go_live_delay_months", card->cautious_go_live_delay_months);
   return root;
 }
 

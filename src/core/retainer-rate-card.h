@@ -16,6 +16,10 @@ G_BEGIN_DECLS
 #define RETAINER_RATE_CARD_VERSION 1
 #define RETAINER_RATE_CARD_DEFAULT_ID "fine-tuning-agency"
 #define RETAINER_RATE_CARD_MAX_TIERS 12
+/* The cautious case's defaults and limits. */
+#define RETAINER_CAUTIOUS_COVERAGE_FACTOR_PCT 50.0
+#define RETAINER_CAUTIOUS_GO_LIVE_DELAY_MONTHS 2
+#define RETAINER_CAUTIOUS_GO_LIVE_DELAY_MAX 12
 
 typedef struct
 {
@@ -68,6 +72,10 @@ typedef struct
   double             margin_floor_pct;
   gint64             build_cost_low;         /* the agency's own cost of a build */
   gint64             build_cost_high;
+  /* The cautious case (docs/calculation.md): only this share of the covered
+   * spend moves to the model, and go-live slips by these months. */
+  double             cautious_coverage_factor_pct;
+  guint              cautious_go_live_delay_months;
   gboolean           builtin;                /* shipped with Retainer, not loaded from a file */
 } RetainerRateCard;
 

@@ -9,6 +9,7 @@
 #include "retainer-i18n.h"
 #include "retainer-money.h"
 #include "retainer-recommend.h"
+#include "retainer-revision.h"
 
 static const struct
 {
@@ -110,18 +111,37 @@ typedef struct
   gint64 net_saving_horizon;
 } Projection;
 
+/* What a projection runs on: the proposal's own inputs, or the cautious
+ * case's. */
+typedef struct
+{
+  gint64 monthly_api_spend;
+  double growth_pct;
+  double coverage_pct;
+  guint  go_live_months;
+  guint  horizon_months;
+} Scenario;
+
+static Scenario
+expected_scenario (const RetainerProposal *proposal)
+{
+  return (Scenario) { proposal->monthly_api_spend, proposal->api_growth_pct,
+                      proposal->coverage_pct, proposal->go_live_months,
+                      proposal->horizon_months };
+}
+
 /* Month by month, the projection of docs/calculation.md. Each month's API
  * spend A(m) is rounded from S x (1+g)^(m-1) itself, never from the month
  * before, so rounding does not compound. `months` may be NULL. */
 static void
-project (const RetainerProposal *proposal,
-         gint64                  monthly_retainer,
-         gint64                  setup_fee,
-         GArray                 *months,
-         Projection             *out)
+project (const Scenario *scenario,
+         gint64          monthly_retainer,
+         gint64          setup_fee,
+         GArray         *months,
+         Projection     *out)
 {
-  double growth = 1.0 + proposal->api_growth_pct / 100.0;
-  double uncovered = 1.0 - proposal->coverage_pct / 100.0;
+  double growth = 1.0 + scenario->growth_pct / 100.0;
+  double uncovered = 1.0 - scenario->coverage_pct / 100.0;
   RetainerMonth month0 = { 0, 0, setup_fee, -setup_fee };
   gint64 without = 0, with = setup_fee, previous_net = -setup_fee;
 
@@ -133,14 +153,14 @@ project (const RetainerProposal *proposal,
   if (months != NULL)
     g_array_append_val (months, month0);
 
-  for (guint m = 1; m <= proposal->horizon_months; m++)
+  for (guint m = 1; m <= scenario->horizon_months; m++)
     {
-      gint64 api = retainer_money_round ((double) proposal->monthly_api_spend
+      gint64 api = retainer_money_round ((double) scenario->monthly_api_spend
                                          * pow (growth, (double) (m - 1)));
       RetainerMonth month;
 
       without += api;
-      if (m <= proposal->go_live_months)
+      if (m <= scenario->go_live_months)
         with += api;
       else
         with += retainer_money_round ((double) api * uncovered) + monthly_retainer;
@@ -168,6 +188,81 @@ project (const RetainerProposal *proposal,
       out->net_saving_horizon = month.net;
       previous_net = month.net;
     }
+}
+
+/* The cautious case: the same tier, fee and retainer; c' = c x factor,
+ * L' = L + delay, g' = 0 when g > 0 (a falling spend keeps its fall). */
+static void
+compute_cautious (const RetainerProposal *proposal,
+                  RetainerResult         *result)
+{
+  const RetainerRateCard *card = proposal->rate_card;
+  RetainerCautiousCase *cautious = &result->cautious;
+  Scenario scenario = expected_scenario (proposal);
+  Projection projection;
+
+  scenario.coverage_pct = proposal->coverage_pct * card->cautious_coverage_factor_pct / 100.0;
+  scenario.go_live_months = proposal->go_live_months + card->cautious_go_live_delay_months;
+  scenario.growth_pct = proposal->api_growth_pct > 0 ? 0.0 : proposal->api_growth_pct;
+
+  cautious->coverage_pct = scenario.coverage_pct;
+  cautious->go_live_months = scenario.go_live_months;
+  cautious->growth_pct = scenario.growth_pct;
+  cautious->covered_api_spend = retainer_money_round ((double) proposal->monthly_api_spend
+                                                      * scenario.coverage_pct / 100.0);
+  cautious->monthly_saving = cautious->covered_api_spend - result->monthly_retainer;
+  cautious->months = g_array_sized_new (FALSE, TRUE, sizeof (RetainerMonth),
+                                        proposal->horizon_months + 1);
+  project (&scenario, result->monthly_retainer, result->setup_fee, cautious->months, &projection);
+  cautious->break_even_month = projection.break_even_month;
+  cautious->break_even_months = projection.break_even_months;
+  cautious->net_saving_12 = projection.net_saving_12;
+  cautious->net_saving_horizon = projection.net_saving_horizon;
+}
+
+/* First-year totals with and without each option the proposal offers. */
+static void
+compute_options (const RetainerProposal *proposal,
+                 const RetainerTier     *tier,
+                 RetainerResult         *result)
+{
+  RetainerOptionTotals *options = &result->options;
+  RetainerProposal with_options = *proposal;
+  gint64 all_retainer = result->monthly_retainer;
+
+  options->first_year_total = result->setup_fee + 12 * result->monthly_retainer;
+  options->extra_use_cases = proposal->option_extra_use_cases;
+  options->extra_use_cases_retainer = result->monthly_retainer;
+  options->extra_use_cases_first_year = options->first_year_total;
+  options->annual_prepay_retainer = result->monthly_retainer;
+  options->annual_prepay_first_year = options->first_year_total;
+
+  /* A shallow copy with more use cases: only the count is read. */
+  with_options.use_cases = proposal->use_cases + proposal->option_extra_use_cases;
+  if (options->extra_use_cases > 0)
+    {
+      options->extra_use_cases_retainer = tier_monthly_retainer (&with_options, tier,
+                                                                 proposal->billing, NULL);
+      options->extra_use_cases_monthly = options->extra_use_cases_retainer
+                                         - result->monthly_retainer;
+      options->extra_use_cases_first_year = result->setup_fee
+                                            + 12 * options->extra_use_cases_retainer;
+      all_retainer = options->extra_use_cases_retainer;
+    }
+
+  /* Annual prepay is an option only for a proposal billed monthly, on a
+   * card that gives a discount for it. */
+  options->annual_prepay = proposal->option_annual_prepay
+                           && proposal->billing == RETAINER_BILLING_MONTHLY
+                           && proposal->rate_card->annual_discount_pct > 0;
+  if (options->annual_prepay)
+    {
+      options->annual_prepay_retainer = result->annual_option_retainer;
+      options->annual_prepay_first_year = result->setup_fee + 12 * result->annual_option_retainer;
+      all_retainer = tier_monthly_retainer (&with_options, tier, RETAINER_BILLING_ANNUAL, NULL);
+    }
+  options->all_options_retainer = all_retainer;
+  options->all_options_first_year = result->setup_fee + 12 * all_retainer;
 }
 
 static int
@@ -235,6 +330,7 @@ retainer_recommend (const RetainerProposal *proposal)
   const RetainerTier *tier;
   RetainerResult *result;
   Projection projection;
+  Scenario scenario;
   gboolean needs_covered;
   gint64 platform;
   int override;
@@ -318,13 +414,16 @@ retainer_recommend (const RetainerProposal *proposal)
     result->flags |= RETAINER_FLAG_SAVINGS_BELOW_MINIMUM;
 
   /* Projection */
-  project (proposal, result->monthly_retainer, result->setup_fee, result->months, &projection);
+  scenario = expected_scenario (proposal);
+  project (&scenario, result->monthly_retainer, result->setup_fee, result->months, &projection);
   result->break_even_month = projection.break_even_month;
   result->break_even_months = projection.break_even_months;
   result->net_saving_12 = projection.net_saving_12;
   result->net_saving_horizon = projection.net_saving_horizon;
   if (result->break_even_month == 0)
     result->flags |= RETAINER_FLAG_NO_BREAK_EVEN;
+  compute_cautious (proposal, result);
+  compute_options (proposal, tier, result);
 
   /* The agency's own figures */
   platform = tier->platform_cost * (tier->platform_per_use_case ? (gint64) proposal->use_cases : 1);
@@ -353,7 +452,7 @@ retainer_recommend (const RetainerProposal *proposal)
                                                        proposal->billing, NULL);
       option.monthly_saving = result->covered_api_spend - option.monthly_retainer;
       option.saving_share = share_of (option.monthly_saving, result->covered_api_spend);
-      project (proposal, option.monthly_retainer, result->setup_fee, NULL, &tier_projection);
+      project (&scenario, option.monthly_retainer, result->setup_fee, NULL, &tier_projection);
       option.break_even_month = tier_projection.break_even_month;
       option.break_even_months = tier_projection.break_even_months;
       option.net_saving_horizon = tier_projection.net_saving_horizon;
@@ -375,6 +474,7 @@ retainer_result_free (RetainerResult *result)
 
   g_clear_pointer (&result->months, g_array_unref);
   g_clear_pointer (&result->tier_options, g_array_unref);
+  g_clear_pointer (&result->cautious.months, g_array_unref);
   g_free (result);
 }
 
@@ -535,6 +635,123 @@ retainer_tier_option_describe_break_even (const RetainerTierOption *option,
                                        horizon_months, RETAINER_BREAK_EVEN_FIGURE);
 }
 
+/**
+ * retainer_result_describe_cautious:
+ * @result: a result
+ * @proposal: the proposal it was computed from
+ *
+ * The one sentence the PDF states the cautious case in. Each variant is a
+ * whole message for translators.
+ *
+ * Returns: (transfer full) (nullable): the sentence, or %NULL when the
+ *   expected case does not break even or saves nothing (there is no range
+ *   to state) or the
+ *   cautious case assumes nothing the expected case does not
+ */
+char *
+retainer_result_describe_cautious (const RetainerResult   *result,
+                                   const RetainerProposal *proposal)
+{
+  const RetainerRateCard *card;
+  const RetainerCautiousCase *cautious;
+  g_autofree char *share = NULL;
+  guint delay;
+  gboolean stops_growing;
+  double factor;
+
+  g_return_val_if_fail (result != NULL, NULL);
+  g_return_val_if_fail (proposal != NULL && proposal->rate_card != NULL, NULL);
+
+  card = proposal->rate_card;
+  cautious = &result->cautious;
+  factor = card->cautious_coverage_factor_pct;
+  delay = card->cautious_go_live_delay_months;
+  stops_growing = proposal->api_growth_pct > 0;
+
+  /* No range to state when the expected case itself does not pay: with
+   * no monthly saving the pitch rests on privacy and quality. */
+  if (result->break_even_month == 0 || result->monthly_saving <= 0)
+    return NULL;
+  if (factor >= 100 && delay == 0 && !stops_growing)
+    return NULL;
+
+  share = retainer_format_percent (factor, fabs (factor - round (factor)) < 0.005 ? 0 : 1);
+
+  if (cautious->break_even_month > 0)
+    {
+      if (delay > 0 && stops_growing)
+        return g_strdup_printf (
+          /* Translators: the cautious case in the PDF. %1$s is a share like
+           * "50%", %2$u a number of months, %3$d a month number. */
+          ngettext ("Even if only %1$s of the work moves to the model, go-live slips by %2$u "
+                    "month and your API spend stops growing, you break even in month %3$d.",
+                    "Even if only %1$s of the work moves to the model, go-live slips by %2$u "
+                    "months and your API spend stops growing, you break even in month %3$d.",
+                    delay),
+          share, delay, cautious->break_even_month);
+      if (delay > 0)
+        return g_strdup_printf (
+          /* Translators: the cautious case in the PDF. %1$s is a share like
+           * "50%", %2$u a number of months, %3$d a month number. */
+          ngettext ("Even if only %1$s of the work moves to the model and go-live slips by %2$u "
+                    "month, you break even in month %3$d.",
+                    "Even if only %1$s of the work moves to the model and go-live slips by %2$u "
+                    "months, you break even in month %3$d.",
+                    delay),
+          share, delay, cautious->break_even_month);
+      if (stops_growing)
+        /* Translators: the cautious case in the PDF. %1$s is a share like
+         * "50%", %2$d a month number. */
+        return g_strdup_printf (_("Even if only %1$s of the work moves to the model and your API "
+                                  "spend stops growing, you break even in month %2$d."),
+                                share, cautious->break_even_month);
+      /* Translators: the cautious case in the PDF. %1$s is a share like
+       * "50%", %2$d a month number. */
+      return g_strdup_printf (_("Even if only %1$s of the work moves to the model, you break "
+                                "even in month %2$d."),
+                              share, cautious->break_even_month);
+    }
+
+  if (delay > 0 && stops_growing)
+    return g_strdup_printf (
+      /* Translators: the cautious case in the PDF, when it does not pay
+       * back. %1$s is a share like "50%", %2$u a number of months, %3$u
+       * the proposal's horizon: 12, 24 or 36 months. */
+      ngettext ("If only %1$s of the work moves to the model, go-live slips by %2$u month and "
+                "your API spend stops growing, the setup fee is not paid back within %3$u "
+                "months.",
+                "If only %1$s of the work moves to the model, go-live slips by %2$u months and "
+                "your API spend stops growing, the setup fee is not paid back within %3$u "
+                "months.",
+                delay),
+      share, delay, result->horizon_months);
+  if (delay > 0)
+    return g_strdup_printf (
+      /* Translators: the cautious case in the PDF, when it does not pay
+       * back. %1$s is a share like "50%", %2$u a number of months, %3$u
+       * the proposal's horizon: 12, 24 or 36 months. */
+      ngettext ("If only %1$s of the work moves to the model and go-live slips by %2$u month, "
+                "the setup fee is not paid back within %3$u months.",
+                "If only %1$s of the work moves to the model and go-live slips by %2$u months, "
+                "the setup fee is not paid back within %3$u months.",
+                delay),
+      share, delay, result->horizon_months);
+  if (stops_growing)
+    /* Translators: the cautious case in the PDF, when it does not pay
+     * back. %1$s is a share like "50%", %2$u the proposal's horizon: 12,
+     * 24 or 36 months. */
+    return g_strdup_printf (_("If only %1$s of the work moves to the model and your API spend "
+                              "stops growing, the setup fee is not paid back within %2$u "
+                              "months."),
+                            share, result->horizon_months);
+  /* Translators: the cautious case in the PDF, when it does not pay back.
+   * %1$s is a share like "50%", %2$u the proposal's horizon: 12, 24 or 36
+   * months. */
+  return g_strdup_printf (_("If only %1$s of the work moves to the model, the setup fee is not "
+                            "paid back within %2$u months."),
+                          share, result->horizon_months);
+}
+
 static cJSON *
 number_or_null (double value,
                 gboolean present)
@@ -549,6 +766,52 @@ round_to (double value,
   double scale = pow (10.0, digits);
 
   return round (value * scale) / scale;
+}
+
+static cJSON *
+cautious_to_json (const RetainerCautiousCase *cautious)
+{
+  cJSON *object = cJSON_CreateObject ();
+
+  cJSON_AddNumberToObject (object, "coverage_pct", round_to (cautious->coverage_pct, 2));
+  cJSON_AddNumberToObject (object, "go_live_months", cautious->go_live_months);
+  cJSON_AddNumberToObject (object, "growth_pct", round_to (cautious->growth_pct, 2));
+  retainer_json_add_money (object, "monthly_saving", cautious->monthly_saving);
+  cJSON_AddItemToObject (object, "break_even_month",
+                         number_or_null (cautious->break_even_month,
+                                         cautious->break_even_month > 0));
+  cJSON_AddItemToObject (object, "break_even_months",
+                         number_or_null (round_to (cautious->break_even_months, 2),
+                                         cautious->break_even_month > 0));
+  retainer_json_add_money (object, "net_saving_12", cautious->net_saving_12);
+  retainer_json_add_money (object, "net_saving_horizon", cautious->net_saving_horizon);
+  return object;
+}
+
+static cJSON *
+options_to_json (const RetainerOptionTotals *options)
+{
+  cJSON *object = cJSON_CreateObject ();
+
+  retainer_json_add_money (object, "first_year_total", options->first_year_total);
+  cJSON_AddNumberToObject (object, "extra_use_cases", options->extra_use_cases);
+  if (options->extra_use_cases > 0)
+    {
+      retainer_json_add_money (object, "extra_use_cases_monthly_retainer",
+                               options->extra_use_cases_retainer);
+      retainer_json_add_money (object, "extra_use_cases_first_year",
+                               options->extra_use_cases_first_year);
+    }
+  cJSON_AddBoolToObject (object, "annual_prepay", options->annual_prepay);
+  if (options->annual_prepay)
+    {
+      retainer_json_add_money (object, "annual_prepay_monthly_retainer",
+                               options->annual_prepay_retainer);
+      retainer_json_add_money (object, "annual_prepay_first_year",
+                               options->annual_prepay_first_year);
+    }
+  retainer_json_add_money (object, "all_options_first_year", options->all_options_first_year);
+  return object;
 }
 
 /**
@@ -566,6 +829,7 @@ retainer_result_to_json (const RetainerResult   *result,
   const RetainerRateCard *card;
   cJSON *root;
   cJSON *band, *flags, *agency, *months, *tiers;
+  guint revision;
 
   g_return_val_if_fail (result != NULL, NULL);
   g_return_val_if_fail (proposal != NULL && proposal->rate_card != NULL, NULL);
@@ -625,6 +889,22 @@ retainer_result_to_json (const RetainerResult   *result,
   retainer_json_add_money (agency, "setup_margin_high", result->setup_margin_high);
   retainer_json_add_money (agency, "first_year_value", result->first_year_value);
   cJSON_AddItemToObject (root, "agency", agency);
+  cJSON_AddItemToObject (root, "cautious", cautious_to_json (&result->cautious));
+  cJSON_AddItemToObject (root, "options", options_to_json (&result->options));
+  /* The revision a PDF of these figures carries: null when it would be a
+   * new one (or the proposal has no number yet). */
+  if (proposal->number != NULL && *proposal->number != '\0')
+    cJSON_AddStringToObject (root, "number", proposal->number);
+  else
+    cJSON_AddNullToObject (root, "number");
+  revision = retainer_proposal_current_revision (proposal, result);
+  cJSON_AddItemToObject (root, "revision", number_or_null (revision, revision > 0));
+  cJSON_AddNumberToObject (root, "revisions_issued",
+                           proposal->revisions != NULL ? proposal->revisions->len : 0);
+  cJSON_AddItemToObject (root, "spend_estimate",
+                         proposal->spend_estimate != NULL
+                           ? retainer_spend_basis_to_json (proposal->spend_estimate)
+                           : cJSON_CreateNull ());
   for (guint i = 0; i < result->tier_options->len; i++)
     {
       const RetainerTierOption *option = &g_array_index (result->tier_options,

@@ -54,6 +54,39 @@ typedef struct
   gint64 net_saving_horizon;
 } RetainerTierOption;
 
+/* The cautious case (docs/calculation.md): the same tier, setup fee and
+ * retainer, with less of the spend moving to the model, a later go-live and
+ * no growth of the spend. */
+typedef struct
+{
+  double coverage_pct;       /* c' = c x the card's coverage factor */
+  guint  go_live_months;     /* L' = L + the card's delay */
+  double growth_pct;         /* g' = 0 when g > 0, else g */
+  gint64 covered_api_spend;  /* S x c' */
+  gint64 monthly_saving;     /* S x c' - R, once live */
+  int    break_even_month;   /* 0: none within the horizon */
+  double break_even_months;  /* < 0: none */
+  gint64 net_saving_12;
+  gint64 net_saving_horizon;
+  GArray *months;            /* RetainerMonth, months 0..horizon: the chart's band */
+} RetainerCautiousCase;
+
+/* The first-year totals the client sees with and without each option
+ * (proposal->option_*): setup fee + 12 x monthly retainer. */
+typedef struct
+{
+  gint64 first_year_total;            /* the proposal as it stands, no option */
+  guint  extra_use_cases;             /* the option's use cases; 0: not offered */
+  gint64 extra_use_cases_retainer;    /* R with them */
+  gint64 extra_use_cases_monthly;     /* what they add a month */
+  gint64 extra_use_cases_first_year;
+  gboolean annual_prepay;             /* offered: billed monthly and the card has a discount */
+  gint64 annual_prepay_retainer;      /* R billed annually */
+  gint64 annual_prepay_first_year;    /* paid up front with the setup fee */
+  gint64 all_options_retainer;        /* R with every option offered taken */
+  gint64 all_options_first_year;
+} RetainerOptionTotals;
+
 typedef struct
 {
   RetainerComplexity complexity;
@@ -93,6 +126,8 @@ typedef struct
   gint64             first_year_value;  /* F + 12 x R */
   GArray            *months;            /* RetainerMonth, months 0..horizon */
   GArray            *tier_options;      /* RetainerTierOption, one per tier of the card */
+  RetainerCautiousCase cautious;
+  RetainerOptionTotals options;
 } RetainerResult;
 
 RetainerResult *retainer_recommend                (const RetainerProposal *proposal);
@@ -120,6 +155,13 @@ char           *retainer_break_even_describe      (int                     month
 char           *retainer_result_describe_break_even (const RetainerResult *result);
 char           *retainer_tier_option_describe_break_even (const RetainerTierOption *option,
                                                           guint                     horizon_months);
+
+/* The PDF's one sentence on the cautious case, like "Even if only 50% of
+ * the work moves to the model and go-live slips by 2 months, you break even
+ * in month 14."; NULL when there is nothing to say: the expected case does
+ * not break even, or the cautious case is the expected one. */
+char           *retainer_result_describe_cautious (const RetainerResult   *result,
+                                                   const RetainerProposal *proposal);
 
 /* The `retainer --summary` document. */
 cJSON          *retainer_result_to_json           (const RetainerResult   *result,

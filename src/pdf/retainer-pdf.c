@@ -16,6 +16,7 @@
 
 #include "retainer-money.h"
 #include "retainer-pdf-private.h"
+#include "retainer-revision.h"
 
 G_DEFINE_QUARK (retainer-pdf-error-quark, retainer_pdf_error)
 
@@ -102,10 +103,11 @@ typedef struct
   const RetainerAgency   *agency;
   const RetainerTier     *tier;
   char                   *number;
+  char                   *number_label;  /* "AC-0042, revision 2" */
   char                   *date;
   char                   *valid_until;
   char                   *company;
-  char                   *agency_name;
+  char                   *agency_name;   /* NULL before the founder names the agency */
   RetainerLanguage       *language;  /* the proposal's, or NULL for the user's */
 } Document;
 
@@ -113,6 +115,7 @@ static void
 document_clear (Document *document)
 {
   g_free (document->number);
+  g_free (document->number_label);
   g_free (document->date);
   g_free (document->valid_until);
   g_free (document->company);
@@ -246,7 +249,7 @@ draw_cover (RetainerPdfWriter *writer,
       const char *value;
     } facts[] = {
       { _("Date"), document->date },
-      { _("Proposal number"), document->number },
+      { _("Proposal number"), document->number_label },
       { _("Valid until"), document->valid_until },
       { _("Your contact"), prepared_by },
     };
@@ -361,6 +364,21 @@ draw_summary (RetainerPdfWriter *writer,
                                "improves every month."),
                              spend, coverage, retainer_rate_card_text (document->tier->name), retainer);
   retainer_pdf_paragraph (writer, writer->regular, RETAINER_PDF_BODY_SIZE, opening);
+  if (proposal->spend_estimate != NULL)
+    {
+      g_autofree char *basis = retainer_spend_basis_describe (proposal->spend_estimate);
+
+      double width = writer->right - writer->left;
+      double height = retainer_pdf_box_height (writer, writer->regular, 8.5, 12, width, basis);
+
+      /* Under the spend it explains, smaller: the client sees where the
+       * figure came from. */
+      retainer_pdf_need (writer, height);
+      writer->y -= retainer_pdf_draw_box (writer, writer->regular, 8.5, 12, &writer->muted,
+                                          writer->left, writer->y, width,
+                                          RETAINER_PDF_ALIGN_LEFT, basis);
+      writer->y -= 8;
+    }
 
   if (result->flags & RETAINER_FLAG_NO_SAVING)
     outcome = g_strdup (_("The plan costs as much as the API calls it replaces or more: its "
@@ -385,6 +403,13 @@ draw_summary (RetainerPdfWriter *writer,
         outcome = g_strjoin (" ", keep, break_even, NULL);
     }
   retainer_pdf_paragraph (writer, writer->regular, RETAINER_PDF_BODY_SIZE, outcome);
+  if (proposal->show_cautious_range)
+    {
+      g_autofree char *range = retainer_result_describe_cautious (result, proposal);
+
+      if (range != NULL)
+        retainer_pdf_paragraph (writer, writer->regular, RETAINER_PDF_BODY_SIZE, range);
+    }
 
   draw_key_figures (writer, document);
 }
@@ -499,6 +524,80 @@ draw_plan (RetainerPdfWriter *writer,
     }
 }
 
+/* The first year with and without each option the client may tick in the
+ * acceptance block: the setup fee and twelve months of the retainer. */
+static void
+draw_option_totals (RetainerPdfWriter *writer,
+                    Document          *document)
+{
+  const RetainerProposal *proposal = document->proposal;
+  const RetainerResult *result = document->result;
+  const RetainerOptionTotals *options = &result->options;
+  static const double fractions[] = { 0.52, 0.24, 0.24 };
+  static const RetainerPdfAlign aligns[] = {
+    RETAINER_PDF_ALIGN_LEFT, RETAINER_PDF_ALIGN_RIGHT, RETAINER_PDF_ALIGN_RIGHT,
+  };
+  const char *header[] = { _("First year"), _("Monthly retainer"), _("First-year total") };
+  g_autofree char *discount = retainer_format_percent (proposal->rate_card->annual_discount_pct,
+                                                       0);
+  RetainerPdfTable table;
+  struct
+  {
+    char  *label;
+    gint64 retainer;
+    gint64 total;
+  } rows[4] = { { NULL } };
+  guint n_rows = 0;
+
+  rows[n_rows].label = g_strdup (_("As proposed, without options"));
+  rows[n_rows].retainer = result->monthly_retainer;
+  rows[n_rows++].total = options->first_year_total;
+  if (options->extra_use_cases > 0)
+    {
+      /* Translators: a row of the first-year totals; %u more use cases. */
+      rows[n_rows].label = g_strdup_printf (ngettext ("With %u more use case",
+                                                      "With %u more use cases",
+                                                      options->extra_use_cases),
+                                            options->extra_use_cases);
+      rows[n_rows].retainer = options->extra_use_cases_retainer;
+      rows[n_rows++].total = options->extra_use_cases_first_year;
+    }
+  if (options->annual_prepay)
+    {
+      /* Translators: a row of the first-year totals; %s is the annual
+       * discount, like "10%". */
+      rows[n_rows].label = g_strdup_printf (_("With annual prepay (%s off)"), discount);
+      rows[n_rows].retainer = options->annual_prepay_retainer;
+      rows[n_rows++].total = options->annual_prepay_first_year;
+    }
+  if (options->extra_use_cases > 0 && options->annual_prepay)
+    {
+      rows[n_rows].label = g_strdup (_("With both options"));
+      rows[n_rows].retainer = options->all_options_retainer;
+      rows[n_rows++].total = options->all_options_first_year;
+    }
+
+  retainer_pdf_table_init (&table, writer, 3, fractions, aligns, header);
+  retainer_pdf_subheading (writer, _("Options you may add"),
+                           retainer_pdf_table_header_height (&table) + 60);
+  retainer_pdf_paragraph (writer, writer->regular, RETAINER_PDF_BODY_SIZE,
+                          _("The first year with and without each option: the setup fee and "
+                            "twelve months of the retainer. Tick the options you want in the "
+                            "acceptance below."));
+  retainer_pdf_table_draw_header (&table);
+  for (guint i = 0; i < n_rows; i++)
+    {
+      g_autofree char *retainer = per_month (proposal, rows[i].retainer);
+      g_autofree char *total = money (proposal, rows[i].total);
+      const char *row[] = { rows[i].label, retainer, total };
+
+      retainer_pdf_table_add_row (&table, row, i == 0);
+      g_free (rows[i].label);
+    }
+  retainer_pdf_table_clear (&table);
+  writer->y -= 8;
+}
+
 static void
 draw_investment (RetainerPdfWriter *writer,
                  Document          *document)
@@ -562,6 +661,9 @@ draw_investment (RetainerPdfWriter *writer,
     }
   retainer_pdf_table_clear (&table);
   writer->y -= 8;
+
+  if (result->options.extra_use_cases > 0 || result->options.annual_prepay)
+    draw_option_totals (writer, document);
 }
 
 static void
@@ -790,6 +892,97 @@ draw_signature_column (RetainerPdfWriter *writer,
     }
 }
 
+/* The options the client may tick, one sentence each. */
+static GPtrArray *
+option_boxes (Document *document)
+{
+  const RetainerProposal *proposal = document->proposal;
+  const RetainerOptionTotals *options = &document->result->options;
+  GPtrArray *boxes = g_ptr_array_new_with_free_func (g_free);
+
+  if (options->extra_use_cases > 0)
+    {
+      g_autofree char *more = per_month (proposal, options->extra_use_cases_monthly);
+
+      g_ptr_array_add (boxes, g_strdup_printf (
+        /* Translators: a tick box in the acceptance block; %1$u more use
+         * cases, %2$s what they add, like "$3,000 per month". */
+        ngettext ("Add %1$u more use case: %2$s on top of the retainer.",
+                  "Add %1$u more use cases: %2$s on top of the retainer.",
+                  options->extra_use_cases),
+        options->extra_use_cases, more));
+    }
+  if (options->annual_prepay)
+    {
+      g_autofree char *discount = retainer_format_percent (
+        proposal->rate_card->annual_discount_pct, 0);
+      g_autofree char *retainer = per_month (proposal, options->annual_prepay_retainer);
+
+      g_ptr_array_add (boxes, g_strdup_printf (
+        /* Translators: a tick box in the acceptance block; %1$s the annual
+         * discount like "10%", %2$s the retainer billed annually, like
+         * "$1,800 per month". */
+        _("Pay 12 months up front and get %1$s off: %2$s, billed annually."),
+        discount, retainer));
+    }
+  return boxes;
+}
+
+#define OPTION_BOX_SIZE 9.0
+#define OPTION_INDENT 18.0
+
+static double
+options_block_height (RetainerPdfWriter *writer,
+                      GPtrArray         *boxes,
+                      double             width)
+{
+  double height;
+
+  if (boxes->len == 0)
+    return 0;
+  height = 10 + retainer_pdf_box_height (writer, writer->bold, 9.5, 13, width,
+                                         _("Options (tick those you add):"));
+  for (guint i = 0; i < boxes->len; i++)
+    height += 4 + retainer_pdf_box_height (writer, writer->regular, RETAINER_PDF_BODY_SIZE,
+                                           RETAINER_PDF_BODY_LEADING, width - OPTION_INDENT,
+                                           g_ptr_array_index (boxes, i));
+  return height;
+}
+
+static void
+draw_option_boxes (RetainerPdfWriter *writer,
+                   GPtrArray         *boxes,
+                   double             width)
+{
+  if (boxes->len == 0)
+    return;
+
+  writer->y -= 10;
+  writer->y -= retainer_pdf_draw_box (writer, writer->bold, 9.5, 13, &writer->primary,
+                                      writer->left, writer->y, width, RETAINER_PDF_ALIGN_LEFT,
+                                      _("Options (tick those you add):"));
+  for (guint i = 0; i < boxes->len; i++)
+    {
+      double x = writer->left;
+      double top = writer->y - 4 - 2.5;
+      double bottom = top - OPTION_BOX_SIZE;
+
+      writer->y -= 4;
+      /* An empty square the client ticks by hand. */
+      retainer_pdf_line (writer, &writer->ink, 0.8, FALSE, x, top, x + OPTION_BOX_SIZE, top);
+      retainer_pdf_line (writer, &writer->ink, 0.8, FALSE, x + OPTION_BOX_SIZE, top,
+                         x + OPTION_BOX_SIZE, bottom);
+      retainer_pdf_line (writer, &writer->ink, 0.8, FALSE, x + OPTION_BOX_SIZE, bottom, x,
+                         bottom);
+      retainer_pdf_line (writer, &writer->ink, 0.8, FALSE, x, bottom, x, top);
+      writer->y -= retainer_pdf_draw_box (writer, writer->regular, RETAINER_PDF_BODY_SIZE,
+                                          RETAINER_PDF_BODY_LEADING, &writer->ink,
+                                          x + OPTION_INDENT, writer->y, width - OPTION_INDENT,
+                                          RETAINER_PDF_ALIGN_LEFT,
+                                          g_ptr_array_index (boxes, i));
+    }
+}
+
 static void
 draw_acceptance (RetainerPdfWriter *writer,
                  Document          *document)
@@ -804,37 +997,45 @@ draw_acceptance (RetainerPdfWriter *writer,
   g_autofree char *text = NULL;
   g_autofree char *for_client = NULL;
   g_autofree char *for_agency = NULL;
-  double text_height, party_height, block_height;
+  g_autoptr (GPtrArray) options = option_boxes (document);
+  double text_height, party_height, block_height, options_height;
 
   /* Translators: %1$s the prospect's company, %2$s the proposal number,
    * %3$s the plan's name, %4$s the setup fee, %5$s the monthly retainer. */
   text = g_strdup_printf (_("By signing below, %1$s accepts proposal %2$s: the %3$s plan with a "
                             "one-time setup fee of %4$s and a monthly retainer of %5$s, on the "
                             "terms described in this document."),
-                          document->company, document->number,
+                          document->company, document->number_label,
                           retainer_rate_card_text (document->tier->name), setup,
                           retainer);
   /* Translators: above a signature; %s is a company. */
   for_client = g_strdup_printf (_("For %s"), document->company);
-  for_agency = g_strdup_printf (_("For %s"), document->agency_name);
+  if (document->agency_name != NULL)
+    for_agency = g_strdup_printf (_("For %s"), document->agency_name);
+  else
+    /* Translators: above the agency's signature when the founder has not
+     * named the agency yet. */
+    for_agency = g_strdup (_("For the provider"));
 
   text_height = retainer_pdf_box_height (writer, writer->regular, RETAINER_PDF_BODY_SIZE,
                                          RETAINER_PDF_BODY_LEADING, width, text);
   party_height = MAX (retainer_pdf_box_height (writer, writer->bold, 10, 14, column, for_client),
                       retainer_pdf_box_height (writer, writer->bold, 10, 14, column, for_agency));
-  block_height = text_height + 18 + party_height + 34 + 3 * 26 + 14;
+  options_height = options_block_height (writer, options, width);
+  block_height = text_height + options_height + 18 + party_height + 34 + 3 * 26 + 14;
 
   /* The heading, the text and both signature columns stay together. */
   retainer_pdf_heading (writer, _("Acceptance"), block_height);
   writer->y -= retainer_pdf_draw_box (writer, writer->regular, RETAINER_PDF_BODY_SIZE,
                                       RETAINER_PDF_BODY_LEADING, &writer->ink, writer->left,
                                       writer->y, width, RETAINER_PDF_ALIGN_LEFT, text);
+  draw_option_boxes (writer, options, width);
   writer->y -= 18;
   draw_signature_column (writer, writer->left, writer->y, column, for_client, proposal->contact,
                          NULL);
   draw_signature_column (writer, writer->left + column + 30, writer->y, column, for_agency,
                          agency->signatory_name, agency->signatory_title);
-  writer->y -= block_height - text_height - 18;
+  writer->y -= block_height - text_height - options_height - 18;
 }
 
 static void
@@ -865,9 +1066,11 @@ set_up_writer (RetainerPdfWriter *writer,
   writer->rule = (RetainerPdfColor) { 0.82, 0.83, 0.85 };
   writer->white = (RetainerPdfColor) { 1, 1, 1 };
 
-  writer->header_left = g_strdup (document->agency_name);
-  /* Translators: the running header; %1$s the proposal number, %2$s the company. */
-  writer->header_right = g_strdup_printf (_("Proposal %1$s · %2$s"), document->number,
+  /* No agency line at all until the founder names the agency. */
+  writer->header_left = g_strdup (document->agency_name != NULL ? document->agency_name : "");
+  /* Translators: the running header; %1$s the proposal number, with its
+   * revision when it has one ("AC-0042, revision 2"), %2$s the company. */
+  writer->header_right = g_strdup_printf (_("Proposal %1$s · %2$s"), document->number_label,
                                           document->company);
   writer->footer_contact = join_present ("  ·  ", contact_parts, G_N_ELEMENTS (contact_parts));
   writer->footer_line = g_strdup (agency->footer);
@@ -1170,10 +1373,14 @@ retainer_pdf_export (const RetainerProposal *proposal,
   document.agency = agency;
   document.tier = &proposal->rate_card->tiers[result->chosen_tier];
   document.number = retainer_agency_proposal_number (agency, proposal);
+  document.number_label = retainer_revision_format_label (
+    document.number, retainer_proposal_current_revision (proposal, result));
   retainer_agency_format_dates (agency, proposal->date, &document.date, &document.valid_until);
   document.company = g_strdup (is_set (proposal->company) ? proposal->company
                                                           : _("your company"));
-  document.agency_name = g_strdup (is_set (agency->name) ? agency->name : _("our agency"));
+  /* Before the founder names the agency the document is neutral: no
+   * agency line, no author, no stand-in name. */
+  document.agency_name = is_set (agency->name) ? g_strdup (agency->name) : NULL;
   set_up_writer (&writer, &document);
   leave_document (previous);
 
