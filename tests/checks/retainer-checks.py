@@ -10,6 +10,7 @@
 #   retainer-checks.py potfiles  SOURCE_ROOT
 #   retainer-checks.py manifest  MANIFEST BUILD_DIR MESON APP_ID
 #   retainer-checks.py install   BUILD_DIR SOURCE_ROOT MESON APP_ID GETTEXT_PACKAGE
+#   retainer-checks.py versions  SOURCE_ROOT APP_ID
 #
 # Exit status: 0 passed, 1 failed, 77 skipped (a tool the check needs is not
 # installed; meson reports SKIP, never a silent pass). Standard library only.
@@ -593,6 +594,68 @@ def check_mime_detection(result, mime_xml, source_root):
                             % (os.path.basename(path), found))
 
 
+# --- versions named in one voice --------------------------------------------
+
+# The platform floor: meson's version macros, and how the README names them.
+FLOOR_MACROS = {
+    'GLIB_VERSION': ('GLib', 'GLIB_VERSION_{0}_{1}'),
+    'GDK_VERSION': ('GTK', 'GDK_VERSION_{0}_{1}'),
+    'ADW_VERSION': ('libadwaita', 'ADW_VERSION_{0}_{1}'),
+}
+
+
+def check_versions(source_root, app_id):
+    result = Failures('versions')
+
+    def read(relative):
+        with open(os.path.join(source_root, relative), encoding='utf-8') as f:
+            return f.read()
+
+    manifest = json.loads(read(os.path.join('flatpak', app_id + '.json')))
+    modules = {m.get('name'): m for m in manifest.get('modules', []) if isinstance(m, dict)}
+    pinned = {}
+    for module, label in (('cjson', 'cJSON'), ('libharu', 'libharu')):
+        tags = [s.get('tag', '') for s in modules.get(module, {}).get('sources', [])]
+        tag = next((t for t in tags if t), '')
+        if not tag:
+            result.fail('the manifest pins no release tag for %s' % module)
+            continue
+        pinned[label] = tag.lstrip('v')
+    runtime = 'GNOME %s' % manifest.get('runtime-version')
+
+    readme = read('README.md')
+    flatpak_readme = read(os.path.join('flatpak', 'README.md'))
+    dev = read(os.path.join('build-aux', 'dev'))
+    for label, version in pinned.items():
+        words = '%s %s' % (label, version)
+        for name, text in (('README.md', readme), ('flatpak/README.md', flatpak_readme)):
+            if words not in text:
+                result.fail('%s does not name %s, the version the manifest pins' % (name, words))
+        archive = '%s-%s.tar.gz' % ('cJSON' if label == 'cJSON' else 'libharu', version)
+        if archive not in dev:
+            result.fail('build-aux/dev does not build %s for the tests' % archive)
+    for name, text in (('README.md', readme), ('flatpak/README.md', flatpak_readme)):
+        if runtime not in text:
+            result.fail('%s does not name the runtime %s' % (name, runtime))
+
+    meson_build = read('meson.build')
+    for prefix, (label, _pattern) in FLOOR_MACROS.items():
+        found = set(re.findall(r'-D%s_(?:MIN_REQUIRED|MAX_ALLOWED)=%s_(\d+)_(\d+)'
+                               % (prefix, prefix), meson_build))
+        if len(found) != 1:
+            result.fail('meson.build pins %s at %s: expected one version as both minimum '
+                        'and maximum' % (prefix, sorted(found) or 'nothing'))
+            continue
+        major, minor = found.pop()
+        words = '%s %s.%s' % (label, major, minor)
+        if words not in readme:
+            result.fail('README.md does not name the floor %s that meson.build pins' % words)
+        result.note('floor: %s' % words)
+    for label, version in pinned.items():
+        result.note('bundled: %s %s' % (label, version))
+    return result.finish()
+
+
 def main(argv):
     if len(argv) < 2:
         print(__doc__ or 'usage: retainer-checks.py CHECK ARGS...')
@@ -606,6 +669,7 @@ def main(argv):
         'potfiles': check_potfiles,
         'manifest': check_manifest,
         'install': check_install,
+        'versions': check_versions,
     }
     if check not in checks:
         print('unknown check %s' % check)
