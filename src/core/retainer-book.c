@@ -269,6 +269,7 @@ retainer_book_free (RetainerBook *book)
   g_free (book);
 }
 
+/* `who` names a client; NULL for the proposal being priced. */
 static gboolean
 check_currency (const RetainerBook *book,
                 const char         *currency,
@@ -278,12 +279,19 @@ check_currency (const RetainerBook *book,
   if (book->currency == NULL || g_strcmp0 (book->currency, currency) == 0)
     return TRUE;
 
-  g_set_error (error, RETAINER_BOOK_ERROR, RETAINER_BOOK_ERROR_CURRENCY,
-               /* Translators: the first %s is a client's company or file, the
-                * others currency codes like "EUR" and "USD". */
-               _("%s is billed in %s and the book is in %s: Retainer does not convert "
-                 "between currencies, so it is left out of the book"),
-               who, currency, book->currency);
+  if (who == NULL)
+    g_set_error (error, RETAINER_BOOK_ERROR, RETAINER_BOOK_ERROR_CURRENCY,
+                 /* Translators: both %s are currency codes like "EUR" and "USD". */
+                 _("This proposal is in %s and the book is in %s: Retainer does not convert "
+                   "between currencies, so it cannot show what the deal adds to the book"),
+                 currency, book->currency);
+  else
+    g_set_error (error, RETAINER_BOOK_ERROR, RETAINER_BOOK_ERROR_CURRENCY,
+                 /* Translators: the first %s is a client's company or file, the
+                  * others currency codes like "EUR" and "USD". */
+                 _("%s is billed in %s and the book is in %s: Retainer does not convert "
+                   "between currencies, so it is left out of the book"),
+                 who, currency, book->currency);
   return FALSE;
 }
 
@@ -543,8 +551,7 @@ retainer_book_prospect_impact (const RetainerBook     *book,
   g_return_val_if_fail (result->chosen_tier >= 0 && (guint) result->chosen_tier < card->n_tiers,
                         FALSE);
 
-  if (!check_currency (book, proposal->currency,
-                       name_for_messages (proposal->company, NULL), error))
+  if (!check_currency (book, proposal->currency, NULL, error))
     return FALSE;
 
   tier = &card->tiers[result->chosen_tier];

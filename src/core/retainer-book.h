@@ -62,14 +62,16 @@
  *         "platform_cost": 14.5, "compute_cost": 300, "staff_hours": 5,
  *         "staff_cost": 400, "monthly_cost": 714.5, "margin": 4285.5,
  *         "margin_pct": 85.71, "margin_floor_pct": 60,
- *         "actual_costs": ["platform", "compute", "staff_hours"],   the figures entered
- *         "flags": ["margin-below-floor"] }
+ *         "actual_costs": [],                 the figures entered for the month, of
+ *                                             "platform", "compute", "staff_hours"
+ *         "flags": [] }                       or ["margin-below-floor"]
  *     ],
  *     "totals": { "clients": 10, "mrr": 48000, "platform_cost": 145, "compute_cost": 3000,
  *                 "staff_hours": 80, "staff_cost": 6400, "fixed_overhead": 500,
  *                 "total_costs": 10045, "gross_margin": 37955, "margin_pct": 79.07,
  *                 "margin_floor_pct": 60, "team_capacity_hours": 160,
- *                 "capacity_used_pct": 50, "flags": ["over-capacity", "margin-below-floor"] },
+ *                 "capacity_used_pct": 50,
+ *                 "flags": [] },                  or "over-capacity", "margin-below-floor"
  *     "months": [ { "month": "2026-01", "clients": 10, "mrr": 48000, "total_costs": 10045,
  *                   "gross_margin": 37955, "margin_pct": 79.07, "staff_hours": 80 } ]
  *   }
