@@ -2,6 +2,10 @@
  *
  * The profile is a JSON file:
  *   { "format": "retainer-agency", "version": 1, "name": "...", "logo": "agency-logo.png", ... }
+ * with, for the book and never printed for a client:
+ *   "fixed_overhead": 500,        a month, 0 to 10^12, default 500
+ *   "staff_cost_per_hour": 80,    loaded, 0 to 100000, default 80
+ *   "team_capacity_hours": 160    a month, whole hours, 1 to 100000, default 160
  * The stored one lives in $XDG_CONFIG_HOME/retainer/agency.json with its logo
  * copied beside it. An exported profile, made to be mailed to a colleague,
  * is one self-contained file: "logo" is absent and the image travels inside
@@ -23,6 +27,7 @@
 
 #include "retainer-i18n.h"
 #include "retainer-agency.h"
+#include "retainer-money.h"
 
 G_DEFINE_QUARK (retainer-agency-error-quark, retainer_agency_error)
 
@@ -290,6 +295,9 @@ retainer_agency_new_default (void)
   agency->signatory_name = g_strdup ("");
   agency->signatory_title = g_strdup ("");
   agency->paper = retainer_paper_from_locale ();
+  agency->fixed_overhead = RETAINER_AGENCY_DEFAULT_FIXED_OVERHEAD;
+  agency->staff_cost_per_hour = RETAINER_AGENCY_DEFAULT_STAFF_COST_PER_HOUR;
+  agency->team_capacity_hours = RETAINER_AGENCY_DEFAULT_TEAM_CAPACITY_HOURS;
   return agency;
 }
 
@@ -324,6 +332,9 @@ retainer_agency_copy (const RetainerAgency *agency)
   copy->signatory_name = g_strdup (agency->signatory_name);
   copy->signatory_title = g_strdup (agency->signatory_title);
   copy->paper = agency->paper;
+  copy->fixed_overhead = agency->fixed_overhead;
+  copy->staff_cost_per_hour = agency->staff_cost_per_hour;
+  copy->team_capacity_hours = agency->team_capacity_hours;
   return copy;
 }
 
@@ -387,6 +398,50 @@ text_field_value (const RetainerAgency *agency,
                   const TextField      *field)
 {
   return G_STRUCT_MEMBER (const char *, agency, field->offset);
+}
+
+/* The book's figures, checked alike when read and when validated. */
+static char *
+describe_amount_range (double max_major)
+{
+  g_autofree char *high = g_strdup_printf ("%.15g", max_major);
+
+  return g_strdup_printf (_("expected an amount from 0 to %s"), high);
+}
+
+static gboolean
+check_book_figures (const RetainerAgency     *agency,
+                    const RetainerJsonSource *source,
+                    GError                  **error)
+{
+  if (agency->fixed_overhead < 0 || agency->fixed_overhead > RETAINER_MONEY_MAX)
+    {
+      g_autofree char *problem = describe_amount_range (RETAINER_MONEY_MAX_MAJOR);
+
+      retainer_json_set_field_error (error, source, "", "fixed_overhead", problem);
+      return FALSE;
+    }
+  if (agency->staff_cost_per_hour < 0
+      || agency->staff_cost_per_hour
+           > retainer_money_from_major (RETAINER_AGENCY_STAFF_COST_PER_HOUR_MAX_MAJOR))
+    {
+      g_autofree char *problem =
+        describe_amount_range (RETAINER_AGENCY_STAFF_COST_PER_HOUR_MAX_MAJOR);
+
+      retainer_json_set_field_error (error, source, "", "staff_cost_per_hour", problem);
+      return FALSE;
+    }
+  if (agency->team_capacity_hours < 1
+      || agency->team_capacity_hours > RETAINER_AGENCY_TEAM_CAPACITY_MAX_HOURS)
+    {
+      g_autofree char *problem =
+        g_strdup_printf (_("expected a whole number of hours a month from 1 to %d"),
+                         RETAINER_AGENCY_TEAM_CAPACITY_MAX_HOURS);
+
+      retainer_json_set_field_error (error, source, "", "team_capacity_hours", problem);
+      return FALSE;
+    }
+  return TRUE;
 }
 
 /**
@@ -463,6 +518,8 @@ retainer_agency_validate (const RetainerAgency *agency,
                                      _("expected “a4” or “letter”"));
       return FALSE;
     }
+  if (!check_book_figures (agency, &source, error))
+    return FALSE;
 
   return TRUE;
 }
@@ -568,6 +625,29 @@ retainer_agency_get_logo (const RetainerAgency *agency,
   return read_logo_file (agency->logo_path, error);
 }
 
+/* Absent figures keep their defaults, so older profiles still load. */
+static gboolean
+read_book_figures (const cJSON              *root,
+                   RetainerAgency           *agency,
+                   const RetainerJsonSource *source,
+                   GError                  **error)
+{
+  double staff_cost = retainer_money_to_major (agency->staff_cost_per_hour);
+
+  if (!retainer_json_get_money (root, "", "fixed_overhead", FALSE, &agency->fixed_overhead,
+                                source, error)
+      || !retainer_json_get_number (root, "", "staff_cost_per_hour", FALSE, 0,
+                                    RETAINER_AGENCY_STAFF_COST_PER_HOUR_MAX_MAJOR, &staff_cost,
+                                    source, error)
+      || !retainer_json_get_uint (root, "", "team_capacity_hours", FALSE, 1,
+                                  RETAINER_AGENCY_TEAM_CAPACITY_MAX_HOURS,
+                                  &agency->team_capacity_hours, source, error))
+    return FALSE;
+
+  agency->staff_cost_per_hour = retainer_money_from_major (staff_cost);
+  return TRUE;
+}
+
 static RetainerAgency *
 agency_from_json (const cJSON              *root,
                   const char               *base_dir,
@@ -597,6 +677,8 @@ agency_from_json (const cJSON              *root,
                                   error))
     return NULL;
   agency->paper = (RetainerPaper) paper;
+  if (!read_book_figures (root, agency, source, error))
+    return NULL;
 
   if (!retainer_color_parse (agency->primary_color, NULL, NULL, NULL))
     {
@@ -708,6 +790,9 @@ agency_to_json (const RetainerAgency *agency)
   cJSON_AddNumberToObject (root, "next_number", agency->next_number);
   cJSON_AddNumberToObject (root, "validity_days", agency->validity_days);
   cJSON_AddStringToObject (root, "paper", retainer_paper_ids[agency->paper]);
+  retainer_json_add_money (root, "fixed_overhead", agency->fixed_overhead);
+  retainer_json_add_money (root, "staff_cost_per_hour", agency->staff_cost_per_hour);
+  cJSON_AddNumberToObject (root, "team_capacity_hours", agency->team_capacity_hours);
   return root;
 }
 

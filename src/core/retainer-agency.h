@@ -25,6 +25,19 @@ G_BEGIN_DECLS
  * and must stay under RETAINER_JSON_MAX_FILE_SIZE. */
 #define RETAINER_AGENCY_LOGO_MAX_SIZE (2 * 1024 * 1024)
 
+/* The agency's own economics, for the book (DOMAIN.md "The book"): private
+ * figures that no client-facing document prints. Amounts are in the
+ * currency of the agency's clients. */
+#define RETAINER_AGENCY_DEFAULT_FIXED_OVERHEAD (G_GINT64_CONSTANT (50000))      /* $500 a month */
+#define RETAINER_AGENCY_DEFAULT_STAFF_COST_PER_HOUR (G_GINT64_CONSTANT (8000))  /* $80 loaded */
+/* One full-time person's month (40 hours x 4 weeks): the smallest team an
+ * agency of this shape runs, and twice the 80 hours the seed's ten clients
+ * take, which leaves room for the builds that bring the next clients. */
+#define RETAINER_AGENCY_DEFAULT_TEAM_CAPACITY_HOURS 160
+/* Beyond these, a figure is a typing mistake rather than an agency. */
+#define RETAINER_AGENCY_STAFF_COST_PER_HOUR_MAX_MAJOR 100000.0
+#define RETAINER_AGENCY_TEAM_CAPACITY_MAX_HOURS 100000
+
 typedef enum
 {
   RETAINER_PAPER_A4,
@@ -62,6 +75,10 @@ typedef struct
   char         *signatory_name;
   char         *signatory_title;
   RetainerPaper paper;
+  /* The book's figures: never on a client's document. */
+  gint64        fixed_overhead;      /* minor units a month, default $500 */
+  gint64        staff_cost_per_hour; /* loaded, minor units, default $80 */
+  guint         team_capacity_hours; /* a month, whole hours, default 160 */
 } RetainerAgency;
 
 #define RETAINER_AGENCY_ERROR (retainer_agency_error_quark ())

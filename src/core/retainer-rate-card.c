@@ -5,6 +5,7 @@
 #include "config.h"
 
 #include <gio/gio.h>
+#include <math.h>
 #include <string.h>
 
 #include "retainer-i18n.h"
@@ -215,6 +216,17 @@ retainer_rate_card_validate (const RetainerRateCard   *card,
       if (tier->labour_cost_low > tier->labour_cost_high)
         return set_invalid (error, source, tier_path, "cost.labour_low",
                             _("expected a low end not above the high end"));
+      if (!(tier->staff_hours_low >= 0 && tier->staff_hours_high <= RETAINER_TIER_STAFF_HOURS_MAX))
+        {
+          g_autofree char *problem =
+            g_strdup_printf (_("expected staff hours a month from 0 to %d"),
+                             (int) RETAINER_TIER_STAFF_HOURS_MAX);
+
+          return set_invalid (error, source, tier_path, "cost.staff_hours_high", problem);
+        }
+      if (tier->staff_hours_low > tier->staff_hours_high)
+        return set_invalid (error, source, tier_path, "cost.staff_hours_low",
+                            _("expected a low end not above the high end"));
       for (guint j = 0; j < i; j++)
         if (g_strcmp0 (card->tiers[j].id, tier->id) == 0)
           return set_invalid (error, source, tier_path, "id",
@@ -272,6 +284,47 @@ read_strings (const cJSON              *object,
     }
 
   *value = g_strv_builder_end (builder);
+  return TRUE;
+}
+
+/* What a card written before the book implies: its labour cost at the
+ * default loaded cost an hour, to the hundredth of an hour. */
+static double
+hours_from_labour (gint64 labour_cost)
+{
+  return round ((double) labour_cost * 100.0 / (double) RETAINER_RATE_CARD_DEFAULT_HOURLY_COST)
+         / 100.0;
+}
+
+static gboolean
+read_staff_hours (const cJSON              *cost,
+                  const char               *cost_path,
+                  RetainerTier             *tier,
+                  const RetainerJsonSource *source,
+                  GError                  **error)
+{
+  gboolean has_low = cost != NULL
+                     && cJSON_GetObjectItemCaseSensitive (cost, "staff_hours_low") != NULL;
+  gboolean has_high = cost != NULL
+                      && cJSON_GetObjectItemCaseSensitive (cost, "staff_hours_high") != NULL;
+
+  tier->staff_hours_low = hours_from_labour (tier->labour_cost_low);
+  tier->staff_hours_high = hours_from_labour (tier->labour_cost_high);
+  if (cost == NULL)
+    return TRUE;
+
+  if (!retainer_json_get_number (cost, cost_path, "staff_hours_low", FALSE, 0,
+                                 RETAINER_TIER_STAFF_HOURS_MAX, &tier->staff_hours_low, source,
+                                 error)
+      || !retainer_json_get_number (cost, cost_path, "staff_hours_high", FALSE, 0,
+                                    RETAINER_TIER_STAFF_HOURS_MAX, &tier->staff_hours_high,
+                                    source, error))
+    return FALSE;
+
+  if (has_low && !has_high)
+    tier->staff_hours_high = tier->staff_hours_low;
+  else if (has_high && !has_low)
+    tier->staff_hours_low = tier->staff_hours_high;
   return TRUE;
 }
 
@@ -336,6 +389,8 @@ read_tier (const cJSON              *object,
           || !retainer_json_get_money (cost, cost_path, "compute_high", FALSE, &tier->compute_cost_high, source, error)
           || !retainer_json_get_money (cost, cost_path, "labour_low", FALSE, &tier->labour_cost_low, source, error)
           || !retainer_json_get_money (cost, cost_path, "labour_high", FALSE, &tier->labour_cost_high, source, error)))
+    return FALSE;
+  if (!read_staff_hours (cost, cost_path, tier, source, error))
     return FALSE;
 
   margin = retainer_json_get_object (object, path, "target_margin_pct", FALSE, source, &local_error);
@@ -557,6 +612,8 @@ tier_to_json (const RetainerTier *tier)
   retainer_json_add_money (cost, "compute_high", tier->compute_cost_high);
   retainer_json_add_money (cost, "labour_low", tier->labour_cost_low);
   retainer_json_add_money (cost, "labour_high", tier->labour_cost_high);
+  cJSON_AddNumberToObject (cost, "staff_hours_low", tier->staff_hours_low);
+  cJSON_AddNumberToObject (cost, "staff_hours_high", tier->staff_hours_high);
   cJSON_AddItemToObject (object, "cost", cost);
   cJSON_AddNumberToObject (margin, "low", tier->target_margin_low_pct);
   cJSON_AddNumberToObject (margin, "high", tier->target_margin_high_pct);

@@ -20,6 +20,21 @@ G_BEGIN_DECLS
 #define RETAINER_CAUTIOUS_COVERAGE_FACTOR_PCT 50.0
 #define RETAINER_CAUTIOUS_GO_LIVE_DELAY_MONTHS 2
 #define RETAINER_CAUTIOUS_GO_LIVE_DELAY_MAX 12
+/* Staff hours a month one client of a tier takes: at most every hour of a
+ * 31-day month. A card that leaves them out (one written before the book)
+ * gets its labour cost at RETAINER_RATE_CARD_DEFAULT_HOURLY_COST an hour
+ * (80 of the card's currency, the agency profile's default loaded cost),
+ * rounded to the hundredth of an hour; one end given alone is both ends.
+ *
+ * The built-in cards' hours: the fine-tuning card's are docs/calculation.md's
+ * (Essentials 1.7-2, Growth 4-6, Enterprise 15-25); the model maintenance
+ * card's are its labour cost at 80 an hour (0.75-1.5, 1.9-3.75, 5-8.75),
+ * which matches its work (a weekly metric review and a monthly report, then
+ * a retrain a quarter, then a retrain a month); the AI services card's are
+ * the hours it sells (system maintenance 4 h and the report 1 h on the
+ * lighter plan, so 4-5; 10 on the 10-hour retainer). */
+#define RETAINER_TIER_STAFF_HOURS_MAX 744.0
+#define RETAINER_RATE_CARD_DEFAULT_HOURLY_COST (G_GINT64_CONSTANT (8000))
 
 typedef struct
 {
@@ -49,6 +64,8 @@ typedef struct
   gint64                  compute_cost_high;
   gint64                  labour_cost_low;
   gint64                  labour_cost_high;
+  double                  staff_hours_low;       /* staff hours a month, for the book */
+  double                  staff_hours_high;
   double                  target_margin_low_pct;
   double                  target_margin_high_pct;
 } RetainerTier;
