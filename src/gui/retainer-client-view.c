@@ -163,8 +163,9 @@ show_metrics (RetainerClientView        *self,
       int row = (int) i + 1;
 
       gtk_widget_set_hexpand (name, TRUE);
-      gtk_label_set_ellipsize (GTK_LABEL (name), PANGO_ELLIPSIZE_NONE);
-      gtk_label_set_wrap (GTK_LABEL (name), TRUE);
+      /* Ellipsized, whole in the tooltip: a wrapping label in a grid
+       * measures its height wrongly for the width it gets. */
+      gtk_widget_set_tooltip_text (name, metric->name);
       if (metric->verdict == RETAINER_METRIC_VERDICT_BETTER)
         gtk_widget_add_css_class (verdict, "success");
       else if (metric->verdict == RETAINER_METRIC_VERDICT_WORSE)
@@ -987,6 +988,8 @@ retainer_client_view_dispose (GObject *object)
   if (self->cancellable != NULL)
     g_cancellable_cancel (self->cancellable);
   g_clear_weak_pointer (&self->window);
+  /* The list unselects its rows as it goes: nothing to show any more. */
+  self->filling++;
   gtk_widget_dispose_template (GTK_WIDGET (self), RETAINER_TYPE_CLIENT_VIEW);
 
   G_OBJECT_CLASS (retainer_client_view_parent_class)->dispose (object);
@@ -1059,6 +1062,9 @@ retainer_client_view_new (RetainerWindow *window,
   g_set_weak_pointer (&self->window, window);
   self->path = g_strdup (path);
   self->client = client;
+  /* Presentation mode hides the agency's own figures at once. */
+  g_signal_connect_object (g_action_map_lookup_action (G_ACTION_MAP (window), "present"),
+                           "notify::state", G_CALLBACK (show_month), self, G_CONNECT_SWAPPED);
   /* The latest month first: that is the report of the day. */
   self->selected = (int) client->months->len - 1;
   refresh (self);

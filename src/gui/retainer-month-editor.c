@@ -369,6 +369,7 @@ build (RetainerMonthEditor *self)
   adw_header_bar_pack_end (ADW_HEADER_BAR (header), save);
   gtk_widget_add_css_class (save, "suggested-action");
   gtk_widget_set_name (save, "save");
+  g_hash_table_insert (self->fields, g_strdup ("save"), save);
   g_signal_connect_swapped (cancel, "clicked", G_CALLBACK (adw_dialog_close), self);
   g_signal_connect_swapped (save, "clicked", G_CALLBACK (retainer_month_editor_save), self);
   adw_toolbar_view_add_top_bar (ADW_TOOLBAR_VIEW (toolbar), header);

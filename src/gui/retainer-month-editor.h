@@ -26,7 +26,7 @@ RetainerMonthEditor *retainer_month_editor_new       (RetainerClientView        
 /* A field by name, for tests: "api_cost_equivalent", "retainer_billed",
  * "retrained", "new_examples", "training_source", "training_hours",
  * "hardware", "actual_platform", "actual_compute", "actual_staff_hours",
- * "metric:NAME", and the new metric's "new_metric_name",
+ * "metric:NAME", "save", and the new metric's "new_metric_name",
  * "new_metric_unit", "new_metric_direction", "add_metric". */
 GtkWidget           *retainer_month_editor_get_field (RetainerMonthEditor       *self,
                                                       const char                *name);
