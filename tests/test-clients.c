@@ -215,8 +215,9 @@ record_month (RetainerWindow     *window,
   g_object_ref (editor);
   click (retainer_month_editor_get_field (editor, "save"));
   g_assert_null (retainer_month_editor_get_problem (editor));
+  /* Saved and closed. */
+  g_assert_true ((gpointer) visible_dialog (window) != (gpointer) editor);
   g_object_unref (editor);
-  g_assert_true (visible_dialog (window) != ADW_DIALOG (editor));
 }
 
 static const char *
@@ -270,6 +271,28 @@ pdf_text (const char *path)
   g_assert_no_error (error);
   g_assert_true (g_spawn_check_wait_status (status, NULL));
   return out;
+}
+
+/* pdftotext breaks lines where the page does: compare with single spaces. */
+static char *
+squeeze_spaces (const char *text)
+{
+  GString *out = g_string_new (NULL);
+  gboolean space = FALSE;
+
+  for (const char *p = text; *p != '\0'; p++)
+    {
+      if (g_ascii_isspace (*p))
+        {
+          space = TRUE;
+          continue;
+        }
+      if (space && out->len > 0)
+        g_string_append_c (out, ' ');
+      space = FALSE;
+      g_string_append_c (out, *p);
+    }
+  return g_string_free (out, FALSE);
 }
 
 static void
@@ -562,6 +585,70 @@ test_import_and_export_client (void)
   destroy_window (window);
 }
 
+/* The seed's offer, from the client's page: a second use case on
+ * Essentials for $1,500 a month more. */
+static void
+test_quarterly_review (void)
+{
+  RetainerWindow *window = create_window ();
+  g_autofree char *fixture = g_test_build_filename (G_TEST_DIST, "data", "client-worked-example.retainer", NULL);
+  g_autoptr (GFile) fixture_file = g_file_new_for_path (fixture);
+  g_autofree char *pdf = g_build_filename (g_get_user_data_dir (), "review-2026-Q1.pdf", NULL);
+  g_autoptr (GFile) pdf_file = g_file_new_for_path (pdf);
+  g_autoptr (RetainerClient) loaded = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autofree char *name = NULL;
+  g_autofree char *dir = retainer_clients_dir ();
+  g_autofree char *kept = NULL;
+  g_autofree char *program = g_find_program_in_path ("pdftotext");
+  RetainerExpansionRequest offer = { 1, 400000, RETAINER_COMPLEXITY_SIMPLE, FALSE };
+  RetainerClientsDialog *clients;
+  RetainerClientView *view;
+  int index;
+
+  loaded = retainer_client_load (fixture, &error);
+  g_assert_no_error (error);
+  name = retainer_client_file_name (loaded);
+  kept = g_build_filename (dir, name, NULL);
+
+  clients = open_clients (window);
+  g_assert_true (retainer_clients_dialog_import_file (clients, fixture_file));
+  index = retainer_clients_dialog_find (clients, kept);
+  g_assert_cmpint (index, >=, 0);
+  view = retainer_clients_dialog_open_client (clients, (guint) index);
+  retainer_test_wait_frame (window);
+
+  /* The offer's questions, then the file the dialog would ask for. */
+  activate (view, "client.export-review");
+  g_assert_nonnull (retainer_test_find_alert_dialog (window));
+  retainer_test_respond (retainer_test_find_alert_dialog (window), "cancel");
+  g_assert_true (retainer_client_view_export_review_to (view, "2026-Q1", &offer, pdf_file));
+  g_assert_null (retainer_test_find_alert_dialog (window));
+  if (program == NULL)
+    {
+      g_test_skip ("pdftotext (poppler-utils) is not installed");
+    }
+  else
+    {
+      g_autofree char *raw = pdf_text (pdf);
+      g_autofree char *text = squeeze_spaces (raw);
+
+      if (strstr (text, "+$1,500 a month") == NULL || strstr (text, "$14,800") == NULL)
+        g_error ("The review lacks “+$1,500 a month” or “$14,800”:\n%s", text);
+      /* The agency's own costs of March stay out. */
+      g_assert_null (strstr (text, "14.50"));
+    }
+
+  /* A quarter not recorded is named, and nothing is written. */
+  g_assert_cmpint (g_unlink (pdf), ==, 0);
+  g_assert_false (retainer_client_view_export_review_to (view, "2027-Q1", &offer, pdf_file));
+  g_assert_nonnull (retainer_test_find_alert_dialog (window));
+  g_assert_nonnull (strstr (adw_alert_dialog_get_body (retainer_test_find_alert_dialog (window)), "2027"));
+  retainer_test_respond (retainer_test_find_alert_dialog (window), "close");
+  g_assert_false (g_file_test (pdf, G_FILE_TEST_EXISTS));
+  destroy_window (window);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -583,6 +670,7 @@ main (int   argc,
   g_test_add_func ("/ui/clients/worked-example", test_worked_example);
   g_test_add_func ("/ui/clients/editor-keeps-typing", test_editor_keeps_typing);
   g_test_add_func ("/ui/clients/import-and-export", test_import_and_export_client);
+  g_test_add_func ("/ui/clients/quarterly-review", test_quarterly_review);
 
   status = g_test_run ();
   g_clear_object (&application);

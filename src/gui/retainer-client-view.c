@@ -908,11 +908,13 @@ export_review_action (GtkWidget  *widget,
   AdwDialog *dialog;
   GtkWidget *list = gtk_list_box_new ();
   g_autoptr (GtkStringList) complexities = gtk_string_list_new (NULL);
+  g_autoptr (GtkStringList) quarters = NULL;
   guint n_quarters;
 
   question->view = g_object_ref (self);
   question->quarters = recorded_quarters (self->client);
   n_quarters = g_strv_length (question->quarters);
+  quarters = gtk_string_list_new ((const char *const *) question->quarters);
   if (n_quarters == 0)
     {
       review_question_free (question);
@@ -927,8 +929,7 @@ export_review_action (GtkWidget  *widget,
 
   question->quarter_row = ADW_COMBO_ROW (adw_combo_row_new ());
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (question->quarter_row), _("Quarter"));
-  adw_combo_row_set_model (question->quarter_row,
-                           G_LIST_MODEL (gtk_string_list_new ((const char *const *) question->quarters)));
+  adw_combo_row_set_model (question->quarter_row, G_LIST_MODEL (quarters));
   adw_combo_row_set_selected (question->quarter_row, n_quarters - 1);
   gtk_list_box_append (GTK_LIST_BOX (list), GTK_WIDGET (question->quarter_row));
 

@@ -426,7 +426,11 @@ build (RetainerMonthEditor *self)
   row = add_entry (self, new_metric, "new_metric_unit", _("Unit"), NULL);
   gtk_widget_set_tooltip_text (GTK_WIDGET (row), _("“%”, “s”, “ms”, your own word, or nothing for a count"));
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (direction_row), _("Direction"));
-  adw_combo_row_set_model (direction_row, G_LIST_MODEL (gtk_string_list_new (directions)));
+  {
+    g_autoptr (GtkStringList) model = gtk_string_list_new (directions);
+
+    adw_combo_row_set_model (direction_row, G_LIST_MODEL (model));
+  }
   gtk_widget_set_name (GTK_WIDGET (direction_row), "new_metric_direction");
   g_hash_table_insert (self->fields, g_strdup ("new_metric_direction"), direction_row);
   adw_preferences_group_add (new_metric, GTK_WIDGET (direction_row));
