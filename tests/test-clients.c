@@ -531,11 +531,25 @@ test_editor_keeps_typing (void)
   g_assert_true (visible_dialog (window) == ADW_DIALOG (editor));
   g_assert_cmpuint (retainer_client_view_get_client (view)->months->len, ==, 0);
 
+  screenshot (window, "month-editor");
+
   /* Exact: 4,200.05 is 420005 cents, not a float's neighbour. */
   set_text (api, "4,200.05");
   g_assert_true (retainer_month_editor_save (editor));
   g_assert_cmpint (((RetainerClientMonth *) g_ptr_array_index (retainer_client_view_get_client (view)->months, 0))->api_cost_equivalent,
                    ==, 420005);
+
+  /* In front of the client, the editor offers no field for the agency's own costs. */
+  retainer_window_set_presenting (window, TRUE);
+  retainer_test_settle ();
+  activate (view, "client.edit-month");
+  editor = visible_editor (window);
+  g_assert_nonnull (retainer_month_editor_get_field (editor, "api_cost_equivalent"));
+  g_assert_null (retainer_month_editor_get_field (editor, "actual_platform"));
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (retainer_month_editor_get_field (editor, "api_cost_equivalent"))),
+                   ==, "4,200.05");
+  adw_dialog_close (ADW_DIALOG (editor));
+  retainer_test_settle ();
   destroy_window (window);
 }
 
