@@ -9,6 +9,8 @@
 
 #include <string.h>
 
+#include "retainer-accept-dialog.h"
+#include "retainer-clients-dialog.h"
 #include "retainer-pdf.h"
 #include "retainer-window-private.h"
 
@@ -976,6 +978,69 @@ reset_setup_fee_action (GSimpleAction *action,
   retainer_window_inputs_changed (self);
 }
 
+/* ------------------------------------------------------------------ */
+/* Clients                                                             */
+
+static RetainerClientsDialog *
+present_clients (RetainerWindow *self)
+{
+  RetainerClientsDialog *dialog = retainer_clients_dialog_new (self);
+
+  adw_dialog_present (ADW_DIALOG (dialog), GTK_WIDGET (self));
+  return dialog;
+}
+
+static void
+clients_action (GSimpleAction *action,
+                GVariant      *parameter,
+                gpointer       user_data)
+{
+  present_clients (user_data);
+}
+
+static void
+show_client_action (GSimpleAction *action,
+                    GVariant      *parameter,
+                    gpointer       user_data)
+{
+  RetainerClientsDialog *dialog = present_clients (user_data);
+  int index = retainer_clients_dialog_find (dialog, g_variant_get_string (parameter, NULL));
+
+  if (index >= 0)
+    retainer_clients_dialog_open_client (dialog, (guint) index);
+}
+
+static void
+client_stored_cb (RetainerAcceptDialog *dialog,
+                  const char           *path,
+                  RetainerWindow       *self)
+{
+  const char *company = self->proposal->company;
+  g_autofree char *message = NULL;
+  AdwToast *toast;
+
+  /* Translators: %s is the company that accepted the proposal. */
+  message = g_strdup_printf (_("%s is now a client"),
+                             company != NULL && *company != '\0' ? company : _("The prospect"));
+  toast = adw_toast_new (message);
+  adw_toast_set_button_label (toast, _("_Show"));
+  adw_toast_set_action_name (toast, "win.show-client");
+  adw_toast_set_action_target_value (toast, g_variant_new_string (path));
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}
+
+static void
+accept_proposal_action (GSimpleAction *action,
+                        GVariant      *parameter,
+                        gpointer       user_data)
+{
+  RetainerWindow *self = user_data;
+  RetainerAcceptDialog *dialog = retainer_accept_dialog_new (self->proposal);
+
+  g_signal_connect_object (dialog, "client-stored", G_CALLBACK (client_stored_cb), self, 0);
+  adw_dialog_present (ADW_DIALOG (dialog), GTK_WIDGET (self));
+}
+
 static void
 undo_action (GSimpleAction *action,
              GVariant      *parameter,
@@ -1006,6 +1071,9 @@ static const GActionEntry window_actions[] = {
   { "leave-presentation", leave_presentation_action },
   { "use-recommendation", use_recommendation_action },
   { "reset-setup-fee", reset_setup_fee_action },
+  { "clients", clients_action },
+  { "show-client", show_client_action, "s" },
+  { "accept-proposal", accept_proposal_action },
 };
 
 static void
@@ -1031,6 +1099,7 @@ retainer_window_update_actions (RetainerWindow *self)
   set_enabled (self, "leave-presentation", self->presenting);
   set_enabled (self, "use-recommendation", overridden);
   set_enabled (self, "reset-setup-fee", self->proposal != NULL && self->proposal->has_setup_fee);
+  set_enabled (self, "accept-proposal", self->proposal != NULL && self->result != NULL);
   g_simple_action_set_state (G_SIMPLE_ACTION (present), g_variant_new_boolean (self->presenting));
 }
 

@@ -581,6 +581,115 @@ class Run:
                 + "; ".join(self.problems.items))
 
 
+# ------------------------------------------------------------ after the yes
+
+KEYSYM_F10 = 0xffc7
+KEYSYM_ESCAPE = 0xff1b
+
+
+def clients_scenario(run):
+    """Accepts the sample proposal through the main menu, opens the clients
+    list with Ctrl+L, records the go-live month with Add Month and checks
+    the window, the kept file and `--summary` agree."""
+    clients_dir = os.path.join(run.env["XDG_DATA_HOME"], "retainer", "clients")
+    app = run.start()
+    win = Window(app, run.problems)
+    d.log(f"window up for the clients: {win.title()!r}")
+
+    # 1. Main Menu > Accept Proposal…
+    # F10 opens the primary menu (a GtkMenuButton has no action of its own).
+    d.focus_window(win.frame, "the main window")
+    d.key(KEYSYM_F10)
+
+    def menu_item_text(node):
+        # GTK 4.18 names a menu item by a LABELLED_BY label whose name is
+        # empty: its text is the label's text.
+        texts = [node.name]
+        for relation in node.getRelationSet():
+            for i in range(relation.getNTargets()):
+                target = relation.getTarget(i)
+                try:
+                    texts.append(d.text_of(target))
+                except Exception:
+                    pass
+        return [(t or "").replace("_", "") for t in texts]
+
+    item = d.wait_for(lambda: d.find_first(win.frame, lambda n: "menu item" in d.role(n)
+                                           and d.is_showing(n)
+                                           and "Accept Proposal…" in menu_item_text(n)),
+                      what="the Accept Proposal… item of the main menu (F10)")
+    d.press_action(item, "Accept Proposal…")
+    date = d.wait_for(lambda: d.find_labelled(win.frame, "text", "Acceptance Date (YYYY-MM-DD)"),
+                      what="the acceptance date entry")
+    go_live = d.find_labelled(win.frame, "text", "Go-Live Month (YYYY-MM)")
+    d.check(go_live is not None, "the accept dialog has no go-live month entry")
+    d.set_text(date, "2025-09-02", "the acceptance date")
+    d.set_text(go_live, "2025-09", "the go-live month")
+    accept = d.wait_for(lambda: d.find_first(win.frame, lambda n: d.role(n) == "button"
+                                             and n.name.replace("_", "") == "Accept"
+                                             and d.is_sensitive(n)),
+                        what="the dialog's Accept button")
+    d.press_action(accept, "Accept")
+    kept = d.wait_for(lambda: [f for f in os.listdir(clients_dir) if f.endswith(".retainer")]
+                      if os.path.isdir(clients_dir) else None,
+                      what=f"the client to be kept in {clients_dir}")
+    d.check(len(kept) == 1, f"expected one client file, found {kept}")
+    client_path = os.path.join(clients_dir, kept[0])
+    d.log(f"accepted: {client_path}")
+
+    # 2. Ctrl+L: the list, with the client in it.
+    d.focus_window(win.frame, "the main window")
+    d.shortcut(d.KEY_CONTROL_MASK, ord("l"))
+    row = d.wait_for(lambda: d.find_first(win.frame, lambda n: d.role(n) in ("list item", "row")
+                                          and n.name.startswith("Northwind Legal LLP")),
+                     what="the Northwind Legal LLP row in the clients list (Ctrl+L)")
+    # A list row has no action through AT-SPI: focus it, then Enter, as
+    # a keyboard user opens it.
+    d.tab_to(win.frame, row, "the client's row")
+    d.key(d.KEYSYM_RETURN)
+
+    # 3. Add Month: the go-live month, typed.
+    add = d.wait_for(lambda: d.find_first(win.frame, lambda n: d.role(n) == "button"
+                                          and n.name.replace("_", "") == "Add Month"),
+                     what="the client's Add Month button")
+    d.press_action(add, "Add Month")
+    api = d.wait_for(lambda: d.find_labelled(win.frame, "text", "API Cost Equivalent"),
+                     what="the month's API Cost Equivalent entry")
+    billed = d.find_labelled(win.frame, "text", "Retainer Billed")
+    d.check(billed is not None, "the month editor has no Retainer Billed entry")
+    d.set_text(api, "3900", "the API cost equivalent")
+    d.set_text(billed, "2000", "the retainer billed")
+    save = d.find_first(win.frame, lambda n: d.role(n) == "button" and n.name.replace("_", "") == "Save")
+    d.check(save is not None, "the month editor has no Save button")
+    d.press_action(save, "the month's Save button")
+    month = d.wait_for(lambda: d.find_first(win.frame, lambda n: n.name.startswith("September 2025:")),
+                       what="the September 2025 row in the client's months")
+    d.check("saving $1,900" in month.name and "cumulative $1,900" in month.name,
+            f"the month reads {month.name!r}, expected a saving and cumulative of $1,900")
+
+    summary = d.run_summary(run.program, client_path, run.env)["client"]
+    d.check(summary["months_recorded"] == 1 and summary["cumulative_saving"] == 1900,
+            f"--summary of the client: {summary['months_recorded']} months, cumulative "
+            f"{summary['cumulative_saving']}; the window recorded 1 month saving 1,900")
+    d.log(f"recorded September 2025; --summary agrees ({summary['cumulative_saving']})")
+    # Escape leaves the client's page, then the clients dialog, as a user
+    # leaves them; then the window closes.
+    def clients_open():
+        return d.find_first(win.frame, lambda n: n.name in ("Clients", "Months")
+                            and d.role(n) in ("list", "list box"))
+    for _ in range(4):
+        if clients_open() is None:
+            break
+        d.focus_window(win.frame, "the main window")
+        d.key(KEYSYM_ESCAPE)
+        time.sleep(0.5 * d.TIME_SCALE)
+    d.check(clients_open() is None, "Escape did not close the clients dialog")
+    run.close(app, win)
+    d.check(not run.problems,
+            "the client's figures are right, but a screen reader user can't find their way: "
+            + "; ".join(run.problems.items))
+
+
 def display_answers(display):
     """Whether a local X server listens at DISPLAY (":N" or ":N.S")."""
     import re
@@ -683,6 +792,7 @@ def run_checked(program):
     failed = True
     try:
         run.scenario()
+        clients_scenario(run)
         failed = False
     except Exception as error:
         # An application that died explains any later symptom: say it first.
@@ -703,7 +813,7 @@ def run_checked(program):
         run.cleanup(keep=failed)
     if failed:
         return 1
-    print(f"ok - Retainer through AT-SPI: set, read, choose, save, reopen "
+    print(f"ok - Retainer through AT-SPI: set, read, choose, save, reopen, accept, record a month "
           f"({time.monotonic() - started:.1f} s)")
     return 0
 
