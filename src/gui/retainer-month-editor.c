@@ -212,7 +212,7 @@ retainer_month_editor_save (RetainerMonthEditor *self)
   if (scaled != month->api_cost_equivalent)
     {
       /* The estimate no longer says how this figure was made. */
-      month->has_estimate = FALSE;
+      g_clear_pointer (&month->estimate, retainer_spend_basis_free);
       month->api_cost_equivalent = scaled;
     }
   if (!read_number (self, "retainer_billed", _("Retainer billed"), 2, 0, AMOUNT_MAX, FALSE, NULL,
