@@ -6,6 +6,7 @@
 
 #include <glib/gi18n.h>
 #include <string.h>
+#include <time.h>
 
 #include "retainer-application.h"
 #include "retainer-preferences-dialog.h"
@@ -34,14 +35,16 @@ get_window (RetainerApplication *self)
 /*   stderr once the window has drawn its first frame, and quits a      */
 /*   second later (so the frame is seen from outside too). Each         */
 /*   step of the start is also printed as "retainer-bench-mark NAME T", */
-/*   T in microseconds of CLOCK_MONOTONIC (g_get_monotonic_time ()).    */
+/*   T in microseconds of CLOCK_MONOTONIC (g_get_monotonic_time ()),    */
+/*   followed by the CPU time the process has used so far.              */
 /* RETAINER_BENCH_KEYSTROKES=N (with the above): after the first frame  */
 /*   the horizon is set to 36 months, then the spend is typed N times,  */
 /*   one character a step, through the spend row's text as typing      */
 /*   does, and each step prints "retainer-keystroke SYNC LAYOUT PAINT   */
-/*   FRAME": microseconds from the change to the end of the change's    */
-/*   handlers, and to the end of the next frame's layout, paint and     */
-/*   after-paint. Then it quits.                                        */
+/*   FRAME CPU": microseconds from the change to the end of the         */
+/*   change's handlers, and to the end of the next frame's layout,      */
+/*   paint and after-paint, then the CPU time used meanwhile. Then it   */
+/*   quits.                                                             */
 
 typedef struct
 {
@@ -56,12 +59,26 @@ typedef struct
   gint64               handled;
   gint64               laid_out;
   gint64               painted;
+  gint64               cpu_changed;
 } BenchState;
+
+/* Microseconds of CPU the process has used, all threads (llvmpipe's too):
+ * what a change costs, whatever else the machine is doing. */
+static gint64
+bench_cpu_time (void)
+{
+  struct timespec now;
+
+  if (clock_gettime (CLOCK_PROCESS_CPUTIME_ID, &now) != 0)
+    return 0;
+  return (gint64) now.tv_sec * G_USEC_PER_SEC + now.tv_nsec / 1000;
+}
 
 static void
 bench_mark (const char *name)
 {
-  g_printerr ("retainer-bench-mark %s %" G_GINT64_FORMAT "\n", name, g_get_monotonic_time ());
+  g_printerr ("retainer-bench-mark %s %" G_GINT64_FORMAT " %" G_GINT64_FORMAT "\n", name,
+              g_get_monotonic_time (), bench_cpu_time ());
 }
 
 /* Typing "18500" one character at a time, then deleting it back to "1",
@@ -86,6 +103,7 @@ bench_type_cb (gpointer user_data)
 
   state->waiting = TRUE;
   state->laid_out = state->painted = 0;
+  state->cpu_changed = bench_cpu_time ();
   state->changed = g_get_monotonic_time ();
   /* One character typed at the end, or one deleted: a keystroke's edit. */
   if ((int) strlen (text) > length)
@@ -170,11 +188,12 @@ bench_after_paint_cb (GdkFrameClock *frame_clock,
 
   state->waiting = FALSE;
   g_printerr ("retainer-keystroke %" G_GINT64_FORMAT " %" G_GINT64_FORMAT " %" G_GINT64_FORMAT
-              " %" G_GINT64_FORMAT "\n",
+              " %" G_GINT64_FORMAT " %" G_GINT64_FORMAT "\n",
               state->handled - state->changed,
               state->laid_out ? state->laid_out - state->changed : -1,
               state->painted ? state->painted - state->changed : -1,
-              g_get_monotonic_time () - state->changed);
+              g_get_monotonic_time () - state->changed,
+              bench_cpu_time () - state->cpu_changed);
   if (++state->done >= state->n_keystrokes)
     bench_quit (state);
   else
