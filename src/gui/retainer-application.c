@@ -5,6 +5,8 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <string.h>
+#include <time.h>
 
 #include "retainer-application.h"
 #include "retainer-preferences-dialog.h"
@@ -25,25 +27,195 @@ get_window (RetainerApplication *self)
   return RETAINER_IS_WINDOW (window) ? RETAINER_WINDOW (window) : NULL;
 }
 
-static void
-first_frame_painted_cb (GdkFrameClock       *frame_clock,
-                        RetainerApplication *self)
+/* ------------------------------------------------------------------ */
+/* Measurement seam for build-aux/bench (off unless its variables are   */
+/* set; nothing here runs for a user)                                   */
+/*                                                                      */
+/* RETAINER_BENCH_FIRST_FRAME=1: prints "retainer-first-frame" on       */
+/*   stderr once the window has drawn its first frame, and quits a      */
+/*   second later (so the frame is seen from outside too). Each         */
+/*   step of the start is also printed as "retainer-bench-mark NAME T", */
+/*   T in microseconds of CLOCK_MONOTONIC (g_get_monotonic_time ()),    */
+/*   followed by the CPU time the process has used so far.              */
+/* RETAINER_BENCH_KEYSTROKES=N (with the above): after the first frame  */
+/*   the horizon is set to 36 months, then the spend is typed N times,  */
+/*   one character a step, through the spend row's text as typing      */
+/*   does, and each step prints "retainer-keystroke SYNC LAYOUT PAINT   */
+/*   FRAME CPU": microseconds from the change to the end of the         */
+/*   change's handlers, and to the end of the next frame's layout,      */
+/*   paint and after-paint, then the CPU time used meanwhile. Then it   */
+/*   quits.                                                             */
+
+typedef struct
 {
-  g_signal_handlers_disconnect_by_func (frame_clock, first_frame_painted_cb, self);
-  g_printerr ("retainer-first-frame\n");
-  g_application_quit (G_APPLICATION (self));
+  RetainerApplication *application;
+  RetainerWindow      *window;
+  GdkFrameClock       *frame_clock;
+  guint                n_keystrokes;
+  guint                done;
+  gboolean             first_frame_seen;
+  gboolean             waiting;  /* for the frame after a change */
+  gint64               changed;
+  gint64               handled;
+  gint64               laid_out;
+  gint64               painted;
+  gint64               cpu_changed;
+} BenchState;
+
+/* Microseconds of CPU the process has used, all threads (llvmpipe's too):
+ * what a change costs, whatever else the machine is doing. */
+static gint64
+bench_cpu_time (void)
+{
+  struct timespec now;
+
+  if (clock_gettime (CLOCK_PROCESS_CPUTIME_ID, &now) != 0)
+    return 0;
+  return (gint64) now.tv_sec * G_USEC_PER_SEC + now.tv_nsec / 1000;
 }
 
-/* build-aux/bench measures the time from launch to the first drawn frame:
- * with RETAINER_BENCH_FIRST_FRAME set, say so on stderr after it and quit. */
 static void
-watch_first_frame (RetainerApplication *self,
-                   RetainerWindow      *window)
+bench_mark (const char *name)
 {
-  GdkFrameClock *frame_clock = gtk_widget_get_frame_clock (GTK_WIDGET (window));
+  g_printerr ("retainer-bench-mark %s %" G_GINT64_FORMAT " %" G_GINT64_FORMAT "\n", name,
+              g_get_monotonic_time (), bench_cpu_time ());
+}
 
-  g_return_if_fail (frame_clock != NULL);
-  g_signal_connect (frame_clock, "after-paint", G_CALLBACK (first_frame_painted_cb), self);
+/* Typing "18500" one character at a time, then deleting it back to "1",
+ * and again: every step is one keystroke's text. */
+static const char *
+bench_spend_text (guint step)
+{
+  static const char *const texts[] = { "18", "185", "1850", "18500", "1850", "185", "18", "1" };
+
+  return texts[step % G_N_ELEMENTS (texts)];
+}
+
+static gboolean
+bench_type_cb (gpointer user_data)
+{
+  BenchState *state = user_data;
+  GtkEditable *spend = GTK_EDITABLE (gtk_widget_get_template_child (GTK_WIDGET (state->window),
+                                                                    RETAINER_TYPE_WINDOW,
+                                                                    "monthly_spend_row"));
+  const char *text = bench_spend_text (state->done);
+  int length = (int) strlen (gtk_editable_get_text (spend));
+
+  state->waiting = TRUE;
+  state->laid_out = state->painted = 0;
+  state->cpu_changed = bench_cpu_time ();
+  state->changed = g_get_monotonic_time ();
+  /* One character typed at the end, or one deleted: a keystroke's edit. */
+  if ((int) strlen (text) > length)
+    gtk_editable_insert_text (spend, text + length, 1, &length);
+  else
+    gtk_editable_delete_text (spend, length - 1, length);
+  state->handled = g_get_monotonic_time ();
+  return G_SOURCE_REMOVE;
+}
+
+static void
+bench_start_typing (BenchState *state)
+{
+  AdwComboRow *horizon = ADW_COMBO_ROW (gtk_widget_get_template_child (GTK_WIDGET (state->window),
+                                                                       RETAINER_TYPE_WINDOW,
+                                                                       "horizon_row"));
+  GtkEditable *spend = GTK_EDITABLE (gtk_widget_get_template_child (GTK_WIDGET (state->window),
+                                                                    RETAINER_TYPE_WINDOW,
+                                                                    "monthly_spend_row"));
+
+  adw_combo_row_set_selected (horizon, 2);
+  gtk_editable_set_text (spend, "1");
+  g_printerr ("retainer-bench-horizon %u\n",
+              retainer_window_get_proposal (state->window)->horizon_months);
+  /* A keystroke every 50 ms, a fast typist's pace, after this settles. */
+  g_timeout_add (200, bench_type_cb, state);
+}
+
+static void
+bench_quit (BenchState *state)
+{
+  g_signal_handlers_disconnect_by_data (state->frame_clock, state);
+  g_application_quit (G_APPLICATION (state->application));
+  g_free (state);
+}
+
+static gboolean
+bench_quit_cb (gpointer user_data)
+{
+  bench_quit (user_data);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+bench_layout_cb (GdkFrameClock *frame_clock,
+                 BenchState    *state)
+{
+  if (!state->first_frame_seen)
+    bench_mark ("first-layout");
+  else if (state->waiting && state->laid_out == 0)
+    state->laid_out = g_get_monotonic_time ();
+}
+
+static void
+bench_paint_cb (GdkFrameClock *frame_clock,
+                BenchState    *state)
+{
+  if (!state->first_frame_seen)
+    bench_mark ("first-paint");
+  else if (state->waiting)
+    state->painted = g_get_monotonic_time ();
+}
+
+static void
+bench_after_paint_cb (GdkFrameClock *frame_clock,
+                      BenchState    *state)
+{
+  if (!state->first_frame_seen)
+    {
+      state->first_frame_seen = TRUE;
+      bench_mark ("first-after-paint");
+      g_printerr ("retainer-first-frame\n");
+      /* A second on screen, for the bench to see the frame from outside too. */
+      if (state->n_keystrokes == 0)
+        g_timeout_add (1000, bench_quit_cb, state);
+      else
+        bench_start_typing (state);
+      return;
+    }
+  if (!state->waiting)
+    return;
+
+  state->waiting = FALSE;
+  g_printerr ("retainer-keystroke %" G_GINT64_FORMAT " %" G_GINT64_FORMAT " %" G_GINT64_FORMAT
+              " %" G_GINT64_FORMAT " %" G_GINT64_FORMAT "\n",
+              state->handled - state->changed,
+              state->laid_out ? state->laid_out - state->changed : -1,
+              state->painted ? state->painted - state->changed : -1,
+              g_get_monotonic_time () - state->changed,
+              bench_cpu_time () - state->cpu_changed);
+  if (++state->done >= state->n_keystrokes)
+    bench_quit (state);
+  else
+    g_timeout_add (50, bench_type_cb, state);
+}
+
+/* Connected after GDK's own handlers, so each runs at the end of its phase. */
+static void
+bench_watch (RetainerApplication *self,
+             RetainerWindow      *window)
+{
+  BenchState *state = g_new0 (BenchState, 1);
+  const char *keystrokes = g_getenv ("RETAINER_BENCH_KEYSTROKES");
+
+  state->application = self;
+  state->window = window;
+  state->frame_clock = gtk_widget_get_frame_clock (GTK_WIDGET (window));
+  state->n_keystrokes = keystrokes != NULL ? (guint) g_ascii_strtoull (keystrokes, NULL, 10) : 0;
+  g_return_if_fail (state->frame_clock != NULL);
+  g_signal_connect (state->frame_clock, "layout", G_CALLBACK (bench_layout_cb), state);
+  g_signal_connect (state->frame_clock, "paint", G_CALLBACK (bench_paint_cb), state);
+  g_signal_connect (state->frame_clock, "after-paint", G_CALLBACK (bench_after_paint_cb), state);
 }
 
 /* The window of a new start: the last proposal if it is still there,
@@ -52,9 +224,18 @@ static RetainerWindow *
 create_window (RetainerApplication *self,
                const char          *open_path)
 {
-  RetainerWindow *window = retainer_window_new (GTK_APPLICATION (self));
-  g_autoptr (GSettings) settings = g_settings_new (APP_ID);
-  g_autofree char *last = g_settings_get_string (settings, "last-document");
+  gboolean bench = g_getenv ("RETAINER_BENCH_FIRST_FRAME") != NULL;
+  RetainerWindow *window;
+  g_autoptr (GSettings) settings = NULL;
+  g_autofree char *last = NULL;
+
+  if (bench)
+    bench_mark ("window-new");
+  window = retainer_window_new (GTK_APPLICATION (self));
+  if (bench)
+    bench_mark ("window-ready");
+  settings = g_settings_new (APP_ID);
+  last = g_settings_get_string (settings, "last-document");
 
   if (open_path == NULL && *last != '\0' && g_file_test (last, G_FILE_TEST_IS_REGULAR))
     {
@@ -66,8 +247,11 @@ create_window (RetainerApplication *self,
     }
 
   gtk_window_present (GTK_WINDOW (window));
-  if (g_getenv ("RETAINER_BENCH_FIRST_FRAME") != NULL)
-    watch_first_frame (self, window);
+  if (bench)
+    {
+      bench_mark ("presented");
+      bench_watch (self, window);
+    }
   retainer_window_offer_restore (window);
   if (open_path != NULL)
     retainer_window_open_file (window, open_path);
@@ -199,7 +383,11 @@ retainer_application_startup (GApplication *application)
     { "app.quit", { "<Control>q", NULL } },
   };
 
+  if (g_getenv ("RETAINER_BENCH_FIRST_FRAME") != NULL)
+    bench_mark ("startup");
   G_APPLICATION_CLASS (retainer_application_parent_class)->startup (application);
+  if (g_getenv ("RETAINER_BENCH_FIRST_FRAME") != NULL)
+    bench_mark ("gtk-ready");
 
   g_action_map_add_action_entries (G_ACTION_MAP (application), app_actions,
                                    G_N_ELEMENTS (app_actions), application);
