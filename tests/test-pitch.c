@@ -261,7 +261,7 @@ test_estimator (void)
   g_assert_true (retainer_estimator_dialog_select_model (RETAINER_ESTIMATOR_DIALOG (dialog),
                                                          "OpenAI", "GPT-4o"));
   g_assert_nonnull (strstr (adw_action_row_get_subtitle (dialog_child (dialog,
-                              RETAINER_TYPE_ESTIMATOR_DIALOG, "model_row")),
+                              RETAINER_TYPE_ESTIMATOR_DIALOG, "prices_row")),
                             "https://openai.com/api/pricing/"));
 
   /* Nothing to use until the usage is typed. */
@@ -312,6 +312,9 @@ test_estimator (void)
   g_assert_true (gtk_widget_get_visible (basis_row));
   g_assert_nonnull (strstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (basis_row)),
                             "40,000 requests a day"));
+
+  retainer_test_write_png (gtk_widget_get_parent (gtk_widget_get_parent (
+                             gtk_widget_get_parent (basis_row))), "pitch-spend-basis.png");
 
   undo (window);
   proposal = retainer_window_get_proposal (window);
@@ -632,6 +635,8 @@ test_cautious (void)
                    "−$1,000");
   g_assert_cmpuint (retainer_savings_chart_get_n_cautious_months (chart), ==, 25);
   screenshots (window, "cautious");
+  retainer_test_write_png (retainer_test_window_child (window, "cautious_group"),
+                           "pitch-cautious-panel.png");
 
   /* Private figures: hidden while presenting. */
   retainer_window_set_presenting (window, TRUE);

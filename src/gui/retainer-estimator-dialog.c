@@ -30,6 +30,7 @@ struct _RetainerEstimatorDialog
   AdwPreferencesGroup  *model_group;
   AdwComboRow          *table_row;
   AdwComboRow          *model_row;
+  AdwActionRow         *prices_row;
   GtkWidget            *rate_group;
   AdwEntryRow          *rate_row;
   GtkLabel             *request_cost_label;
@@ -85,7 +86,7 @@ describe_model (RetainerEstimatorDialog *self)
 
   if (table == NULL || position >= table->n_models)
     {
-      adw_action_row_set_subtitle (ADW_ACTION_ROW (self->model_row), "");
+      adw_action_row_set_subtitle (self->prices_row, "");
       return;
     }
   model = &table->models[position];
@@ -98,7 +99,7 @@ describe_model (RetainerEstimatorDialog *self)
                               input, output,
                               model->prices_read != NULL ? model->prices_read : table->prices_read,
                               model->source);
-  adw_action_row_set_subtitle (ADW_ACTION_ROW (self->model_row), subtitle);
+  adw_action_row_set_subtitle (self->prices_row, subtitle);
 }
 
 static void
@@ -559,6 +560,7 @@ retainer_estimator_dialog_class_init (RetainerEstimatorDialogClass *klass)
   BIND (model_group);
   BIND (table_row);
   BIND (model_row);
+  BIND (prices_row);
   BIND (rate_group);
   BIND (rate_row);
   BIND (request_cost_label);

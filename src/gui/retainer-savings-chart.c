@@ -23,6 +23,7 @@
 #define SWATCH_SIZE     10.0
 #define MIN_TICK_SPACING_Y 44.0
 #define MIN_TICK_SPACING_X 56.0
+#define HATCH_SPACING   7.0
 
 struct _RetainerSavingsChart
 {
@@ -302,7 +303,7 @@ cautious_color (const Palette *palette,
                 GdkRGBA       *color)
 {
   *color = palette->with;
-  color->alpha = 0.22f;
+  color->alpha = 0.55f;
 }
 
 static void
@@ -321,6 +322,7 @@ draw_cautious_band (RetainerSavingsChart     *self,
   edge = palette->with;
   edge.alpha = 0.9f;
 
+  /* Hatched, so the net saving's green stays visible through it. */
   cairo_save (cr);
   cairo_new_path (cr);
   for (guint m = 0; m < self->months->len; m++)
@@ -328,8 +330,24 @@ draw_cautious_band (RetainerSavingsChart     *self,
   for (guint m = self->cautious->len; m-- > 0;)
     cairo_line_to (cr, x_for_month (self, m), cautious_with_y (self, scale, m));
   cairo_close_path (cr);
-  set_source (cr, &fill);
-  cairo_fill (cr);
+  cairo_clip (cr);
+  {
+    double x0, y0, x1, y1;
+
+    cairo_clip_extents (cr, &x0, &y0, &x1, &y1);
+    cairo_new_path (cr);
+    for (double x = x0 - (y1 - y0); x < x1; x += HATCH_SPACING)
+      {
+        cairo_move_to (cr, x, y1);
+        cairo_line_to (cr, x + (y1 - y0), y0);
+      }
+    cairo_set_line_width (cr, 1.0);
+    set_source (cr, &fill);
+    cairo_stroke (cr);
+  }
+  cairo_restore (cr);
+
+  cairo_save (cr);
 
   cairo_new_path (cr);
   for (guint m = 0; m < self->cautious->len; m++)
@@ -356,7 +374,6 @@ draw_cautious_legend (RetainerSavingsChart *self,
     return;
 
   cautious_color (palette, &swatch);
-  swatch.alpha = 0.45f;
   layout = create_label (self, _("Cautious case"), FALSE);
   pango_layout_get_pixel_size (layout, &w, &h);
   if (width - w - SWATCH_SIZE - 6 < 0)
