@@ -451,8 +451,12 @@ test_revisions (void)
   g_assert_cmpuint (g_list_model_get_n_items (rows), ==, 1);
   g_assert_false (retainer_window_get_proposal (window)->option_annual_prepay);
   retainer_window_set_option_annual_prepay (window, TRUE);
-  retainer_window_set_option_extra_use_cases (window, 2);
-  retainer_document_dialog_refresh (RETAINER_DOCUMENT_DIALOG (dialog));
+  adw_spin_row_set_value (find_widget (GTK_WIDGET (dialog), ADW_TYPE_SPIN_ROW), 2);
+  retainer_test_settle ();
+  /* The first-year totals with and without the options. */
+  g_assert_nonnull (find_label (GTK_WIDGET (dialog), "$30,000"));
+  g_assert_nonnull (find_label (GTK_WIDGET (dialog), "first year $66,000"));
+  g_assert_nonnull (find_label (GTK_WIDGET (dialog), "First year $27,600, paid up front"));
   proposal = retainer_window_get_proposal (window);
   g_assert_true (proposal->option_annual_prepay);
   g_assert_cmpuint (proposal->option_extra_use_cases, ==, 2);
@@ -460,7 +464,12 @@ test_revisions (void)
   undo (window);
   g_assert_cmpuint (retainer_window_get_proposal (window)->option_extra_use_cases, ==, 0);
   g_assert_true (retainer_window_get_proposal (window)->option_annual_prepay);
+  /* The open dialog follows the undo. */
+  g_assert_cmpfloat (adw_spin_row_get_value (find_widget (GTK_WIDGET (dialog), ADW_TYPE_SPIN_ROW)),
+                     ==, 0);
   redo (window);
+  g_assert_cmpfloat (adw_spin_row_get_value (find_widget (GTK_WIDGET (dialog), ADW_TYPE_SPIN_ROW)),
+                     ==, 2);
   g_assert_cmpuint (retainer_window_get_proposal (window)->option_extra_use_cases, ==, 2);
   adw_dialog_force_close (dialog);
   retainer_test_settle ();

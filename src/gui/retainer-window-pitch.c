@@ -211,6 +211,14 @@ retainer_window_refresh_pitch (RetainerWindow *self)
 
   refresh_basis (self);
   refresh_cautious (self);
+
+  /* An undo while the Proposal Document dialog is open shows in it too. */
+  {
+    AdwDialog *dialog = adw_application_window_get_visible_dialog (ADW_APPLICATION_WINDOW (self));
+
+    if (RETAINER_IS_DOCUMENT_DIALOG (dialog))
+      retainer_document_dialog_refresh (RETAINER_DOCUMENT_DIALOG (dialog));
+  }
 }
 
 /* ------------------------------------------------------------------ */
