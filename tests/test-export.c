@@ -219,8 +219,8 @@ test_export_numbers_proposal (void)
   g_assert_true (retainer_window_get_modified (window));
   g_assert_cmpuint (stored_next_number (), ==, 43);
 
-  /* The toast names the file and offers to open it. */
-  g_assert_nonnull (find_label (GTK_WIDGET (window), "Exported “proposal.pdf”"));
+  /* The toast names the proposal and its revision, and offers to open the PDF. */
+  g_assert_nonnull (find_label (GTK_WIDGET (window), "Exported AC-0042, revision 1"));
   g_assert_true (g_action_group_get_action_enabled (G_ACTION_GROUP (window), "open-exported"));
   /* Open goes through GtkFileLauncher; the isolated test folders register
    * no PDF viewer, so it says why it could not. */
@@ -301,7 +301,7 @@ test_missing_logo_warns (void)
   g_assert_cmpuint (stored_next_number (), ==, 6);
 
   /* The warning follows the success toast. */
-  g_assert_nonnull (find_label (GTK_WIDGET (window), "Exported “no-logo.pdf”"));
+  g_assert_nonnull (find_label (GTK_WIDGET (window), "Exported LL-0005, revision 1"));
   for (guint i = 0; i < 100 && find_label (GTK_WIDGET (window), "could not be found") == NULL; i++)
     retainer_test_wait_ms (100);
   g_assert_nonnull (find_label (GTK_WIDGET (window), "agency-logo.png could not be found"));

@@ -23,6 +23,7 @@
 #define SWATCH_SIZE     10.0
 #define MIN_TICK_SPACING_Y 44.0
 #define MIN_TICK_SPACING_X 56.0
+#define HATCH_SPACING   7.0
 
 struct _RetainerSavingsChart
 {
@@ -34,6 +35,7 @@ struct _RetainerSavingsChart
   char      *summary;
   double     break_even_months; /* < 0: none */
   int        hover_month;       /* -1: none */
+  GArray    *cautious;          /* RetainerMonth of the cautious case; empty: no band */
 
   /* The plot area of the last snapshot, for hovering. */
   graphene_rect_t plot;
@@ -261,6 +263,128 @@ draw_series (RetainerSavingsChart     *self,
   cairo_stroke (cr);
 }
 
+/* The cautious band (kept apart from the labels): between the "with the
+ * agency" line and where that line would run if the client kept only the
+ * cautious case's net saving, measured down from the same "without" line.
+ * Its height in a month is the saving the expected case promises beyond
+ * the cautious one. */
+static double
+cautious_with_y (RetainerSavingsChart     *self,
+                 const RetainerChartScale *scale,
+                 guint                     m)
+{
+  const RetainerMonth *expected = month_at (self, m);
+  const RetainerMonth *cautious = &g_array_index (self->cautious, RetainerMonth, m);
+
+  return y_for_amount (self, scale, expected->without - cautious->net);
+}
+
+static gboolean
+has_cautious_band (RetainerSavingsChart *self)
+{
+  return self->cautious->len > 1 && self->cautious->len == self->months->len;
+}
+
+static gint64
+cautious_max_amount (RetainerSavingsChart *self)
+{
+  gint64 max_amount = 0;
+
+  if (!has_cautious_band (self))
+    return 0;
+  for (guint m = 0; m < self->cautious->len; m++)
+    max_amount = MAX (max_amount, month_at (self, m)->without
+                                  - g_array_index (self->cautious, RetainerMonth, m).net);
+  return max_amount;
+}
+
+static void
+cautious_color (const Palette *palette,
+                GdkRGBA       *color)
+{
+  *color = palette->with;
+  color->alpha = 0.55f;
+}
+
+static void
+draw_cautious_band (RetainerSavingsChart     *self,
+                    cairo_t                  *cr,
+                    const RetainerChartScale *scale,
+                    const Palette            *palette)
+{
+  GdkRGBA fill, edge;
+  const double dashes[] = { 5.0, 4.0 };
+
+  if (!has_cautious_band (self))
+    return;
+
+  cautious_color (palette, &fill);
+  edge = palette->with;
+  edge.alpha = 0.9f;
+
+  /* Hatched, so the net saving's green stays visible through it. */
+  cairo_save (cr);
+  cairo_new_path (cr);
+  for (guint m = 0; m < self->months->len; m++)
+    cairo_line_to (cr, x_for_month (self, m), y_for_amount (self, scale, month_at (self, m)->with));
+  for (guint m = self->cautious->len; m-- > 0;)
+    cairo_line_to (cr, x_for_month (self, m), cautious_with_y (self, scale, m));
+  cairo_close_path (cr);
+  cairo_clip (cr);
+  {
+    double x0, y0, x1, y1;
+
+    cairo_clip_extents (cr, &x0, &y0, &x1, &y1);
+    cairo_new_path (cr);
+    for (double x = x0 - (y1 - y0); x < x1; x += HATCH_SPACING)
+      {
+        cairo_move_to (cr, x, y1);
+        cairo_line_to (cr, x + (y1 - y0), y0);
+      }
+    cairo_set_line_width (cr, 1.0);
+    set_source (cr, &fill);
+    cairo_stroke (cr);
+  }
+  cairo_restore (cr);
+
+  cairo_save (cr);
+
+  cairo_new_path (cr);
+  for (guint m = 0; m < self->cautious->len; m++)
+    cairo_line_to (cr, x_for_month (self, m), cautious_with_y (self, scale, m));
+  cairo_set_line_width (cr, 1.5);
+  cairo_set_dash (cr, dashes, G_N_ELEMENTS (dashes), 0);
+  set_source (cr, &edge);
+  cairo_stroke (cr);
+  cairo_restore (cr);
+}
+
+/* The band's legend entry, at the right end of the legend line. */
+static void
+draw_cautious_legend (RetainerSavingsChart *self,
+                      GtkSnapshot          *snapshot,
+                      double                width,
+                      const Palette        *palette)
+{
+  g_autoptr (PangoLayout) layout = NULL;
+  GdkRGBA swatch;
+  int w, h;
+
+  if (!has_cautious_band (self))
+    return;
+
+  cautious_color (palette, &swatch);
+  layout = create_label (self, _("Cautious case"), FALSE);
+  pango_layout_get_pixel_size (layout, &w, &h);
+  if (width - w - SWATCH_SIZE - 6 < 0)
+    return;
+  gtk_snapshot_append_color (snapshot, &swatch,
+                             &GRAPHENE_RECT_INIT ((float) (width - w - SWATCH_SIZE - 6),
+                                                  (float) (h - SWATCH_SIZE) / 2.0f,
+                                                  SWATCH_SIZE, SWATCH_SIZE));
+  append_label (snapshot, layout, width - w, 0, &palette->foreground);
+}
+
 /* Where the lines meet: between the months around the break-even point. */
 static gboolean
 break_even_point (RetainerSavingsChart     *self,
@@ -376,6 +500,8 @@ retainer_savings_chart_snapshot (GtkWidget   *widget,
   for (guint m = 0; m < self->months->len; m++)
     max_amount = MAX (max_amount, MAX (month_at (self, m)->without, month_at (self, m)->with));
 
+  max_amount = MAX (max_amount, cautious_max_amount (self));
+
   probe = create_label (self, "0", FALSE);
   pango_layout_get_pixel_size (probe, NULL, &label_height);
 
@@ -391,6 +517,8 @@ retainer_savings_chart_snapshot (GtkWidget   *widget,
     swatch.alpha = 0.35f;
     append_legend_entry (self, snapshot, legend_x, _("Net saving"), &swatch, &palette.foreground);
   }
+
+  draw_cautious_legend (self, snapshot, width, &palette);
 
   /* The value axis: as many round ticks as fit. */
   plot_height = height - (label_height + PLOT_PAD_TOP) - (label_height + LABEL_GAP) - 2;
@@ -457,6 +585,7 @@ retainer_savings_chart_snapshot (GtkWidget   *widget,
   cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (0, 0, (float) width,
                                                                  (float) height));
   draw_net_area (self, cr, &scale, &palette);
+  draw_cautious_band (self, cr, &scale, &palette);
   draw_series (self, cr, &scale, FALSE, &palette.without);
   draw_series (self, cr, &scale, TRUE, &palette.with);
   if (break_even_point (self, &scale, &be_x, &be_y))
@@ -578,6 +707,7 @@ retainer_savings_chart_finalize (GObject *object)
   RetainerSavingsChart *self = RETAINER_SAVINGS_CHART (object);
 
   g_clear_pointer (&self->months, g_array_unref);
+  g_clear_pointer (&self->cautious, g_array_unref);
   g_clear_pointer (&self->currency, g_free);
   g_clear_pointer (&self->break_even_label, g_free);
   g_clear_pointer (&self->summary, g_free);
@@ -686,6 +816,7 @@ retainer_savings_chart_init (RetainerSavingsChart *self)
   GtkEventController *motion = gtk_event_controller_motion_new ();
 
   self->months = g_array_new (FALSE, TRUE, sizeof (RetainerMonth));
+  self->cautious = g_array_new (FALSE, TRUE, sizeof (RetainerMonth));
   self->currency = g_strdup ("USD");
   self->break_even_months = -1.0;
   self->hover_month = -1;
@@ -869,4 +1000,38 @@ retainer_savings_chart_describe_month (RetainerSavingsChart *self,
   return g_strdup_printf (_("Month %1$u\nWithout the agency: %2$s\nWith the agency: %3$s\n"
                             "Net saving: %4$s"),
                           month, without, with, net);
+}
+
+/**
+ * retainer_savings_chart_set_cautious_series:
+ * @months: (nullable): the cautious case's months 0..horizon, as in
+ *   RetainerResult.cautious.months (copied); NULL or none: no band
+ *
+ * Shades the band between the expected net saving and the cautious one.
+ * Drawn only when it has as many months as the expected series.
+ */
+void
+retainer_savings_chart_set_cautious_series (RetainerSavingsChart *self,
+                                            const RetainerMonth  *months,
+                                            guint                 n_months)
+{
+  g_return_if_fail (RETAINER_IS_SAVINGS_CHART (self));
+  g_return_if_fail (months != NULL || n_months == 0);
+
+  if (self->cautious->len == n_months
+      && (n_months == 0 || memcmp (self->cautious->data, months,
+                                   n_months * sizeof (RetainerMonth)) == 0))
+    return;
+
+  g_array_set_size (self->cautious, 0);
+  g_array_append_vals (self->cautious, months, n_months);
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+guint
+retainer_savings_chart_get_n_cautious_months (RetainerSavingsChart *self)
+{
+  g_return_val_if_fail (RETAINER_IS_SAVINGS_CHART (self), 0);
+
+  return self->cautious->len;
 }

@@ -20,6 +20,12 @@ void        retainer_savings_chart_set_months            (RetainerSavingsChart *
                                                           const RetainerMonth  *months,
                                                           guint                 n_months);
 guint       retainer_savings_chart_get_n_months          (RetainerSavingsChart *self);
+/* The cautious case's months (copied), shaded as a band below the expected
+ * net saving; NULL or 0 months: no band. */
+void        retainer_savings_chart_set_cautious_series   (RetainerSavingsChart *self,
+                                                          const RetainerMonth  *months,
+                                                          guint                 n_months);
+guint       retainer_savings_chart_get_n_cautious_months (RetainerSavingsChart *self);
 const char *retainer_savings_chart_get_currency          (RetainerSavingsChart *self);
 void        retainer_savings_chart_set_currency          (RetainerSavingsChart *self,
                                                           const char           *currency);

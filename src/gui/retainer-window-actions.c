@@ -12,6 +12,8 @@
 #include "retainer-accept-dialog.h"
 #include "retainer-clients-dialog.h"
 #include "retainer-pdf.h"
+#include "retainer-revision.h"
+#include "retainer-window-pitch.h"
 #include "retainer-window-private.h"
 
 #define RECENT_MAX 8
@@ -788,7 +790,11 @@ retainer_window_export_pdf_to (RetainerWindow *self,
   g_autofree char *uri = NULL;
   g_autofree char *name = NULL;
   g_autofree char *message = NULL;
+  g_autofree char *today = today_iso ();
+  g_autofree char *label = NULL;
   gboolean numbering;
+  guint issued_before;
+  guint revision = 0;
   AdwToast *toast;
 
   g_return_val_if_fail (RETAINER_IS_WINDOW (self), FALSE);
@@ -824,7 +830,14 @@ retainer_window_export_pdf_to (RetainerWindow *self,
       g_free (numbered->number);
       numbered->number = retainer_agency_format_number (agency, agency->next_number);
       g_free (numbered->date);
-      numbered->date = today_iso ();
+      numbered->date = g_strdup (today);
+    }
+  /* The revision the PDF carries, issued on the copy like the number. */
+  issued_before = numbered->revisions != NULL ? numbered->revisions->len : 0;
+  if (!retainer_proposal_issue_revision (numbered, self->result, today, &revision, &error))
+    {
+      retainer_window_show_error (self, _("Could Not Export the PDF"), error->message);
+      return FALSE;
     }
 
   if (!retainer_pdf_export (numbered, self->result, agency, path, warnings, &error))
@@ -833,15 +846,16 @@ retainer_window_export_pdf_to (RetainerWindow *self,
       return FALSE;
     }
 
+  if (!numbering && numbered->revisions->len != issued_before)
+    retainer_window_keep_revision (self, numbered);
+
   if (numbering)
     {
       g_free (self->proposal->number);
       self->proposal->number = g_strdup (numbered->number);
       g_free (self->proposal->date);
       self->proposal->date = g_strdup (numbered->date);
-      /* Not the founder's edit: no undo step takes the number back. */
-      retainer_history_amend (self->history, self->proposal);
-      retainer_window_inputs_changed (self);
+      retainer_window_keep_revision (self, numbered);
 
       agency->next_number++;
       if (!retainer_agency_save_user (agency, &error)
@@ -867,8 +881,9 @@ retainer_window_export_pdf_to (RetainerWindow *self,
         }
     }
 
-  /* Translators: %s is the PDF's file name. */
-  message = g_strdup_printf (_("Exported “%s”"), name);
+  /* Translators: %s is the proposal's number and revision, like "AC-0042, revision 2". */
+  label = retainer_revision_format_label (numbered->number, revision);
+  message = g_strdup_printf (_("Exported %s"), label);
   uri = g_file_get_uri (file);
   toast = adw_toast_new (message);
   adw_toast_set_button_label (toast, _("_Open"));
@@ -934,7 +949,8 @@ export_action (GSimpleAction *action,
                GVariant      *parameter,
                gpointer       user_data)
 {
-  retainer_window_export_pdf (user_data);
+  /* The brand setup first when no agency profile exists yet. */
+  retainer_window_begin_export (user_data, NULL);
 }
 
 static void

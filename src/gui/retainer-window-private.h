@@ -96,6 +96,15 @@ struct _RetainerWindow
   GtkLabel             *first_year_label;
   GtkWidget            *margin_warning_row;
 
+  /* Template: the estimate, the cautious case (retainer-window-pitch.c) */
+  AdwActionRow         *spend_basis_row;
+  GtkWidget            *cautious_group;
+  GtkLabel             *cautious_saving_label;
+  GtkLabel             *cautious_break_even_label;
+  GtkLabel             *cautious_net_12_label;
+  GtkLabel             *expected_net_12_label;
+  GtkWidget            *estimate_button;
+
   GSettings            *settings;
   GPtrArray            *rate_cards;        /* RetainerRateCard, as listed in rate_card_row */
   RetainerProposal     *proposal;          /* what the widgets show */
@@ -136,6 +145,19 @@ void     retainer_window_set_document       (RetainerWindow   *self,
 /* Shows the state before the last step (undo) or after it (redo). */
 void     retainer_window_undo               (RetainerWindow   *self);
 void     retainer_window_redo               (RetainerWindow   *self);
+
+/* retainer-window-pitch.c: the spend estimate, the cautious case, the
+ * proposal document's options and revisions, the brand before a first PDF */
+void     retainer_window_class_init_pitch   (GtkWidgetClass   *widget_class);
+void     retainer_window_init_pitch         (RetainerWindow   *self);
+/* After read_inputs (): drops the estimate's basis once the spend no longer
+ * matches it. */
+void     retainer_window_read_pitch_inputs  (RetainerWindow   *self);
+/* After the results are computed: the basis row, the cautious rows, the band. */
+void     retainer_window_refresh_pitch      (RetainerWindow   *self);
+/* Keeps the number, date and revisions an export issued on `numbered`. */
+void     retainer_window_keep_revision      (RetainerWindow   *self,
+                                             RetainerProposal *numbered);
 
 /* retainer-window-actions.c */
 void     retainer_window_init_actions       (RetainerWindow   *self);

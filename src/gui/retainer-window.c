@@ -568,6 +568,8 @@ read_inputs (RetainerWindow *self)
             g_settings_set_string (self->settings, "rate-card", card->id);
         }
     }
+
+  retainer_window_read_pitch_inputs (self);
 }
 
 /* The unsaved mark, the title, the actions and autosave follow the proposal. */
@@ -990,6 +992,7 @@ refresh_results (RetainerWindow *self)
   refresh_tiers (self);
   refresh_notes (self);
   refresh_private (self);
+  retainer_window_refresh_pitch (self);
 }
 
 /* ------------------------------------------------------------------ */
@@ -1320,6 +1323,7 @@ retainer_window_class_init (RetainerWindowClass *klass)
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/app/retainer/Retainer/retainer-window.ui");
+  retainer_window_class_init_pitch (widget_class);
 #define BIND(name) gtk_widget_class_bind_template_child (widget_class, RetainerWindow, name)
   BIND (toast_overlay);
   BIND (window_title);
@@ -1455,6 +1459,7 @@ retainer_window_init (RetainerWindow *self)
   describe_card (self->plan_box, self->tier_name_label, self->tier_price_label);
 
   retainer_window_init_actions (self);
+  retainer_window_init_pitch (self);
   self->updating--;
 
   retainer_window_load_sample (self);
