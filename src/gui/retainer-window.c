@@ -715,6 +715,37 @@ combo_factory_new (gboolean in_popover)
   return factory;
 }
 
+static GtkWidget *
+find_descendant (GtkWidget *widget,
+                 GType      type)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = G_TYPE_CHECK_INSTANCE_TYPE (child, type) ? child
+                                                                  : find_descendant (child, type);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* The list opens on the current value, with the focus on it: Up and Down
+ * then move from there, and Enter keeps it. libadwaita 1.7 leaves the
+ * focus where the list had it last. */
+static void
+combo_popover_map_cb (GtkWidget   *popover,
+                      AdwComboRow *row)
+{
+  GtkWidget *list = find_descendant (popover, GTK_TYPE_LIST_VIEW);
+  guint selected = adw_combo_row_get_selected (row);
+
+  if (list != NULL && selected != GTK_INVALID_LIST_POSITION)
+    gtk_list_view_scroll_to (GTK_LIST_VIEW (list), selected, GTK_LIST_SCROLL_FOCUS, NULL);
+}
+
 static void
 setup_combos (AdwComboRow **rows,
               guint         n_rows)
@@ -724,8 +755,15 @@ setup_combos (AdwComboRow **rows,
 
   for (guint i = 0; i < n_rows; i++)
     {
+      GtkWidget *popover = find_descendant (GTK_WIDGET (rows[i]), GTK_TYPE_POPOVER);
+
       adw_combo_row_set_factory (rows[i], value_factory);
       adw_combo_row_set_list_factory (rows[i], list_factory);
+      if (popover != NULL)
+        g_signal_connect_object (popover, "map", G_CALLBACK (combo_popover_map_cb), rows[i], 0);
+      else
+        g_warning ("The list of the combo row “%s” was not found",
+                   adw_preferences_row_get_title (ADW_PREFERENCES_ROW (rows[i])));
     }
 }
 
