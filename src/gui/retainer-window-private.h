@@ -12,6 +12,28 @@
 
 G_BEGIN_DECLS
 
+/* The number fields of the window, each tied to one value of the proposal. */
+typedef enum
+{
+  RETAINER_FIELD_SPEND,
+  RETAINER_FIELD_GROWTH,
+  RETAINER_FIELD_COVERAGE,
+  RETAINER_FIELD_USE_CASES,
+  RETAINER_FIELD_GO_LIVE,
+  RETAINER_FIELD_SETUP_FEE,
+  RETAINER_N_FIELDS
+} RetainerField;
+
+/* What the window knows about one number field besides its widget. */
+typedef struct
+{
+  AdwSpinRow *row;
+  gboolean    invalid;      /* the text was refused; the proposal keeps its value */
+  char       *subtitle;     /* the row's own subtitle while an error takes its place */
+  gboolean    editing;      /* typed into since the last commit */
+  gint64      edit_start;   /* the value before that typing */
+} RetainerNumberInput;
+
 /* What to do once unsaved changes are saved or discarded. */
 typedef enum
 {
@@ -126,6 +148,9 @@ struct _RetainerWindow
   gboolean              closing_confirmed;
 
   GCancellable         *file_cancellable;  /* file dialogs and the launcher; NULL once destroyed */
+
+  RetainerNumberInput   numbers[RETAINER_N_FIELDS];
+  AdwToast             *change_toast;      /* the notice of a large change; weak */
 };
 
 /* retainer-window.c */

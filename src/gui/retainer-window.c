@@ -11,9 +11,11 @@
 
 #include <glib/gi18n.h>
 #include <locale.h>
+#include <math.h>
 #include <string.h>
 
 #include "retainer-money.h"
+#include "retainer-number.h"
 #include "retainer-tier-card.h"
 #include "retainer-window-private.h"
 
@@ -22,83 +24,185 @@ G_DEFINE_FINAL_TYPE (RetainerWindow, retainer_window, ADW_TYPE_APPLICATION_WINDO
 static const guint horizons[] = { 12, 24, 36 };
 
 /* ------------------------------------------------------------------ */
-/* Numbers in spin buttons, written and read with the locale's marks   */
+/* Number fields: exact values in the locale's marks                   */
 
-/* Reads what a person typed: digits, one decimal mark, an optional minus;
- * grouping marks, spaces and currency symbols are skipped. */
-static gboolean
-parse_number_text (const char *text,
-                   double     *value)
+/* Each field holds its value as an integer scaled by 10^decimals: cents
+ * for amounts, hundredths of a percent for rates. Core's
+ * retainer_parse_decimal () and retainer_format_decimal () turn it into
+ * text and back without losing a digit, so a field that was not edited
+ * never changes its value, and an edit changes its own value only. */
+typedef struct
 {
-  const char *decimal_point = localeconv ()->decimal_point;
-  g_autoptr (GString) clean = g_string_new (NULL);
-  gboolean has_digit = FALSE;
-  char *end = NULL;
+  guint  decimals;
+  gint64 lower;
+  gint64 upper;
+} NumberRule;
 
-  if (decimal_point == NULL || *decimal_point == '\0')
-    decimal_point = ".";
+static const NumberRule number_rules[RETAINER_N_FIELDS] = {
+  [RETAINER_FIELD_SPEND] = { 2, 0, RETAINER_MONEY_MAX },
+  [RETAINER_FIELD_GROWTH] = { 2, (gint64) (RETAINER_GROWTH_MIN_PCT * 100),
+                              (gint64) (RETAINER_GROWTH_MAX_PCT * 100) },
+  [RETAINER_FIELD_COVERAGE] = { 2, 0, 100 * 100 },
+  [RETAINER_FIELD_USE_CASES] = { 0, 1, RETAINER_USE_CASES_MAX },
+  [RETAINER_FIELD_GO_LIVE] = { 0, 0, RETAINER_GO_LIVE_MAX_MONTHS },
+  [RETAINER_FIELD_SETUP_FEE] = { 2, 0, RETAINER_MONEY_MAX },
+};
 
-  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
+/* A change to more than this many times the value, or to less than its
+ * share, in one edit is shown, so that a slipped digit does not go
+ * unnoticed on a call. */
+#define LARGE_CHANGE_FACTOR 5
+
+static void proposal_changed (RetainerWindow *self,
+                              gconstpointer   key);
+static void refresh_setup_fee (RetainerWindow *self);
+
+static double
+number_scale (RetainerField field)
+{
+  return number_rules[field].decimals == 2 ? 100.0 : 1.0;
+}
+
+static gboolean
+number_is_rate (RetainerField field)
+{
+  return field == RETAINER_FIELD_GROWTH || field == RETAINER_FIELD_COVERAGE;
+}
+
+static gboolean
+number_is_money (RetainerField field)
+{
+  return field == RETAINER_FIELD_SPEND || field == RETAINER_FIELD_SETUP_FEE;
+}
+
+static RetainerField
+number_field_of (RetainerWindow *self,
+                 gpointer        row)
+{
+  for (guint i = 0; i < RETAINER_N_FIELDS; i++)
+    if (self->numbers[i].row == row)
+      return i;
+  g_return_val_if_reached (RETAINER_FIELD_SPEND);
+}
+
+/* The field's value in the proposal, scaled. A setup fee the founder has
+ * not set is the one the core suggests. */
+static gint64
+number_value (RetainerWindow *self,
+              RetainerField   field)
+{
+  const RetainerProposal *proposal = self->proposal;
+
+  switch (field)
     {
-      gunichar c = g_utf8_get_char (p);
-
-      if (c >= '0' && c <= '9')
-        {
-          g_string_append_c (clean, (char) c);
-          has_digit = TRUE;
-        }
-      else if ((c == '-' || c == 0x2212) && clean->len == 0)
-        g_string_append_c (clean, '-');
-      else if (g_str_has_prefix (p, decimal_point) && strchr (clean->str, '.') == NULL)
-        g_string_append_c (clean, '.');
-      /* The C locale writes a point even where the grouping mark is a comma. */
-      else if (c == '.' && strcmp (decimal_point, ".") != 0 && strchr (clean->str, '.') == NULL
-               && localeconv ()->thousands_sep[0] == '\0')
-        g_string_append_c (clean, '.');
+    case RETAINER_FIELD_SPEND:
+      return proposal->monthly_api_spend;
+    case RETAINER_FIELD_GROWTH:
+      return llround (proposal->api_growth_pct * 100);
+    case RETAINER_FIELD_COVERAGE:
+      return llround (proposal->coverage_pct * 100);
+    case RETAINER_FIELD_USE_CASES:
+      return proposal->use_cases;
+    case RETAINER_FIELD_GO_LIVE:
+      return proposal->go_live_months;
+    case RETAINER_FIELD_SETUP_FEE:
+      if (proposal->has_setup_fee || self->result == NULL)
+        return proposal->setup_fee;
+      return self->result->setup_fee;
+    case RETAINER_N_FIELDS:
+    default:
+      g_assert_not_reached ();
     }
+}
 
-  if (!has_digit)
+static void
+set_number_value (RetainerWindow *self,
+                  RetainerField   field,
+                  gint64          scaled)
+{
+  RetainerProposal *proposal = self->proposal;
+
+  switch (field)
+    {
+    case RETAINER_FIELD_SPEND:
+      proposal->monthly_api_spend = scaled;
+      break;
+    case RETAINER_FIELD_GROWTH:
+      proposal->api_growth_pct = (double) scaled / 100.0;
+      break;
+    case RETAINER_FIELD_COVERAGE:
+      proposal->coverage_pct = (double) scaled / 100.0;
+      break;
+    case RETAINER_FIELD_USE_CASES:
+      proposal->use_cases = (guint) scaled;
+      break;
+    case RETAINER_FIELD_GO_LIVE:
+      proposal->go_live_months = (guint) scaled;
+      break;
+    case RETAINER_FIELD_SETUP_FEE:
+      proposal->has_setup_fee = TRUE;
+      proposal->setup_fee = scaled;
+      break;
+    case RETAINER_N_FIELDS:
+    default:
+      g_assert_not_reached ();
+    }
+}
+
+/* The text of a value: every cent and every hundredth it has, and no
+ * zeros it has not ("8,500", "12,000.50", "87.5"). */
+static char *
+format_number_input (RetainerField field,
+                     gint64        scaled)
+{
+  if (number_rules[field].decimals == 2)
+    {
+      if (scaled % 100 == 0)
+        return retainer_format_decimal (scaled / 100, 0, NULL);
+      if (number_is_rate (field) && scaled % 10 == 0)
+        return retainer_format_decimal (scaled / 10, 1, NULL);
+    }
+  return retainer_format_decimal (scaled, number_rules[field].decimals, NULL);
+}
+
+static gboolean
+parse_number_input (RetainerField field,
+                    const char   *text,
+                    gint64       *scaled,
+                    GError      **error)
+{
+  const NumberRule *rule = &number_rules[field];
+  gint64 value;
+
+  if (!retainer_parse_decimal (text, NULL, rule->decimals, &value, error))
     return FALSE;
 
-  *value = g_ascii_strtod (clean->str, &end);
-  return end != NULL && *end == '\0';
-}
+  if (value < rule->lower || value > rule->upper)
+    {
+      g_autofree char *typed = g_strstrip (g_strdup (text));
+      g_autofree char *lower = format_number_input (field, rule->lower);
+      g_autofree char *upper = format_number_input (field, rule->upper);
 
-static int
-spin_input_cb (AdwSpinRow *row,
-               double     *new_value,
-               gpointer    user_data)
-{
-  if (!parse_number_text (gtk_editable_get_text (GTK_EDITABLE (row)), new_value))
-    return GTK_INPUT_ERROR;
+      g_set_error (error, RETAINER_NUMBER_ERROR, RETAINER_NUMBER_ERROR_RANGE,
+                   /* Translators: %1$s is what was typed, %2$s and %3$s the
+                    * limits of the field, like “0” and “100”. */
+                   _("“%1$s” is outside this field’s range of %2$s to %3$s"),
+                   typed, lower, upper);
+      return FALSE;
+    }
+
+  *scaled = value;
   return TRUE;
 }
 
-static gboolean
-spin_output_cb (AdwSpinRow *row,
-                gpointer    user_data)
+/* The spin button inside a spin row: it holds the text and the focus. */
+static GtkWidget *
+spin_button_of (AdwSpinRow *row)
 {
-  g_autofree char *text = retainer_format_number (adw_spin_row_get_value (row),
-                                                  adw_spin_row_get_digits (row));
-
-  if (g_strcmp0 (text, gtk_editable_get_text (GTK_EDITABLE (row))) != 0)
-    gtk_editable_set_text (GTK_EDITABLE (row), text);
-  return TRUE;
-}
-
-/* The value a person sees: the text being typed counts before it is
- * committed, so results follow every keystroke. */
-static double
-spin_value (AdwSpinRow *row)
-{
-  GtkAdjustment *adjustment = adw_spin_row_get_adjustment (row);
-  double value;
-
-  if (!parse_number_text (gtk_editable_get_text (GTK_EDITABLE (row)), &value))
-    return adw_spin_row_get_value (row);
-
-  return CLAMP (value, gtk_adjustment_get_lower (adjustment),
-                gtk_adjustment_get_upper (adjustment));
+  return gtk_editable_get_delegate (GTK_EDITABLE (row)) != NULL
+           ? gtk_widget_get_ancestor (GTK_WIDGET (gtk_editable_get_delegate (GTK_EDITABLE (row))),
+                                      GTK_TYPE_SPIN_BUTTON)
+           : NULL;
 }
 
 /* A spin row's own spin button is labelled and described by the row. The
@@ -125,11 +229,378 @@ update_spin_row_accessible (AdwSpinRow *row)
     gtk_accessible_reset_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION);
 }
 
+/* Refused text stays in the field for the founder to correct; the field
+ * says why, in its subtitle and to screen readers, and which value the
+ * proposal keeps meanwhile. */
 static void
-setup_spin (AdwSpinRow *row)
+mark_number_input (RetainerWindow *self,
+                   RetainerField   field,
+                   const char     *problem)
 {
-  g_signal_connect (row, "input", G_CALLBACK (spin_input_cb), NULL);
-  g_signal_connect (row, "output", G_CALLBACK (spin_output_cb), NULL);
+  RetainerNumberInput *input = &self->numbers[field];
+  GtkWidget *spin_button = spin_button_of (input->row);
+  g_autofree char *kept = format_number_input (field, number_value (self, field));
+  g_autofree char *description = NULL;
+  g_autofree char *markup = NULL;
+
+  /* Translators: %1$s says what is wrong with the typed text, %2$s is the
+   * value the field keeps meanwhile, like “12,000.50”. */
+  description = g_strdup_printf (_("%1$s. The value stays %2$s."), problem, kept);
+  markup = g_markup_escape_text (description, -1);
+
+  if (!input->invalid)
+    {
+      input->invalid = TRUE;
+      input->subtitle = g_strdup (adw_action_row_get_subtitle (ADW_ACTION_ROW (input->row)));
+      gtk_widget_add_css_class (GTK_WIDGET (input->row), "error");
+    }
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (input->row), markup);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (input->row),
+                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, description,
+                                  -1);
+  if (spin_button != NULL)
+    {
+      gtk_accessible_update_property (GTK_ACCESSIBLE (spin_button),
+                                      GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, description,
+                                      -1);
+      gtk_accessible_update_state (GTK_ACCESSIBLE (spin_button),
+                                   GTK_ACCESSIBLE_STATE_INVALID, GTK_ACCESSIBLE_INVALID_TRUE,
+                                   -1);
+    }
+}
+
+static void
+unmark_number_input (RetainerWindow *self,
+                     RetainerField   field)
+{
+  RetainerNumberInput *input = &self->numbers[field];
+  GtkWidget *spin_button = spin_button_of (input->row);
+
+  if (!input->invalid)
+    return;
+
+  input->invalid = FALSE;
+  gtk_widget_remove_css_class (GTK_WIDGET (input->row), "error");
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (input->row),
+                               input->subtitle != NULL ? input->subtitle : "");
+  g_clear_pointer (&input->subtitle, g_free);
+  update_spin_row_accessible (input->row);
+  if (spin_button != NULL)
+    {
+      gtk_accessible_reset_property (GTK_ACCESSIBLE (spin_button),
+                                     GTK_ACCESSIBLE_PROPERTY_DESCRIPTION);
+      gtk_accessible_reset_state (GTK_ACCESSIBLE (spin_button), GTK_ACCESSIBLE_STATE_INVALID);
+    }
+}
+
+/* Writes the exact text of @scaled into the field, not as an edit. */
+static void
+show_number (RetainerWindow *self,
+             RetainerField   field,
+             gint64          scaled)
+{
+  RetainerNumberInput *input = &self->numbers[field];
+  g_autofree char *text = format_number_input (field, scaled);
+
+  self->updating++;
+  unmark_number_input (self, field);
+  input->editing = FALSE;
+  adw_spin_row_set_value (input->row, (double) scaled / number_scale (field));
+  /* set_value () does nothing when the value is equal but the text was
+   * left half-typed, and the text it writes comes from a double: the
+   * exact text goes in last. */
+  if (g_strcmp0 (text, gtk_editable_get_text (GTK_EDITABLE (input->row))) != 0)
+    gtk_editable_set_text (GTK_EDITABLE (input->row), text);
+  self->updating--;
+}
+
+static int
+spin_input_cb (AdwSpinRow     *row,
+               double         *new_value,
+               RetainerWindow *self)
+{
+  RetainerField field = number_field_of (self, row);
+  g_autoptr (GError) error = NULL;
+  gint64 scaled;
+
+  if (!parse_number_input (field, gtk_editable_get_text (GTK_EDITABLE (row)), &scaled, &error))
+    {
+      mark_number_input (self, field, error->message);
+      /* The spin button keeps the proposal's value; the output handler
+       * leaves the refused text in place for the founder to correct. */
+      scaled = number_value (self, field);
+    }
+
+  *new_value = (double) scaled / number_scale (field);
+  return TRUE;
+}
+
+static gboolean
+spin_output_cb (AdwSpinRow     *row,
+                RetainerWindow *self)
+{
+  RetainerField field = number_field_of (self, row);
+  RetainerNumberInput *input = &self->numbers[field];
+  gint64 scaled = llround (adw_spin_row_get_value (row) * number_scale (field));
+  g_autofree char *text = NULL;
+
+  /* Refused text stays until the value moves (the buttons, the arrow keys). */
+  if (input->invalid && scaled == number_value (self, field))
+    return TRUE;
+
+  text = format_number_input (field, scaled);
+  if (g_strcmp0 (text, gtk_editable_get_text (GTK_EDITABLE (row))) != 0)
+    {
+      /* Not typing: the value itself follows in notify::value. */
+      self->updating++;
+      gtk_editable_set_text (GTK_EDITABLE (row), text);
+      self->updating--;
+    }
+  return TRUE;
+}
+
+static char *
+describe_number (RetainerWindow *self,
+                 RetainerField   field,
+                 gint64          scaled)
+{
+  if (number_is_money (field))
+    return retainer_money_format (scaled, self->proposal->currency,
+                                  RETAINER_MONEY_FORMAT_DEFAULT);
+  return retainer_format_percent ((double) scaled / 100.0,
+                                  scaled % 100 == 0 ? 0 : (scaled % 10 == 0 ? 1 : 2));
+}
+
+typedef struct
+{
+  RetainerField field;
+  gint64        before;
+  gint64        after;
+} LargeChange;
+
+static void
+change_toast_undo_cb (AdwToast       *toast,
+                      RetainerWindow *self)
+{
+  const LargeChange *change = g_object_get_data (G_OBJECT (toast), "retainer-change");
+
+  /* Ctrl+Z or another edit may have moved the value since. */
+  if (change == NULL || number_value (self, change->field) != change->after)
+    return;
+
+  set_number_value (self, change->field, change->before);
+  show_number (self, change->field, change->before);
+  proposal_changed (self, NULL);
+}
+
+static void
+show_large_change (RetainerWindow *self,
+                   RetainerField   field,
+                   gint64          before,
+                   gint64          after)
+{
+  g_autofree char *from = describe_number (self, field, before);
+  g_autofree char *to = describe_number (self, field, after);
+  g_autofree char *message = NULL;
+  LargeChange *change = g_new0 (LargeChange, 1);
+  AdwToast *toast;
+
+  switch (field)
+    {
+    case RETAINER_FIELD_SPEND:
+      /* Translators: shown after one edit multiplied or divided the value
+       * by more than five; %1$s and %2$s are amounts like “$850” and “$8,500”. */
+      message = g_strdup_printf (_("Spend changed from %1$s to %2$s"), from, to);
+      break;
+    case RETAINER_FIELD_GROWTH:
+      /* Translators: %1$s and %2$s are percentages like “2%” and “20%”. */
+      message = g_strdup_printf (_("Growth changed from %1$s to %2$s"), from, to);
+      break;
+    case RETAINER_FIELD_COVERAGE:
+      /* Translators: %1$s and %2$s are percentages like “10%” and “100%”. */
+      message = g_strdup_printf (_("Coverage changed from %1$s to %2$s"), from, to);
+      break;
+    case RETAINER_FIELD_SETUP_FEE:
+      /* Translators: %1$s and %2$s are amounts like “$1,000” and “$10,000”. */
+      message = g_strdup_printf (_("Setup fee changed from %1$s to %2$s"), from, to);
+      break;
+    case RETAINER_FIELD_USE_CASES:
+    case RETAINER_FIELD_GO_LIVE:
+    case RETAINER_N_FIELDS:
+    default:
+      g_free (change);
+      return;
+    }
+
+  change->field = field;
+  change->before = before;
+  change->after = after;
+
+  if (self->change_toast != NULL)
+    adw_toast_dismiss (self->change_toast);
+  toast = adw_toast_new (message);
+  adw_toast_set_button_label (toast, _("_Undo"));
+  adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
+  g_object_set_data_full (G_OBJECT (toast), "retainer-change", change, g_free);
+  g_signal_connect_object (toast, "button-clicked", G_CALLBACK (change_toast_undo_cb), self, 0);
+  g_set_weak_pointer (&self->change_toast, toast);
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}
+
+static gboolean
+is_large_change (gint64 before,
+                 gint64 after)
+{
+  guint64 from = before < 0 ? (guint64) -before : (guint64) before;
+  guint64 to = after < 0 ? (guint64) -after : (guint64) after;
+
+  if (from == 0 || to == 0)
+    return FALSE;
+  return to > from * LARGE_CHANGE_FACTOR || from > to * LARGE_CHANGE_FACTOR;
+}
+
+/* The end of one edit of a field: Enter, or the focus leaving it. */
+static void
+commit_number_input (RetainerWindow *self,
+                     RetainerField   field)
+{
+  RetainerNumberInput *input = &self->numbers[field];
+  gint64 after;
+
+  if (!input->editing)
+    return;
+
+  input->editing = FALSE;
+  after = number_value (self, field);
+  if (is_large_change (input->edit_start, after))
+    show_large_change (self, field, input->edit_start, after);
+}
+
+/* Typing: each keystroke that leaves a number counts, so the results
+ * follow; text that is no number (yet) is marked and changes nothing. */
+static void
+number_text_changed_cb (RetainerWindow *self,
+                        GtkEditable    *editable)
+{
+  RetainerField field;
+  RetainerNumberInput *input;
+  g_autoptr (GError) error = NULL;
+  gint64 scaled;
+
+  if (self->updating > 0)
+    return;
+
+  field = number_field_of (self, editable);
+  input = &self->numbers[field];
+  if (!parse_number_input (field, gtk_editable_get_text (editable), &scaled, &error))
+    {
+      /* An emptied field is being typed into: not a mistake yet. Leaving
+       * it empty is (spin_input_cb). */
+      if (!g_error_matches (error, RETAINER_NUMBER_ERROR, RETAINER_NUMBER_ERROR_EMPTY))
+        mark_number_input (self, field, error->message);
+      return;
+    }
+
+  if (input->invalid)
+    {
+      unmark_number_input (self, field);
+      if (field == RETAINER_FIELD_SETUP_FEE && self->result != NULL)
+        refresh_setup_fee (self);
+    }
+  if (scaled == number_value (self, field))
+    return;
+
+  if (!input->editing)
+    {
+      input->editing = TRUE;
+      input->edit_start = number_value (self, field);
+    }
+  set_number_value (self, field, scaled);
+  proposal_changed (self, editable);
+}
+
+/* The spin button's value moves when typing is committed (Enter, the
+ * focus leaving), with the buttons and with the arrow keys. */
+static void
+number_value_changed_cb (RetainerWindow *self,
+                         GParamSpec     *pspec,
+                         AdwSpinRow     *row)
+{
+  RetainerField field;
+  gint64 scaled;
+
+  if (self->updating > 0)
+    return;
+
+  field = number_field_of (self, row);
+  scaled = llround (adw_spin_row_get_value (row) * number_scale (field));
+  if (scaled != number_value (self, field))
+    {
+      unmark_number_input (self, field);
+      set_number_value (self, field, scaled);
+      proposal_changed (self, row);
+    }
+  commit_number_input (self, field);
+}
+
+static gboolean
+select_number_idle_cb (gpointer data)
+{
+  GtkWidget *row = data;
+  GtkRoot *root = gtk_widget_get_root (row);
+  GtkWidget *focus = root != NULL ? gtk_root_get_focus (root) : NULL;
+
+  if (focus != NULL && gtk_widget_is_ancestor (focus, row))
+    gtk_editable_select_region (GTK_EDITABLE (row), 0, -1);
+  return G_SOURCE_REMOVE;
+}
+
+/* A number field selects its text when it gets the focus, by a click too:
+ * typing 8500 into a field that shows 0 gives 8,500, not 80,500. The
+ * click places the cursor after the focus came, so the selection waits
+ * for it. */
+static void
+number_focus_enter_cb (GtkEventControllerFocus *controller,
+                       RetainerWindow          *self)
+{
+  GtkWidget *row = gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (controller));
+
+  gtk_editable_select_region (GTK_EDITABLE (row), 0, -1);
+  g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, select_number_idle_cb, g_object_ref (row),
+                   g_object_unref);
+}
+
+static void
+number_focus_leave_cb (GtkEventControllerFocus *controller,
+                       RetainerWindow          *self)
+{
+  GtkWidget *row = gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (controller));
+
+  commit_number_input (self, number_field_of (self, row));
+}
+
+static void
+setup_number_input (RetainerWindow *self,
+                    RetainerField   field,
+                    AdwSpinRow     *row)
+{
+  const NumberRule *rule = &number_rules[field];
+  GtkAdjustment *adjustment = adw_spin_row_get_adjustment (row);
+  GtkEventController *focus = gtk_event_controller_focus_new ();
+
+  self->numbers[field].row = row;
+  /* The limits the core keeps to, from the same table the text is read with. */
+  adw_spin_row_set_digits (row, rule->decimals);
+  gtk_adjustment_set_lower (adjustment, (double) rule->lower / number_scale (field));
+  gtk_adjustment_set_upper (adjustment, (double) rule->upper / number_scale (field));
+
+  g_signal_connect (row, "input", G_CALLBACK (spin_input_cb), self);
+  g_signal_connect (row, "output", G_CALLBACK (spin_output_cb), self);
+  g_signal_connect_swapped (row, "changed", G_CALLBACK (number_text_changed_cb), self);
+  g_signal_connect_swapped (row, "notify::value", G_CALLBACK (number_value_changed_cb), self);
+  g_signal_connect (focus, "enter", G_CALLBACK (number_focus_enter_cb), self);
+  g_signal_connect (focus, "leave", G_CALLBACK (number_focus_leave_cb), self);
+  gtk_widget_add_controller (GTK_WIDGET (row), focus);
   gtk_editable_set_enable_undo (GTK_EDITABLE (row), FALSE);
   update_spin_row_accessible (row);
 }
@@ -156,16 +627,6 @@ describe_card (GtkWidget *card,
   gtk_accessible_update_relation (GTK_ACCESSIBLE (card),
                                   GTK_ACCESSIBLE_RELATION_DESCRIBED_BY, value, detail, NULL,
                                   -1);
-}
-
-static void
-set_spin_value (AdwSpinRow *row,
-                double      value)
-{
-  adw_spin_row_set_value (row, value);
-  /* set_value () does nothing when the value is equal but the text was
-   * left half-typed; write the text again so both agree. */
-  spin_output_cb (row, NULL);
 }
 
 /* ------------------------------------------------------------------ */
@@ -254,6 +715,37 @@ combo_factory_new (gboolean in_popover)
   return factory;
 }
 
+static GtkWidget *
+find_descendant (GtkWidget *widget,
+                 GType      type)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = G_TYPE_CHECK_INSTANCE_TYPE (child, type) ? child
+                                                                  : find_descendant (child, type);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* The list opens on the current value, with the focus on it: Up and Down
+ * then move from there, and Enter keeps it. libadwaita 1.7 leaves the
+ * focus where the list had it last. */
+static void
+combo_popover_map_cb (GtkWidget   *popover,
+                      AdwComboRow *row)
+{
+  GtkWidget *list = find_descendant (popover, GTK_TYPE_LIST_VIEW);
+  guint selected = adw_combo_row_get_selected (row);
+
+  if (list != NULL && selected != GTK_INVALID_LIST_POSITION)
+    gtk_list_view_scroll_to (GTK_LIST_VIEW (list), selected, GTK_LIST_SCROLL_FOCUS, NULL);
+}
+
 static void
 setup_combos (AdwComboRow **rows,
               guint         n_rows)
@@ -263,8 +755,15 @@ setup_combos (AdwComboRow **rows,
 
   for (guint i = 0; i < n_rows; i++)
     {
+      GtkWidget *popover = find_descendant (GTK_WIDGET (rows[i]), GTK_TYPE_POPOVER);
+
       adw_combo_row_set_factory (rows[i], value_factory);
       adw_combo_row_set_list_factory (rows[i], list_factory);
+      if (popover != NULL)
+        g_signal_connect_object (popover, "map", G_CALLBACK (combo_popover_map_cb), rows[i], 0);
+      else
+        g_warning ("The list of the combo row “%s” was not found",
+                   adw_preferences_row_get_title (ADW_PREFERENCES_ROW (rows[i])));
     }
 }
 
@@ -467,10 +966,11 @@ retainer_window_show_proposal (RetainerWindow *self)
   set_entry_text (self->company_row, proposal->company);
   set_entry_text (self->contact_row, proposal->contact);
   set_entry_text (self->industry_row, proposal->industry);
-  set_spin_value (self->monthly_spend_row, retainer_money_to_major (proposal->monthly_api_spend));
+  /* From the stored cents and hundredths, never through a double's text. */
+  show_number (self, RETAINER_FIELD_SPEND, proposal->monthly_api_spend);
   set_combo (self->currency_row, currency_position (proposal->currency));
-  set_spin_value (self->growth_row, proposal->api_growth_pct);
-  set_spin_value (self->coverage_row, proposal->coverage_pct);
+  show_number (self, RETAINER_FIELD_GROWTH, number_value (self, RETAINER_FIELD_GROWTH));
+  show_number (self, RETAINER_FIELD_COVERAGE, number_value (self, RETAINER_FIELD_COVERAGE));
   adw_switch_row_set_active (self->questions_row, proposal->has_answers);
   set_combo (self->complexity_row, proposal->complexity);
   set_combo (self->tasks_row, proposal->tasks);
@@ -480,14 +980,15 @@ retainer_window_show_proposal (RetainerWindow *self)
   set_combo (self->change_row, proposal->change_frequency);
   adw_switch_row_set_active (self->dedicated_row, proposal->dedicated_instance);
   set_combo (self->support_row, proposal->support);
-  set_spin_value (self->use_cases_row, proposal->use_cases);
+  show_number (self, RETAINER_FIELD_USE_CASES, proposal->use_cases);
   set_combo (self->billing_row, proposal->billing);
   set_combo (self->horizon_row, horizon_position (proposal->horizon_months));
-  set_spin_value (self->go_live_row, proposal->go_live_months);
+  show_number (self, RETAINER_FIELD_GO_LIVE, proposal->go_live_months);
   fill_rate_card_combo (self);
   fill_language_combo (self);
+  /* A fee the founder has not set follows the core's suggestion (refresh_setup_fee). */
   if (proposal->has_setup_fee)
-    set_spin_value (self->setup_fee_row, retainer_money_to_major (proposal->setup_fee));
+    show_number (self, RETAINER_FIELD_SETUP_FEE, proposal->setup_fee);
 
   self->updating--;
 
@@ -511,65 +1012,112 @@ read_text (AdwEntryRow  *row,
     *field = g_strdup (text);
 }
 
+/* The three answers that decide the complexity, started from the
+ * complexity the proposal has, so that turning the questions on changes no
+ * figure: the answers already given stay where they do not ask for more. */
 static void
-read_inputs (RetainerWindow *self)
+match_answers_to_complexity (RetainerProposal *proposal)
+{
+  int level = (int) proposal->complexity;
+
+  if (retainer_complexity_from_answers (proposal->tasks, proposal->data_readiness,
+                                        proposal->evaluation) == proposal->complexity)
+    return;
+
+  proposal->tasks = (RetainerTasks) MIN (level, RETAINER_N_TASKS - 1);
+  proposal->data_readiness = (RetainerDataReadiness) MIN ((int) proposal->data_readiness, level);
+  proposal->evaluation = (RetainerEvaluation) MIN ((int) proposal->evaluation, level);
+}
+
+static void
+show_answers (RetainerWindow *self)
+{
+  const RetainerProposal *proposal = self->proposal;
+
+  self->updating++;
+  set_combo (self->tasks_row, proposal->tasks);
+  set_combo (self->data_row, proposal->data_readiness);
+  set_combo (self->evaluation_row, proposal->evaluation);
+  set_combo (self->complexity_row, proposal->complexity);
+  self->updating--;
+  update_question_rows (self, proposal->has_answers);
+}
+
+/* Reads the one choice that changed into the proposal. */
+static void
+read_choice (RetainerWindow *self,
+             GObject        *row)
 {
   RetainerProposal *proposal = self->proposal;
-  const RetainerCurrency *currencies;
-  guint n_currencies, card_position;
 
-  read_text (self->company_row, &proposal->company);
-  read_text (self->contact_row, &proposal->contact);
-  read_text (self->industry_row, &proposal->industry);
-
-  proposal->monthly_api_spend = retainer_money_from_major (spin_value (self->monthly_spend_row));
-  currencies = retainer_currency_list (&n_currencies);
-  g_free (proposal->currency);
-  proposal->currency = g_strdup (currencies[get_combo (self->currency_row, n_currencies)].code);
-  proposal->api_growth_pct = spin_value (self->growth_row);
-  proposal->coverage_pct = spin_value (self->coverage_row);
-
-  proposal->has_answers = adw_switch_row_get_active (self->questions_row);
-  proposal->tasks = get_combo (self->tasks_row, RETAINER_N_TASKS);
-  proposal->data_readiness = get_combo (self->data_row, RETAINER_N_DATA);
-  proposal->evaluation = get_combo (self->evaluation_row, RETAINER_N_EVALUATIONS);
-  if (proposal->has_answers)
+  if (row == G_OBJECT (self->currency_row))
     {
-      proposal->complexity = retainer_complexity_from_answers (proposal->tasks,
-                                                               proposal->data_readiness,
-                                                               proposal->evaluation);
-      self->updating++;
-      set_combo (self->complexity_row, proposal->complexity);
-      self->updating--;
+      const RetainerCurrency *currencies;
+      guint n_currencies;
+
+      currencies = retainer_currency_list (&n_currencies);
+      g_free (proposal->currency);
+      proposal->currency = g_strdup (currencies[get_combo (self->currency_row, n_currencies)].code);
     }
-  else
-    proposal->complexity = get_combo (self->complexity_row, RETAINER_N_COMPLEXITIES);
-  update_question_rows (self, proposal->has_answers);
-
-  proposal->change_frequency = get_combo (self->change_row, RETAINER_N_CHANGES);
-  proposal->dedicated_instance = adw_switch_row_get_active (self->dedicated_row);
-  proposal->support = get_combo (self->support_row, RETAINER_N_SUPPORTS);
-  proposal->use_cases = (guint) spin_value (self->use_cases_row);
-  proposal->billing = get_combo (self->billing_row, RETAINER_N_BILLINGS);
-  proposal->horizon_months = horizons[get_combo (self->horizon_row, G_N_ELEMENTS (horizons))];
-  proposal->go_live_months = (guint) spin_value (self->go_live_row);
-  g_free (proposal->language);
-  proposal->language = selected_language (self);
-
-  card_position = adw_combo_row_get_selected (self->rate_card_row);
-  if (self->rate_cards != NULL && card_position < self->rate_cards->len)
+  else if (row == G_OBJECT (self->questions_row))
     {
-      const RetainerRateCard *card = g_ptr_array_index (self->rate_cards, card_position);
-
-      if (g_strcmp0 (card->id, proposal->rate_card->id) != 0)
+      proposal->has_answers = adw_switch_row_get_active (self->questions_row);
+      if (proposal->has_answers)
+        match_answers_to_complexity (proposal);
+      show_answers (self);
+    }
+  else if (row == G_OBJECT (self->complexity_row))
+    proposal->complexity = get_combo (self->complexity_row, RETAINER_N_COMPLEXITIES);
+  else if (row == G_OBJECT (self->tasks_row) || row == G_OBJECT (self->data_row)
+           || row == G_OBJECT (self->evaluation_row))
+    {
+      if (row == G_OBJECT (self->tasks_row))
+        proposal->tasks = get_combo (self->tasks_row, RETAINER_N_TASKS);
+      else if (row == G_OBJECT (self->data_row))
+        proposal->data_readiness = get_combo (self->data_row, RETAINER_N_DATA);
+      else
+        proposal->evaluation = get_combo (self->evaluation_row, RETAINER_N_EVALUATIONS);
+      if (proposal->has_answers)
         {
-          retainer_proposal_set_rate_card (proposal, card);
-          if (card->builtin)
-            g_settings_set_string (self->settings, "rate-card", card->id);
+          proposal->complexity = retainer_complexity_from_answers (proposal->tasks,
+                                                                   proposal->data_readiness,
+                                                                   proposal->evaluation);
+          show_answers (self);
         }
     }
+  else if (row == G_OBJECT (self->change_row))
+    proposal->change_frequency = get_combo (self->change_row, RETAINER_N_CHANGES);
+  else if (row == G_OBJECT (self->dedicated_row))
+    proposal->dedicated_instance = adw_switch_row_get_active (self->dedicated_row);
+  else if (row == G_OBJECT (self->support_row))
+    proposal->support = get_combo (self->support_row, RETAINER_N_SUPPORTS);
+  else if (row == G_OBJECT (self->billing_row))
+    proposal->billing = get_combo (self->billing_row, RETAINER_N_BILLINGS);
+  else if (row == G_OBJECT (self->horizon_row))
+    proposal->horizon_months = horizons[get_combo (self->horizon_row, G_N_ELEMENTS (horizons))];
+  else if (row == G_OBJECT (self->language_row))
+    {
+      g_free (proposal->language);
+      proposal->language = selected_language (self);
+    }
+  else if (row == G_OBJECT (self->rate_card_row))
+    {
+      guint position = adw_combo_row_get_selected (self->rate_card_row);
 
-  retainer_window_read_pitch_inputs (self);
+      if (self->rate_cards != NULL && position < self->rate_cards->len)
+        {
+          const RetainerRateCard *card = g_ptr_array_index (self->rate_cards, position);
+
+          if (g_strcmp0 (card->id, proposal->rate_card->id) != 0)
+            {
+              retainer_proposal_set_rate_card (proposal, card);
+              if (card->builtin)
+                g_settings_set_string (self->settings, "rate-card", card->id);
+            }
+        }
+    }
+  else
+    g_return_if_reached ();
 }
 
 /* The unsaved mark, the title, the actions and autosave follow the proposal. */
@@ -588,48 +1136,53 @@ static void
 proposal_changed (RetainerWindow *self,
                   gconstpointer   key)
 {
+  /* A spend typed by hand, or another currency, ends the estimate's basis. */
+  retainer_window_read_pitch_inputs (self);
   refresh_results (self);
   retainer_history_record (self->history, self->proposal, key, g_get_monotonic_time ());
   document_changed (self);
 }
 
+/* After an action changed self->proposal itself. */
 void
 retainer_window_inputs_changed (RetainerWindow *self)
 {
   if (self->updating > 0)
     return;
 
-  read_inputs (self);
   proposal_changed (self, NULL);
 }
 
 static void
-input_changed_cb (RetainerWindow *self)
+choice_changed_cb (RetainerWindow *self,
+                   GParamSpec     *pspec,
+                   GObject        *row)
 {
-  retainer_window_inputs_changed (self);
+  if (self->updating > 0)
+    return;
+
+  read_choice (self, row);
+  proposal_changed (self, NULL);
 }
 
+/* Typing in a text row changes its own field only. */
 static void
 text_changed_cb (RetainerWindow *self,
                  GtkEditable    *editable)
 {
+  RetainerProposal *proposal = self->proposal;
+
   if (self->updating > 0)
     return;
 
-  read_inputs (self);
-  proposal_changed (self, editable);
-}
-
-static void
-setup_fee_changed_cb (RetainerWindow *self,
-                      GtkEditable    *editable)
-{
-  if (self->updating > 0)
-    return;
-
-  read_inputs (self);
-  self->proposal->has_setup_fee = TRUE;
-  self->proposal->setup_fee = retainer_money_from_major (spin_value (self->setup_fee_row));
+  if (editable == GTK_EDITABLE (self->company_row))
+    read_text (self->company_row, &proposal->company);
+  else if (editable == GTK_EDITABLE (self->contact_row))
+    read_text (self->contact_row, &proposal->contact);
+  else if (editable == GTK_EDITABLE (self->industry_row))
+    read_text (self->industry_row, &proposal->industry);
+  else
+    g_return_if_reached ();
   proposal_changed (self, editable);
 }
 
@@ -818,9 +1371,7 @@ refresh_setup_fee (RetainerWindow *self)
 
   if (!self->proposal->has_setup_fee)
     {
-      self->updating++;
-      set_spin_value (self->setup_fee_row, retainer_money_to_major (result->setup_fee));
-      self->updating--;
+      show_number (self, RETAINER_FIELD_SETUP_FEE, result->setup_fee);
     }
 
   gtk_revealer_set_reveal_child (self->setup_fee_warning_revealer, outside && !self->presenting);
@@ -1098,7 +1649,12 @@ retainer_window_undo (RetainerWindow *self)
   const RetainerProposal *state = retainer_history_undo (self->history);
 
   if (state != NULL)
-    show_history_state (self, state);
+    {
+      /* The notice of a large change is answered. */
+      if (self->change_toast != NULL)
+        adw_toast_dismiss (self->change_toast);
+      show_history_state (self, state);
+    }
 }
 
 void
@@ -1280,6 +1836,7 @@ retainer_window_dispose (GObject *object)
   RetainerWindow *self = RETAINER_WINDOW (object);
 
   g_clear_handle_id (&self->autosave_source, g_source_remove);
+  g_clear_weak_pointer (&self->change_toast);
   g_clear_object (&self->settings);
   if (self->file_cancellable != NULL)
     g_cancellable_cancel (self->file_cancellable);
@@ -1303,6 +1860,8 @@ retainer_window_finalize (GObject *object)
   g_clear_pointer (&self->path, g_free);
   g_clear_pointer (&self->pending_proposal, retainer_proposal_free);
   g_clear_pointer (&self->pending_path, g_free);
+  for (guint i = 0; i < RETAINER_N_FIELDS; i++)
+    g_clear_pointer (&self->numbers[i].subtitle, g_free);
 
   G_OBJECT_CLASS (retainer_window_parent_class)->finalize (object);
 }
@@ -1391,9 +1950,8 @@ retainer_window_class_init (RetainerWindowClass *klass)
   BIND (first_year_label);
   BIND (margin_warning_row);
 #undef BIND
-  gtk_widget_class_bind_template_callback (widget_class, input_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, choice_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, text_changed_cb);
-  gtk_widget_class_bind_template_callback (widget_class, setup_fee_changed_cb);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0,
                                        "win.leave-presentation", NULL);
@@ -1425,12 +1983,12 @@ retainer_window_init (RetainerWindow *self)
   FILL_COMBO (self->billing_row, retainer_billing_label, RETAINER_N_BILLINGS);
   fill_horizon_combo (self->horizon_row);
 
-  setup_spin (self->monthly_spend_row);
-  setup_spin (self->growth_row);
-  setup_spin (self->coverage_row);
-  setup_spin (self->use_cases_row);
-  setup_spin (self->go_live_row);
-  setup_spin (self->setup_fee_row);
+  setup_number_input (self, RETAINER_FIELD_SPEND, self->monthly_spend_row);
+  setup_number_input (self, RETAINER_FIELD_GROWTH, self->growth_row);
+  setup_number_input (self, RETAINER_FIELD_COVERAGE, self->coverage_row);
+  setup_number_input (self, RETAINER_FIELD_USE_CASES, self->use_cases_row);
+  setup_number_input (self, RETAINER_FIELD_GO_LIVE, self->go_live_row);
+  setup_number_input (self, RETAINER_FIELD_SETUP_FEE, self->setup_fee_row);
   /* Ctrl+Z is the window's undo everywhere, in a text field too (the
    * application's accelerators run in the capture phase, before GtkText
    * sees the key). A field's own undo would be a second history that
