@@ -589,7 +589,9 @@ test_tab_order (void)
 
           if (focus == row)
             g_error ("Tab stopped on the row %s itself", text_rows[i]);
-          if (gtk_widget_is_ancestor (focus, row))
+          /* The typing goes to the field; a row may also hold a button of
+           * its own after it (the spend row's estimator). */
+          if (gtk_widget_is_ancestor (focus, row) && !GTK_IS_BUTTON (focus))
             {
               g_assert_true (GTK_IS_TEXT (focus));
               stops[i]++;

@@ -70,15 +70,20 @@ def scenario(run):
     d.wait_equal(lambda: d.text_of(spend), SPEND_SHOWN, what="the monthly spend after Tab")
     d.log(f"typed {SPEND_DIGITS} into the spend holding 0: it reads {d.text_of(spend)}")
 
+    # The spend row's own button comes next, then the Currency choice.
+    estimate = win.button(lambda name: name == "Estimate from Usage…", "the Estimate from Usage button")
+    d.wait_for(lambda: d.is_focused(estimate) or None,
+               what="Tab from the spend to move the focus onto its Estimate from Usage button")
+    d.key(d.KEYSYM_TAB)
     currency = win._input("combo box", "Currency", "Currency choice")
     d.wait_for(lambda: d.is_focused(currency) or None,
-               what="Tab from the spend to move the focus onto the Currency choice")
+               what="Tab from the Estimate button to move the focus onto the Currency choice")
     d.key(d.KEYSYM_TAB)
     growth = win._input("spin button", "Growth per month", "growth field")
     d.wait_for(lambda: d.is_focused(growth) or None,
                what="Tab from Currency to move the focus into the growth field itself "
                     f"(it went to {d.describe(focused_node(win.frame)) if focused_node(win.frame) else 'nothing'})")
-    d.log("Tab: spend → Currency → growth field, no stop on a row")
+    d.log("Tab: spend → Estimate from Usage → Currency → growth field, no stop on a row")
 
     # 3. A dropdown opens on its value; Down and Return choose the next one.
     support = win._input("combo box", "Support response", "Support response choice")
