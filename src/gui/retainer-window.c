@@ -990,6 +990,7 @@ refresh_results (RetainerWindow *self)
   refresh_tiers (self);
   refresh_notes (self);
   refresh_private (self);
+  retainer_window_refresh_book (self);
 }
 
 /* ------------------------------------------------------------------ */
@@ -1278,6 +1279,7 @@ retainer_window_dispose (GObject *object)
 
   g_clear_handle_id (&self->autosave_source, g_source_remove);
   g_clear_object (&self->settings);
+  retainer_window_dispose_book (self);
   if (self->file_cancellable != NULL)
     g_cancellable_cancel (self->file_cancellable);
   g_clear_object (&self->file_cancellable);
