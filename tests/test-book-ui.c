@@ -225,7 +225,14 @@ test_prospect (void)
   g_assert_nonnull (find_label (GTK_WIDGET (window), "$48,000 → $53,000"));
   g_assert_nonnull (find_label (GTK_WIDGET (window), "79.1% → 79.7%"));
   g_assert_nonnull (find_label (GTK_WIDGET (window), "80 → 85 of 160 hours"));
-  retainer_test_write_png (window, "book-prospect.png");
+  {
+    GtkWidget *group = gtk_widget_get_ancestor (
+      GTK_WIDGET (find_label (GTK_WIDGET (window), "$48,000 → $53,000")),
+      ADW_TYPE_PREFERENCES_GROUP);
+
+    g_assert_nonnull (group);
+    retainer_test_write_png (group, "book-prospect.png");
+  }
 
   /* Live: a second use case bills $1,500 more a month. */
   use_cases = retainer_test_window_child (window, "use_cases_row");

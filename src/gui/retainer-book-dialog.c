@@ -395,24 +395,38 @@ build (RetainerBookDialog *self)
   GtkWidget *toolbar_view = adw_toolbar_view_new ();
   GtkWidget *header = adw_header_bar_new ();
   GtkWidget *export_button = gtk_button_new_with_mnemonic (_("_Export CSV…"));
-  GtkWidget *page = adw_preferences_page_new ();
+  GtkWidget *page = gtk_scrolled_window_new ();
+  GtkWidget *clamp = adw_clamp_new ();
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 24);
+  GtkWidget *description;
 
   gtk_widget_set_tooltip_text (export_button, _("Export the book as CSV for your accountant"));
   g_signal_connect_swapped (export_button, "clicked", G_CALLBACK (export_clicked_cb), self);
   adw_header_bar_pack_start (ADW_HEADER_BAR (header), export_button);
   adw_toolbar_view_add_top_bar (ADW_TOOLBAR_VIEW (toolbar_view), header);
 
-  adw_preferences_page_set_description (ADW_PREFERENCES_PAGE (page),
-                                        _("Only you see the book: it is hidden in presentation "
-                                          "mode and never printed."));
-  adw_preferences_page_add (ADW_PREFERENCES_PAGE (page),
-                            ADW_PREFERENCES_GROUP (build_warnings (self)));
-  adw_preferences_page_add (ADW_PREFERENCES_PAGE (page),
-                            ADW_PREFERENCES_GROUP (build_totals (self)));
-  adw_preferences_page_add (ADW_PREFERENCES_PAGE (page),
-                            ADW_PREFERENCES_GROUP (build_clients (self)));
-  adw_preferences_page_add (ADW_PREFERENCES_PAGE (page),
-                            ADW_PREFERENCES_GROUP (build_months (self)));
+  /* Wider than a preferences page's 600 pixels: the clients' table has
+   * seven columns. */
+  description = gtk_label_new (_("Only you see the book: it is hidden in presentation mode and "
+                                 "never printed."));
+  gtk_label_set_wrap (GTK_LABEL (description), TRUE);
+  gtk_label_set_xalign (GTK_LABEL (description), 0);
+  gtk_widget_add_css_class (description, "dim-label");
+  gtk_box_append (GTK_BOX (box), description);
+  gtk_box_append (GTK_BOX (box), build_warnings (self));
+  gtk_box_append (GTK_BOX (box), build_totals (self));
+  gtk_box_append (GTK_BOX (box), build_clients (self));
+  gtk_box_append (GTK_BOX (box), build_months (self));
+  gtk_widget_set_margin_top (box, 12);
+  gtk_widget_set_margin_bottom (box, 24);
+  gtk_widget_set_margin_start (box, 12);
+  gtk_widget_set_margin_end (box, 12);
+  adw_clamp_set_maximum_size (ADW_CLAMP (clamp), 860);
+  adw_clamp_set_tightening_threshold (ADW_CLAMP (clamp), 600);
+  adw_clamp_set_child (ADW_CLAMP (clamp), box);
+  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (page), GTK_POLICY_NEVER,
+                                  GTK_POLICY_AUTOMATIC);
+  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (page), clamp);
 
   self->toast_overlay = ADW_TOAST_OVERLAY (adw_toast_overlay_new ());
   adw_toast_overlay_set_child (self->toast_overlay, page);
@@ -454,7 +468,7 @@ retainer_book_dialog_init (RetainerBookDialog *self)
 {
   self->cancellable = g_cancellable_new ();
   adw_dialog_set_title (ADW_DIALOG (self), _("The Book"));
-  adw_dialog_set_content_width (ADW_DIALOG (self), 820);
+  adw_dialog_set_content_width (ADW_DIALOG (self), 900);
   adw_dialog_set_content_height (ADW_DIALOG (self), 760);
 }
 
