@@ -12,6 +12,7 @@
 #include "retainer-application.h"
 #include "retainer-book-dialog.h"
 #include "retainer-client.h"
+#include "retainer-preferences-dialog.h"
 #include "retainer-window-book.h"
 #include "ui-test-util.h"
 
@@ -166,7 +167,7 @@ test_dialog (void)
   g_assert_nonnull (find_label (GTK_WIDGET (dialog), "$7,365.50 (73.7%)"));
   g_assert_nonnull (find_label (GTK_WIDGET (dialog), "Entered"));
   /* 80 of 160 hours and 79% against a 60% floor: no warning. */
-  g_assert_null (find_label_with (GTK_WIDGET (dialog), "exceed"));
+  g_assert_null (find_label_with (GTK_WIDGET (dialog), "more than the team"));
 
   retainer_test_write_png (window, "book-light.png");
   adw_style_manager_set_color_scheme (style, ADW_COLOR_SCHEME_FORCE_DARK);
@@ -285,6 +286,82 @@ test_presentation (void)
   g_assert_null (dialog);
 }
 
+/* Agency Economics in the preferences: the seed's figures, a change saved
+ * exactly, a figure that cannot be read marked and kept out; the window's
+ * book follows once the preferences close. */
+static void
+test_preferences (void)
+{
+  RetainerWindow *window;
+  RetainerPreferencesDialog *preferences;
+  GtkEditable *overhead, *staff_cost, *capacity;
+  g_autoptr (RetainerAgency) stored = NULL;
+  g_autoptr (GError) error = NULL;
+
+  put_seed ();
+  window = open_window (1280, 900);
+  load_growth_prospect (window);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "app.preferences", NULL));
+  retainer_test_settle ();
+  preferences = RETAINER_PREFERENCES_DIALOG (
+    g_list_model_get_item (adw_application_window_get_dialogs (ADW_APPLICATION_WINDOW (window)),
+                           0));
+  g_object_unref (preferences);   /* the window holds it */
+  retainer_test_wait_frame (preferences);
+
+  overhead = GTK_EDITABLE (gtk_widget_get_template_child (GTK_WIDGET (preferences),
+                                                          RETAINER_TYPE_PREFERENCES_DIALOG,
+                                                          "overhead_row"));
+  staff_cost = GTK_EDITABLE (gtk_widget_get_template_child (GTK_WIDGET (preferences),
+                                                            RETAINER_TYPE_PREFERENCES_DIALOG,
+                                                            "staff_cost_row"));
+  capacity = GTK_EDITABLE (gtk_widget_get_template_child (GTK_WIDGET (preferences),
+                                                          RETAINER_TYPE_PREFERENCES_DIALOG,
+                                                          "capacity_row"));
+  g_assert_cmpstr (gtk_editable_get_text (overhead), ==, "500.00");
+  g_assert_cmpstr (gtk_editable_get_text (staff_cost), ==, "80.00");
+  g_assert_cmpstr (gtk_editable_get_text (capacity), ==, "160");
+
+  /* 80 hours against 60: the team is over capacity. */
+  gtk_editable_set_text (capacity, "60");
+  gtk_editable_set_text (overhead, "1,000.50");
+  gtk_editable_set_text (staff_cost, "eighty");
+  g_assert_false (retainer_preferences_dialog_save (preferences));
+  g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (staff_cost), "error"));
+  stored = retainer_agency_load_user (&error);
+  g_assert_no_error (error);
+  g_assert_cmpint (stored->fixed_overhead, ==, 100050);
+  g_assert_cmpint (stored->staff_cost_per_hour, ==, 8000);
+  g_assert_cmpuint (stored->team_capacity_hours, ==, 60);
+
+  gtk_editable_set_text (staff_cost, "80");
+  g_assert_true (retainer_preferences_dialog_save (preferences));
+  adw_dialog_close (ADW_DIALOG (preferences));
+  retainer_test_settle ();
+  retainer_test_wait_frame (window);
+
+  /* $10,045 - $500 + $1,000.50 of costs: 78.0%; with the prospect
+   * ($714.50 more) $11,260 of $53,000: 78.8%; 85 hours of 60. */
+  g_assert_nonnull (find_label (GTK_WIDGET (window), "78.0% → 78.8%"));
+  g_assert_nonnull (find_label (GTK_WIDGET (window), "80 → 85 of 60 hours"));
+  g_assert_nonnull (find_label (GTK_WIDGET (window),
+                               "The clients take 85 staff hours a month, more than the team’s "
+                               "capacity of 60 hours."));
+  /* And in the book itself, without the prospect. */
+  {
+    AdwDialog *dialog = open_book (window);
+
+    g_assert_nonnull (find_label (GTK_WIDGET (dialog),
+                                  "The clients take 80 staff hours a month, more than the team’s "
+                                  "capacity of 60 hours."));
+    g_assert_nonnull (find_label (GTK_WIDGET (dialog), "$10,545.50"));
+    retainer_test_write_png (window, "book-over-capacity.png");
+    adw_dialog_force_close (dialog);
+  }
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -305,6 +382,7 @@ main (int   argc,
   g_test_add_func ("/ui/book/dialog-960", test_dialog_narrow);
   g_test_add_func ("/ui/book/prospect", test_prospect);
   g_test_add_func ("/ui/book/presentation", test_presentation);
+  g_test_add_func ("/ui/book/preferences", test_preferences);
 
   status = g_test_run ();
   g_clear_object (&application);

@@ -127,6 +127,12 @@ retainer_window_reload_book (RetainerWindow *self)
   retainer_window_refresh_book (self);
 }
 
+static void
+book_dialog_closed_cb (RetainerWindow *self)
+{
+  g_clear_weak_pointer (&self->book_dialog);
+}
+
 AdwDialog *
 retainer_window_open_book (RetainerWindow *self)
 {
@@ -154,6 +160,8 @@ retainer_window_open_book (RetainerWindow *self)
     }
   dialog = retainer_book_dialog_new (retainer_book_load (agency, &problems), problems);
   g_set_weak_pointer (&self->book_dialog, dialog);
+  g_signal_connect_object (dialog, "closed", G_CALLBACK (book_dialog_closed_cb), self,
+                           G_CONNECT_SWAPPED);
   adw_dialog_present (dialog, GTK_WIDGET (self));
   return dialog;
 }
