@@ -294,6 +294,7 @@ test_preferences (void)
 {
   RetainerWindow *window;
   RetainerPreferencesDialog *preferences;
+  g_autoptr (GListModel) dialogs = NULL;
   GtkEditable *overhead, *staff_cost, *capacity;
   g_autoptr (RetainerAgency) stored = NULL;
   g_autoptr (GError) error = NULL;
@@ -303,9 +304,9 @@ test_preferences (void)
   load_growth_prospect (window);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "app.preferences", NULL));
   retainer_test_settle ();
-  preferences = RETAINER_PREFERENCES_DIALOG (
-    g_list_model_get_item (adw_application_window_get_dialogs (ADW_APPLICATION_WINDOW (window)),
-                           0));
+  dialogs = adw_application_window_get_dialogs (ADW_APPLICATION_WINDOW (window));
+  g_assert_cmpuint (g_list_model_get_n_items (dialogs), ==, 1);
+  preferences = RETAINER_PREFERENCES_DIALOG (g_list_model_get_item (dialogs, 0));
   g_object_unref (preferences);   /* the window holds it */
   retainer_test_wait_frame (preferences);
 
