@@ -532,6 +532,8 @@ test_help (void)
   g_assert_nonnull (strstr (run.out, "--export-pdf"));
   g_assert_nonnull (strstr (run.out, "--agency"));
   g_assert_nonnull (strstr (run.out, "--record"));
+  g_assert_nonnull (strstr (run.out, "--book"));
+  g_assert_nonnull (strstr (run.out, "--csv"));
   g_assert_nonnull (strstr (run.out, "Exit status"));
 }
 
@@ -673,6 +675,248 @@ test_bad_arguments (void)
   g_assert_nonnull (strstr (run4.err, "--record goes with --export-pdf"));
 }
 
+/* ---- retainer --book ---------------------------------------------------- */
+
+#define N_SEED 10
+
+/* The child reads the test's own isolated folders: the clients under the
+ * data folder, the stored agency profile (none) under the config folder. */
+static void
+run_book (Run               *run,
+          const char *const *args)
+{
+  const char *env[] = { "XDG_DATA_HOME", g_get_user_data_dir (),
+                        "XDG_CONFIG_HOME", g_get_user_config_dir (), NULL };
+
+  run_retainer_env (run, args, env);
+}
+
+/* The ten seed clients in the clients folder the program reads. */
+static void
+put_seed_clients (void)
+{
+  g_autofree char *dir = g_build_filename (g_get_user_data_dir (), "retainer", "clients", NULL);
+
+  g_assert_cmpint (g_mkdir_with_parents (dir, 0700), ==, 0);
+  for (guint i = 1; i <= N_SEED; i++)
+    {
+      g_autofree char *name = g_strdup_printf ("seed-%02u.retainer", i);
+      g_autofree char *from = g_test_build_filename (G_TEST_DIST, "data", "book", name, NULL);
+      g_autofree char *to = g_build_filename (dir, name, NULL);
+      g_autofree char *text = NULL;
+      gsize length = 0;
+
+      g_assert_true (g_file_get_contents (from, &text, &length, NULL));
+      g_assert_true (g_file_set_contents (to, text, (gssize) length, NULL));
+    }
+}
+
+/* The seed's agency: $500 of overhead, $80 an hour, 160 hours a month. */
+static char *
+write_seed_agency (void)
+{
+  return write_file ("seed-agency.json",
+                     "{\"format\": \"retainer-agency\", \"version\": 1, \"name\": \"Seed\",\n"
+                     " \"fixed_overhead\": 500, \"staff_cost_per_hour\": 80,\n"
+                     " \"team_capacity_hours\": 160}\n",
+                     -1);
+}
+
+static cJSON *
+book_of (const char *const *args)
+{
+  g_auto (Run) run = { 0 };
+  cJSON *json;
+
+  run_book (&run, args);
+  g_test_message ("%s", run.err);
+  g_assert_cmpstr (run.err, ==, "");
+  g_assert_cmpint (run.status, ==, 0);
+  json = cJSON_Parse (run.out);
+  g_assert_nonnull (json);
+  return json;
+}
+
+static void
+test_book_seed (void)
+{
+  g_autofree char *agency_path = NULL;
+  const char *with_agency[] = { "--book", "--agency", NULL, NULL };
+  const char *stored[] = { "--book", NULL };
+  g_autoptr (cJSON) json = NULL;
+  g_autoptr (cJSON) json_stored = NULL;
+  const cJSON *totals, *clients, *first, *months;
+
+  put_seed_clients ();
+  agency_path = write_seed_agency ();
+  with_agency[2] = agency_path;
+  json = book_of (with_agency);
+
+  g_assert_cmpstr (string_at (json, "currency"), ==, "USD");
+  totals = cJSON_GetObjectItemCaseSensitive (json, "totals");
+  g_assert_cmpfloat (number_at (totals, "clients"), ==, 10);
+  g_assert_cmpfloat (number_at (totals, "mrr"), ==, 48000);
+  g_assert_cmpfloat (number_at (totals, "platform_cost"), ==, 145);
+  g_assert_cmpfloat (number_at (totals, "compute_cost"), ==, 3000);
+  g_assert_cmpfloat (number_at (totals, "staff_hours"), ==, 80);
+  g_assert_cmpfloat (number_at (totals, "staff_cost"), ==, 6400);
+  g_assert_cmpfloat (number_at (totals, "fixed_overhead"), ==, 500);
+  g_assert_cmpfloat (number_at (totals, "total_costs"), ==, 10045);
+  g_assert_cmpfloat (number_at (totals, "gross_margin"), ==, 37955);
+  g_assert_cmpfloat (number_at (totals, "margin_pct"), ==, 79.07);
+  g_assert_cmpfloat (number_at (totals, "team_capacity_hours"), ==, 160);
+  g_assert_cmpfloat (number_at (totals, "capacity_used_pct"), ==, 50);
+  g_assert_cmpint (cJSON_GetArraySize (cJSON_GetObjectItemCaseSensitive (totals, "flags")), ==, 0);
+
+  clients = cJSON_GetObjectItemCaseSensitive (json, "clients");
+  g_assert_cmpint (cJSON_GetArraySize (clients), ==, 10);
+  first = cJSON_GetArrayItem (clients, 0);
+  g_assert_cmpstr (string_at (first, "company"), ==, "Atlas Capital Partners");
+  g_assert_cmpstr (string_at (first, "file"), ==, "seed-09.retainer");
+  g_assert_cmpstr (string_at (first, "tier"), ==, "enterprise");
+  g_assert_cmpfloat (number_at (first, "monthly_retainer"), ==, 10000);
+  g_assert_cmpfloat (number_at (first, "staff_hours"), ==, 24);
+  g_assert_cmpfloat (number_at (first, "margin"), ==, 7365.5);
+  months = cJSON_GetObjectItemCaseSensitive (json, "months");
+  g_assert_true (cJSON_IsArray (months));
+  g_assert_cmpint (cJSON_GetArraySize (months), >, 0);
+
+  /* Without --agency: the stored profile, here none, so the defaults,
+   * which are the seed's. */
+  json_stored = book_of (stored);
+  g_assert_true (cJSON_Compare (json, json_stored, TRUE));
+}
+
+/* Another profile changes the costs, never the revenue: $750 of overhead,
+ * 80 hours at $95.50, 320 hours of capacity. */
+static void
+test_book_agency (void)
+{
+  g_autofree char *agency_path = g_test_build_filename (G_TEST_DIST, "data", "book-agency.json",
+                                                        NULL);
+  const char *args[] = { "--book", "--agency", agency_path, NULL };
+  g_autoptr (cJSON) json = NULL;
+  const cJSON *totals;
+
+  put_seed_clients ();
+  json = book_of (args);
+  totals = cJSON_GetObjectItemCaseSensitive (json, "totals");
+  g_assert_cmpfloat (number_at (totals, "mrr"), ==, 48000);
+  g_assert_cmpfloat (number_at (totals, "staff_cost"), ==, 7640);
+  g_assert_cmpfloat (number_at (totals, "fixed_overhead"), ==, 750);
+  g_assert_cmpfloat (number_at (totals, "total_costs"), ==, 11535);
+  g_assert_cmpfloat (number_at (totals, "gross_margin"), ==, 36465);
+  g_assert_cmpfloat (number_at (totals, "margin_pct"), ==, 75.97);
+  g_assert_cmpfloat (number_at (totals, "team_capacity_hours"), ==, 320);
+  g_assert_cmpfloat (number_at (totals, "capacity_used_pct"), ==, 25);
+}
+
+static void
+test_book_csv (void)
+{
+  g_autofree char *agency_path = NULL;
+  g_autofree char *out = g_build_filename (g_get_user_data_dir (), "book.csv", NULL);
+  g_autofree char *missing = g_build_filename (g_get_user_data_dir (), "no-such-folder",
+                                               "book.csv", NULL);
+  const char *args[] = { "--book", "--agency", NULL, "--csv", out, NULL };
+  const char *bad[] = { "--book", "--csv", missing, NULL };
+  g_auto (Run) run = { 0 };
+  g_auto (Run) bad_run = { 0 };
+  g_autofree char *text = NULL;
+  g_auto (GStrv) lines = NULL;
+
+  put_seed_clients ();
+  agency_path = write_seed_agency ();
+  args[2] = agency_path;
+  /* A previous export is replaced whole. */
+  g_assert_true (g_file_set_contents (out, "old export\r\n", -1, NULL));
+  run_book (&run, args);
+  g_assert_cmpstr (run.err, ==, "");
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_cmpstr (run.out, ==, "");
+
+  g_assert_true (g_file_get_contents (out, &text, NULL, NULL));
+  g_assert_true (g_str_has_suffix (text, "\r\n"));
+  lines = g_strsplit (text, "\r\n", -1);
+  g_assert_cmpuint (g_strv_length (lines), ==, 1 + 10 + 1 + 1);
+  g_assert_cmpstr (lines[0], ==,
+                   "row,company,file,month,tier,monthly_retainer,platform_cost,compute_cost,"
+                   "staff_hours,staff_cost,fixed_overhead,monthly_cost,gross_margin,margin_pct,"
+                   "actual_costs,currency");
+  g_assert_cmpstr (lines[1], ==,
+                   "client,Atlas Capital Partners,seed-09.retainer,2026-06,enterprise,10000,"
+                   "14.5,700,24,1920,,2634.5,7365.5,73.66,platform compute staff_hours,USD");
+  g_assert_cmpstr (lines[11], ==, "total,,,,,48000,145,3000,80,6400,500,10045,37955,79.07,,USD");
+  g_assert_cmpstr (lines[12], ==, "");
+
+  /* A folder that does not exist: refused, named, nothing written. */
+  run_book (&bad_run, bad);
+  g_test_message ("%s", bad_run.err);
+  g_assert_cmpint (bad_run.status, ==, 2);
+  g_assert_nonnull (strstr (bad_run.err, "book.csv"));
+  g_assert_false (g_file_test (missing, G_FILE_TEST_EXISTS));
+}
+
+/* A client file that cannot join the book is named on standard error; the
+ * others are still the book. */
+static void
+test_book_broken_client (void)
+{
+  g_autofree char *broken = g_build_filename (g_get_user_data_dir (), "retainer", "clients",
+                                              "broken.retainer", NULL);
+  const char *args[] = { "--book", NULL };
+  g_auto (Run) run = { 0 };
+  g_autoptr (cJSON) json = NULL;
+
+  put_seed_clients ();
+  g_assert_true (g_file_set_contents (broken, "{ \"format\": ", -1, NULL));
+  run_book (&run, args);
+  g_test_message ("%s", run.err);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_nonnull (strstr (run.err, "broken.retainer"));
+  json = cJSON_Parse (run.out);
+  g_assert_nonnull (json);
+  g_assert_cmpfloat (number_at (cJSON_GetObjectItemCaseSensitive (json, "totals"), "mrr"), ==,
+                     48000);
+}
+
+static void
+test_book_bad_agency (void)
+{
+  g_autofree char *agency_path = write_file ("bad-agency.json",
+                                             "{\"format\": \"retainer-agency\", \"version\": 1, "
+                                             "\"name\": \"Seed\", \"fixed_overhead\": \"lots\"}",
+                                             -1);
+  g_autofree char *missing = g_build_filename (g_get_user_data_dir (), "nowhere.json", NULL);
+  const char *args[] = { "--book", "--agency", agency_path, NULL };
+  const char *missing_args[] = { "--book", "--agency", missing, NULL };
+  const char *csv_alone[] = { "--csv", "book.csv", NULL };
+  const char *with_file[] = { "--book", "a.retainer", NULL };
+  g_auto (Run) run = { 0 };
+  g_auto (Run) missing_run = { 0 };
+  g_auto (Run) csv_run = { 0 };
+  g_auto (Run) file_run = { 0 };
+
+  put_seed_clients ();
+  run_book (&run, args);
+  g_test_message ("%s", run.err);
+  g_assert_cmpint (run.status, ==, 2);
+  g_assert_cmpstr (run.out, ==, "");
+  g_assert_nonnull (strstr (run.err, "bad-agency.json"));
+  g_assert_nonnull (strstr (run.err, "fixed_overhead"));
+
+  run_book (&missing_run, missing_args);
+  g_assert_cmpint (missing_run.status, ==, 2);
+  g_assert_cmpstr (missing_run.out, ==, "");
+  g_assert_nonnull (strstr (missing_run.err, "nowhere.json"));
+
+  run_book (&csv_run, csv_alone);
+  g_assert_cmpint (csv_run.status, ==, 2);
+  g_assert_nonnull (strstr (csv_run.err, "--csv goes with --book"));
+  run_book (&file_run, with_file);
+  g_assert_cmpint (file_run.status, ==, 2);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -704,6 +948,11 @@ main (int   argc,
   g_test_add_func ("/core/cli/bad-input/huge-file", test_huge_file);
   g_test_add_func ("/core/cli/bad-input/deep-nesting", test_deep_nesting);
   g_test_add_func ("/core/cli/bad-arguments", test_bad_arguments);
+  g_test_add_func ("/core/cli/book/seed", test_book_seed);
+  g_test_add_func ("/core/cli/book/agency", test_book_agency);
+  g_test_add_func ("/core/cli/book/csv", test_book_csv);
+  g_test_add_func ("/core/cli/book/broken-client", test_book_broken_client);
+  g_test_add_func ("/core/cli/book/bad-agency", test_book_bad_agency);
 
   return g_test_run ();
 }

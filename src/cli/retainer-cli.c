@@ -8,6 +8,7 @@
 #include <stdio.h>
 
 #include "retainer-agency.h"
+#include "retainer-book.h"
 #include "retainer-cli.h"
 #include "retainer-client-report.h"
 #include "retainer-client.h"
@@ -316,6 +317,49 @@ print_summary (const char *path)
   return RETAINER_EXIT_OK;
 }
 
+/* --- the book ----------------------------------------------------------- */
+
+/* `retainer --book`: every client kept in the clients folder, priced with
+ * the agency's overhead, hourly cost and capacity. A client file that could
+ * not join the book is named on standard error and left out; the book of
+ * the others is still the answer. With --csv the accountant's CSV is
+ * written, atomically, instead of the JSON. */
+static int
+print_book (const char *agency_path,
+            const char *csv_path)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (RetainerAgency) agency = load_agency (agency_path, &error);
+  g_autoptr (RetainerBook) book = NULL;
+  g_autoptr (GPtrArray) problems = NULL;
+  g_autoptr (cJSON) json = NULL;
+  g_autofree char *text = NULL;
+
+  if (agency == NULL)
+    return refuse (message_of (error));
+
+  book = retainer_book_load (agency, &problems);
+  for (guint i = 0; problems != NULL && i < problems->len; i++)
+    g_printerr ("retainer: %s: %s\n", _("warning"), (const char *) g_ptr_array_index (problems, i));
+
+  if (csv_path != NULL)
+    {
+      if (!retainer_book_save_csv (book, csv_path, &error))
+        return refuse (message_of (error));
+      return RETAINER_EXIT_OK;
+    }
+
+  json = retainer_book_to_json (book);
+  text = json != NULL ? cJSON_Print (json) : NULL;
+  if (text == NULL || fputs (text, stdout) == EOF || fputc ('\n', stdout) == EOF
+      || fflush (stdout) != 0)
+    {
+      g_printerr ("retainer: %s\n", _("Could not write the book to standard output"));
+      return RETAINER_EXIT_FAILURE;
+    }
+  return RETAINER_EXIT_OK;
+}
+
 static char *
 today_iso (void)
 {
@@ -464,6 +508,8 @@ retainer_cli_handle (int    argc,
   g_auto (GStrv) args = NULL;
   gboolean show_version = FALSE;
   gboolean record = FALSE;
+  gboolean book = FALSE;
+  g_autofree char *csv_path = NULL;
   g_autoptr (GOptionContext) context = NULL;
   g_autoptr (GError) error = NULL;
   g_auto (ClientOptions) client_options = { 0 };
@@ -474,10 +520,15 @@ retainer_cli_handle (int    argc,
       N_("Write the proposal named after the options as a PDF to OUT and exit"), N_("OUT") },
     { "agency", 'a', 0, G_OPTION_ARG_FILENAME, &agency_path,
       N_("With --export-pdf: the agency profile to brand the PDF with, instead of the stored "
-         "one"), N_("AGENCY") },
+         "one; with --book: the profile whose overhead, staff cost and capacity to use"),
+      N_("AGENCY") },
     { "record", 0, 0, G_OPTION_ARG_NONE, &record,
       N_("With --export-pdf: record the number and revision the PDF carries in the proposal "
          "file, as the window does"), NULL },
+    { "book", 0, 0, G_OPTION_ARG_NONE, &book,
+      N_("Print the book of every client kept, with the totals, as JSON and exit"), NULL },
+    { "csv", 0, 0, G_OPTION_ARG_FILENAME, &csv_path,
+      N_("With --book: write the book as CSV to OUT instead"), N_("OUT") },
     { "version", 0, 0, G_OPTION_ARG_NONE, &show_version, N_("Print the version and exit"), NULL },
     { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &remaining, NULL, N_("[FILE]") },
     { NULL }
@@ -499,7 +550,9 @@ retainer_cli_handle (int    argc,
                                       "Examples:\n"
                                       "  retainer --summary proposal.retainer\n"
                                       "  retainer --export-pdf out.pdf proposal.retainer "
-                                      "[--agency agency.json]\n\n"
+                                      "[--agency agency.json]\n"
+                                      "  retainer --book [--agency agency.json] "
+                                      "[--csv book.csv]\n\n"
                                       "Exit status: 0 on success, 2 when a file or an argument "
                                       "is refused, 1 when the work could not be done."));
 
@@ -517,6 +570,18 @@ retainer_cli_handle (int    argc,
   if (show_version)
     {
       g_print ("%s %s\n", PACKAGE_NAME, PACKAGE_VERSION);
+      return TRUE;
+    }
+
+  if (book || csv_path != NULL)
+    {
+      if (!book)
+        *status = refuse (_("--csv goes with --book"));
+      else if (summary_path != NULL || export_path != NULL || record || remaining != NULL
+               || client_options_used (&client_options))
+        *status = refuse (_("--book takes no file and no other work than --agency and --csv"));
+      else
+        *status = print_book (agency_path, csv_path);
       return TRUE;
     }
 

@@ -10,6 +10,7 @@
 
 #include "retainer-application.h"
 #include "retainer-preferences-dialog.h"
+#include "retainer-window-book.h"
 #include "retainer-window.h"
 
 struct _RetainerApplication
@@ -356,6 +357,10 @@ preferences_action (GSimpleAction *action,
   preferences = retainer_preferences_dialog_new (RETAINER_IS_WINDOW (parent)
                                                    ? retainer_window_get_proposal (RETAINER_WINDOW (parent))
                                                    : NULL);
+  /* The book's overhead, hourly cost and capacity may have changed. */
+  if (RETAINER_IS_WINDOW (parent))
+    g_signal_connect_object (preferences, "closed", G_CALLBACK (retainer_window_reload_book),
+                             parent, G_CONNECT_SWAPPED);
   adw_dialog_present (ADW_DIALOG (preferences), GTK_WIDGET (parent));
 }
 
@@ -379,6 +384,7 @@ retainer_application_startup (GApplication *application)
     { "win.redo", { "<Control><Shift>z", "<Control>y", NULL } },
     { "win.present", { "F5", NULL } },
     { "win.clients", { "<Control>l", NULL } },
+    { "win.book", { "<Control>b", NULL } },
     { "app.preferences", { "<Control>comma", NULL } },
     { "app.quit", { "<Control>q", NULL } },
   };

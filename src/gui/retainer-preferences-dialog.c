@@ -15,6 +15,8 @@
 #include "retainer-agency.h"
 #include "retainer-alert.h"
 #include "retainer-cover-preview.h"
+#include "retainer-money.h"
+#include "retainer-number.h"
 #include "retainer-preferences-dialog.h"
 
 /* Long enough to not save on every keystroke, short enough that a crash
@@ -66,6 +68,9 @@ struct _RetainerPreferencesDialog
   GtkTextView          *address_view;
   AdwSpinRow           *next_number_row;
   AdwSpinRow           *validity_row;
+  AdwEntryRow          *overhead_row;      /* Agency Economics: read_economics () */
+  AdwEntryRow          *staff_cost_row;
+  AdwEntryRow          *capacity_row;
   GtkWidget            *text_rows[N_TEXT_FIELDS];
 
   RetainerAgency       *saved;             /* as stored */
@@ -177,6 +182,88 @@ read_color (GtkEntry    *entry,
   return TRUE;
 }
 
+/* ------------------------------------------------------------------ */
+/* Agency Economics: the book's overhead, staff cost and capacity       */
+
+/* One amount typed with the locale's marks, exactly (retainer_parse_decimal
+ * refuses what it cannot read for sure), within [low, high]; a problem
+ * keeps the stored value and is marked. */
+static void
+read_amount (AdwEntryRow *row,
+             const char  *label,
+             guint        decimals,
+             gint64       low,
+             gint64       high,
+             gint64      *slot,
+             char       **first_problem)
+{
+  RetainerNumberFormat format;
+  g_autoptr (GError) error = NULL;
+  g_autofree char *text = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (row))));
+  gint64 value = 0;
+
+  retainer_number_format_current (&format, decimals > 0);
+  if (!retainer_parse_decimal (text, &format, decimals, &value, &error))
+    {
+      mark_problem (GTK_WIDGET (row), error->message);
+      note_problem (first_problem, label, error->message);
+      return;
+    }
+  if (value < low || value > high)
+    {
+      g_autofree char *low_text = retainer_format_decimal (low, decimals, &format);
+      g_autofree char *high_text = retainer_format_decimal (high, decimals, &format);
+      /* Translators: the range a figure must be in, like "from 0.00 to 100,000.00". */
+      g_autofree char *problem = g_strdup_printf (_("expected a number from %1$s to %2$s"),
+                                                  low_text, high_text);
+
+      mark_problem (GTK_WIDGET (row), problem);
+      note_problem (first_problem, label, problem);
+      return;
+    }
+  mark_problem (GTK_WIDGET (row), NULL);
+  *slot = value;
+}
+
+static void
+read_economics (RetainerPreferencesDialog *self,
+                RetainerAgency            *agency,
+                char                     **first_problem)
+{
+  gint64 capacity = agency->team_capacity_hours;
+
+  read_amount (self->overhead_row, _("Fixed overhead"), 2, 0, RETAINER_MONEY_MAX,
+               &agency->fixed_overhead, first_problem);
+  read_amount (self->staff_cost_row, _("Staff cost per hour"), 2, 0,
+               retainer_money_from_major (RETAINER_AGENCY_STAFF_COST_PER_HOUR_MAX_MAJOR),
+               &agency->staff_cost_per_hour, first_problem);
+  read_amount (self->capacity_row, _("Team capacity"), 0, 1,
+               RETAINER_AGENCY_TEAM_CAPACITY_MAX_HOURS, &capacity, first_problem);
+  agency->team_capacity_hours = (guint) capacity;
+}
+
+static void
+fill_amount (AdwEntryRow *row,
+             gint64       value,
+             guint        decimals)
+{
+  RetainerNumberFormat format;
+  g_autofree char *text = NULL;
+
+  retainer_number_format_current (&format, decimals > 0);
+  text = retainer_format_decimal (value, decimals, &format);
+  gtk_editable_set_text (GTK_EDITABLE (row), text);
+}
+
+static void
+fill_economics (RetainerPreferencesDialog *self,
+                const RetainerAgency      *agency)
+{
+  fill_amount (self->overhead_row, agency->fixed_overhead, 2);
+  fill_amount (self->staff_cost_row, agency->staff_cost_per_hour, 2);
+  fill_amount (self->capacity_row, agency->team_capacity_hours, 0);
+}
+
 /* The profile as the widgets have it; a field with a problem keeps its
  * stored value and is marked. */
 static RetainerAgency *
@@ -224,6 +311,7 @@ read_profile (RetainerPreferencesDialog *self,
   agency->next_number = (guint) adw_spin_row_get_value (self->next_number_row);
   agency->validity_days = (guint) adw_spin_row_get_value (self->validity_row);
   agency->paper = MIN (adw_combo_row_get_selected (self->paper_row), RETAINER_N_PAPERS - 1);
+  read_economics (self, agency, first_problem);
 
   /* The logo travels in memory; saving copies it next to the profile. */
   g_clear_pointer (&agency->logo_path, g_free);
@@ -359,6 +447,7 @@ fill (RetainerPreferencesDialog *self,
   adw_combo_row_set_selected (self->paper_row, agency->paper);
   adw_spin_row_set_value (self->next_number_row, agency->next_number);
   adw_spin_row_set_value (self->validity_row, agency->validity_days);
+  fill_economics (self, agency);
 
   logo = retainer_agency_get_logo (agency, &error);
   if (error != NULL)
@@ -881,6 +970,9 @@ retainer_preferences_dialog_class_init (RetainerPreferencesDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RetainerPreferencesDialog, address_view);
   gtk_widget_class_bind_template_child (widget_class, RetainerPreferencesDialog, next_number_row);
   gtk_widget_class_bind_template_child (widget_class, RetainerPreferencesDialog, validity_row);
+  gtk_widget_class_bind_template_child (widget_class, RetainerPreferencesDialog, overhead_row);
+  gtk_widget_class_bind_template_child (widget_class, RetainerPreferencesDialog, staff_cost_row);
+  gtk_widget_class_bind_template_child (widget_class, RetainerPreferencesDialog, capacity_row);
   /* The text rows are found by name, into text_rows[]. */
   for (guint i = 0; i < N_TEXT_FIELDS; i++)
     gtk_widget_class_bind_template_child_full (widget_class, text_fields[i].row, FALSE, 0);
@@ -930,6 +1022,12 @@ retainer_preferences_dialog_init (RetainerPreferencesDialog *self)
                            self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->validity_row, "notify::value", G_CALLBACK (profile_changed),
                            self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->overhead_row, "changed", G_CALLBACK (profile_changed), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->staff_cost_row, "changed", G_CALLBACK (profile_changed), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->capacity_row, "changed", G_CALLBACK (profile_changed), self,
+                           G_CONNECT_SWAPPED);
 }
 
 RetainerPreferencesDialog *

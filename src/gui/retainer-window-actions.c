@@ -1117,6 +1117,7 @@ retainer_window_update_actions (RetainerWindow *self)
   set_enabled (self, "reset-setup-fee", self->proposal != NULL && self->proposal->has_setup_fee);
   set_enabled (self, "accept-proposal", self->proposal != NULL && self->result != NULL);
   g_simple_action_set_state (G_SIMPLE_ACTION (present), g_variant_new_boolean (self->presenting));
+  retainer_window_update_book_actions (self);
 }
 
 /* gtk_window_destroy () takes the window off the screen (unrealizes it)
@@ -1139,6 +1140,7 @@ retainer_window_init_actions (RetainerWindow *self)
   /* win.present is a stateful toggle whose state follows the window. */
   g_action_map_add_action_entries (G_ACTION_MAP (self), window_actions,
                                    G_N_ELEMENTS (window_actions), self);
+  retainer_window_init_book (self);
 
   g_signal_connect_object (gtk_recent_manager_get_default (), "changed",
                            G_CALLBACK (recent_changed_cb), self, 0);

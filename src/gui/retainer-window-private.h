@@ -6,6 +6,7 @@
 #pragma once
 
 #include "retainer-alert.h"
+#include "retainer-book.h"
 #include "retainer-history.h"
 #include "retainer-savings-chart.h"
 #include "retainer-window.h"
@@ -151,6 +152,15 @@ struct _RetainerWindow
 
   RetainerNumberInput   numbers[RETAINER_N_FIELDS];
   AdwToast             *change_toast;      /* the notice of a large change; weak */
+  /* The book (retainer-window-book.c) */
+  RetainerBook         *book;              /* NULL: not loaded, or book_error */
+  char                 *book_error;        /* why the agency profile did not load */
+  AdwDialog            *book_dialog;       /* weak */
+  GtkWidget            *book_group;        /* "What This Deal Adds to the Book" */
+  GtkLabel             *book_mrr_label;
+  GtkLabel             *book_margin_label;
+  GtkLabel             *book_hours_label;
+  AdwActionRow         *book_warning_row;
 };
 
 /* retainer-window.c */
@@ -197,5 +207,12 @@ void     retainer_window_confirm_pending    (RetainerWindow   *self);
 void     retainer_window_clear_pending      (RetainerWindow   *self);
 /* Asks where to export the PDF, then exports it. */
 void     retainer_window_export_pdf         (RetainerWindow   *self);
+
+/* retainer-window-book.c */
+void     retainer_window_init_book          (RetainerWindow   *self);
+/* After each recompute: what the proposal on screen adds to the book. */
+void     retainer_window_refresh_book       (RetainerWindow   *self);
+void     retainer_window_update_book_actions (RetainerWindow  *self);
+void     retainer_window_dispose_book       (RetainerWindow   *self);
 
 G_END_DECLS

@@ -1544,6 +1544,7 @@ refresh_results (RetainerWindow *self)
   refresh_notes (self);
   refresh_private (self);
   retainer_window_refresh_pitch (self);
+  retainer_window_refresh_book (self);
 }
 
 /* ------------------------------------------------------------------ */
@@ -1838,6 +1839,7 @@ retainer_window_dispose (GObject *object)
   g_clear_handle_id (&self->autosave_source, g_source_remove);
   g_clear_weak_pointer (&self->change_toast);
   g_clear_object (&self->settings);
+  retainer_window_dispose_book (self);
   if (self->file_cancellable != NULL)
     g_cancellable_cancel (self->file_cancellable);
   g_clear_object (&self->file_cancellable);
