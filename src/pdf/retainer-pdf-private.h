@@ -235,12 +235,12 @@ void       retainer_pdf_draw_savings_chart (RetainerPdfWriter   *writer,
 
 /* --- the client's documents (retainer-pdf-client.c and its parts) --- */
 
-/* A document in the agency's brand other than the proposal. */
+/* A document in the agency's brand: the proposal, the value report, the review. */
 typedef struct
 {
   const RetainerAgency   *agency;
   const RetainerLanguage *language;      /* the document's; NULL for the user's */
-  const char             *agency_name;   /* as the document names the agency */
+  const char             *agency_name;   /* as the document names it; NULL: no agency line, no author */
   const char             *title;         /* the PDF's title */
   const char             *header_right;  /* the running header after the cover */
   /* Lays out every page, cover first; runs twice (measuring, drawing). */
