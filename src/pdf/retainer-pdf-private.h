@@ -275,6 +275,16 @@ void       retainer_pdf_draw_client_cover (RetainerPdfWriter    *writer,
 void       retainer_pdf_draw_key_figures (RetainerPdfWriter     *writer,
                                           const RetainerPdfFact *figures,
                                           guint                  n_figures);
+/* One party's signature column from `top`: the party, then lines for the
+ * signature, the name, the title and the date, with `name` and `title`
+ * (nullable) written on theirs. */
+void       retainer_pdf_draw_signature_column (RetainerPdfWriter *writer,
+                                          double                 x,
+                                          double                 top,
+                                          double                 width,
+                                          const char            *party,
+                                          const char            *name,
+                                          const char            *title);
 /* Two signature columns under `text`, kept together with the heading. */
 void       retainer_pdf_draw_acceptance_block (RetainerPdfWriter *writer,
                                           const char            *heading,

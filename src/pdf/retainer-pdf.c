@@ -80,22 +80,6 @@ is_set (const char *text)
   return text != NULL && *text != '\0';
 }
 
-
-/* `text` with its first letter in title case, for a phrase made to run on
- * in a sentence ("month 2") that stands alone in a box. */
-static char *
-capitalize (const char *text)
-{
-  gunichar first;
-  char buffer[8];
-
-  if (!is_set (text))
-    return g_strdup ("");
-  first = g_unichar_totitle (g_utf8_get_char (text));
-  buffer[g_unichar_to_utf8 (first, buffer)] = '\0';
-  return g_strconcat (buffer, g_utf8_next_char (text), NULL);
-}
-
 typedef struct
 {
   const RetainerProposal *proposal;
@@ -288,49 +272,17 @@ draw_key_figures (RetainerPdfWriter *writer,
   g_autofree char *spend = per_month (proposal, proposal->monthly_api_spend);
   g_autofree char *saving = per_month (proposal, result->monthly_saving);
   g_autofree char *break_even_text = retainer_result_describe_break_even (result);
-  g_autofree char *break_even = capitalize (break_even_text);
+  g_autofree char *break_even = retainer_pdf_capitalize (break_even_text);
   g_autofree char *net_12 = money (proposal, result->net_saving_12);
-  const struct
-  {
-    const char *label;
-    const char *value;
-  } figures[] = {
+  const RetainerPdfFact figures[] = {
     { _("Current API spend"), spend },
     { _("Recommended plan"), retainer_rate_card_text (document->tier->name) },
     { _("Monthly saving"), saving },
     { _("Break-even"), break_even },
     { _("Net saving after 12 months"), net_12 },
   };
-  guint n = G_N_ELEMENTS (figures);
-  double gap = 8;
-  double box_width = (writer->right - writer->left - gap * (n - 1)) / n;
-  double height = 0;
 
-  for (guint i = 0; i < n; i++)
-    {
-      double h = 10 + retainer_pdf_box_height (writer, writer->bold, 7.5, 10, box_width - 16,
-                                               figures[i].label)
-                 + 4 + retainer_pdf_box_height (writer, writer->bold, 11, 14, box_width - 16,
-                                                figures[i].value) + 10;
-      height = MAX (height, h);
-    }
-
-  retainer_pdf_need (writer, height);
-  for (guint i = 0; i < n; i++)
-    {
-      double x = writer->left + i * (box_width + gap);
-      double y = writer->y - 10;
-
-      retainer_pdf_fill_rect (writer, &writer->primary_tint, x, writer->y - height, box_width,
-                              height);
-      retainer_pdf_fill_rect (writer, &writer->primary, x, writer->y - height, 2.5, height);
-      y -= retainer_pdf_draw_box (writer, writer->bold, 7.5, 10, &writer->muted, x + 10, y,
-                                  box_width - 16, RETAINER_PDF_ALIGN_LEFT, figures[i].label);
-      y -= 4;
-      retainer_pdf_draw_box (writer, writer->bold, 11, 14, &writer->primary, x + 10, y,
-                             box_width - 16, RETAINER_PDF_ALIGN_LEFT, figures[i].value);
-    }
-  writer->y -= height + 14;
+  retainer_pdf_draw_key_figures (writer, figures, G_N_ELEMENTS (figures));
 }
 
 static void
@@ -733,7 +685,7 @@ option_break_even (const RetainerResult     *result,
   g_autofree char *figure = retainer_tier_option_describe_break_even (option,
                                                                       result->horizon_months);
 
-  return capitalize (figure);
+  return retainer_pdf_capitalize (figure);
 }
 
 static void
@@ -859,37 +811,6 @@ draw_next_steps (RetainerPdfWriter *writer,
                           _("Your first model in production within 3 weeks, measured against "
                             "that bar before it serves a single request."));
   retainer_pdf_list_item (writer, "4.", cadence);
-}
-
-static void
-draw_signature_column (RetainerPdfWriter *writer,
-                       double             x,
-                       double             top,
-                       double             width,
-                       const char        *party,
-                       const char        *name,
-                       const char        *title)
-{
-  double y = top;
-  const char *labels[] = { _("Signature"), _("Name"), _("Title"), _("Date") };
-  const char *values[] = { NULL, name, title, NULL };
-
-  y -= retainer_pdf_draw_box (writer, writer->bold, 10, 14, &writer->primary, x, y, width,
-                              RETAINER_PDF_ALIGN_LEFT, party);
-  for (guint i = 0; i < G_N_ELEMENTS (labels); i++)
-    {
-      y -= i == 0 ? 34 : 26;
-      if (is_set (values[i]))
-        {
-          g_autofree char *fitted = retainer_pdf_fit (writer, writer->regular, 9.5, values[i],
-                                                      width);
-          retainer_pdf_draw_text (writer, writer->regular, 9.5, &writer->ink, x, y + 4, width,
-                                  RETAINER_PDF_ALIGN_LEFT, fitted);
-        }
-      retainer_pdf_line (writer, &writer->muted, 0.6, FALSE, x, y, x + width, y);
-      retainer_pdf_draw_text (writer, writer->regular, 7.5, &writer->muted, x, y - 9, width,
-                              RETAINER_PDF_ALIGN_LEFT, labels[i]);
-    }
 }
 
 /* The options the client may tick, one sentence each. */
@@ -1031,10 +952,11 @@ draw_acceptance (RetainerPdfWriter *writer,
                                       writer->y, width, RETAINER_PDF_ALIGN_LEFT, text);
   draw_option_boxes (writer, options, width);
   writer->y -= 18;
-  draw_signature_column (writer, writer->left, writer->y, column, for_client, proposal->contact,
-                         NULL);
-  draw_signature_column (writer, writer->left + column + 30, writer->y, column, for_agency,
-                         agency->signatory_name, agency->signatory_title);
+  retainer_pdf_draw_signature_column (writer, writer->left, writer->y, column, for_client,
+                                      proposal->contact, NULL);
+  retainer_pdf_draw_signature_column (writer, writer->left + column + 30, writer->y, column,
+                                      for_agency, agency->signatory_name,
+                                      agency->signatory_title);
   writer->y -= block_height - text_height - options_height - 18;
 }
 
