@@ -227,6 +227,19 @@ void       retainer_pdf_table_add_row    (RetainerPdfTable      *table,
                                           const char * const    *cells,
                                           gboolean               strong);
 
+/* A chart's legend on one line under `top`: a bar of each colour, its label. */
+typedef struct
+{
+  const RetainerPdfColor *color;
+  const char             *label;
+} RetainerPdfLegendEntry;
+
+void       retainer_pdf_draw_legend      (RetainerPdfWriter     *writer,
+                                          double                 x,
+                                          double                 top,
+                                          const RetainerPdfLegendEntry *entries,
+                                          guint                  n_entries);
+
 /* The savings chart, drawn as vectors. */
 void       retainer_pdf_draw_savings_chart (RetainerPdfWriter   *writer,
                                           const RetainerProposal *proposal,
