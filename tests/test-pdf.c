@@ -1185,7 +1185,8 @@ static const struct
   { "left-out", 24, FALSE, NULL },
 };
 
-/* DOMAIN.md, "The cautious case": one sentence, left out at the founder's word. */
+/* docs/calculation.md, "The cautious case": one sentence, left out at the
+ * founder's word. */
 static void
 test_text_range (Fixture       *fixture,
                  gconstpointer  data)

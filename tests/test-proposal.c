@@ -192,9 +192,10 @@ test_round_trip (void)
   }
 }
 
-/* DOMAIN.md, "Revisions and options": exported, then an option and a
- * figure change, exported again: revision 2, both listed; exported once
- * more unchanged: still revision 2. */
+/* docs/calculation.md, "Revisions" and "Options and the first year":
+ * exported, then an option and a figure change, exported again:
+ * revision 2, both listed; exported once more unchanged: still
+ * revision 2. */
 static void
 test_revisions (void)
 {

@@ -316,9 +316,10 @@ test_no_break_even (void)
   g_assert_cmpuint (result->months->len, ==, 25);
 }
 
-/* DOMAIN.md, "The cautious case", worked example 1: c' = 50%, L' = 2:
- * months 1-2 no change, then $500 a month; 12-month net -$1,000, no
- * break-even within 12 months; over 24 months exactly month 14. */
+/* docs/calculation.md, "The cautious case", its worked example: worked
+ * example 1 with c' = 50%, L' = 2: months 1-2 no change, then $500 a
+ * month; 12-month net -$1,000, no break-even within 12 months; over 24
+ * months exactly month 14. */
 static void
 test_worked_example_cautious (void)
 {

@@ -213,7 +213,8 @@ assert_nothing_private (const char *text)
     assert_lacks (text, private_words[i]);
 }
 
-/* DOMAIN.md's worked example, month 7 (March 2026). */
+/* docs/calculation.md, "After the yes: the value report and the quarterly
+ * review", its worked example: month 7 (March 2026). */
 static void
 test_report_worked_example (Fixture       *fixture,
                             gconstpointer  data)

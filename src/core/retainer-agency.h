@@ -25,7 +25,7 @@ G_BEGIN_DECLS
  * and must stay under RETAINER_JSON_MAX_FILE_SIZE. */
 #define RETAINER_AGENCY_LOGO_MAX_SIZE (2 * 1024 * 1024)
 
-/* The agency's own economics, for the book (DOMAIN.md "The book"): private
+/* The agency's own economics, for docs/calculation.md, "The book": private
  * figures that no client-facing document prints. Amounts are in the
  * currency of the agency's clients. */
 #define RETAINER_AGENCY_DEFAULT_FIXED_OVERHEAD (G_GINT64_CONSTANT (50000))      /* $500 a month */

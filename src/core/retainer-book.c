@@ -11,6 +11,7 @@
 #include "retainer-i18n.h"
 #include "retainer-json.h"
 #include "retainer-money.h"
+#include "retainer-months-csv.h"
 
 G_DEFINE_QUARK (retainer-book-error-quark, retainer_book_error)
 
@@ -808,44 +809,10 @@ retainer_book_to_json (const RetainerBook *book)
 }
 
 static void
-csv_field (GString    *out,
-           const char *text)
-{
-  gboolean quote;
-
-  if (text == NULL)
-    return;
-  quote = text[0] == ' ' || (text[0] != '\0' && text[strlen (text) - 1] == ' ')
-          || strpbrk (text, ",\"\r\n") != NULL;
-  if (!quote)
-    {
-      g_string_append (out, text);
-      return;
-    }
-  g_string_append_c (out, '"');
-  for (const char *p = text; *p != '\0'; p++)
-    {
-      if (*p == '"')
-        g_string_append_c (out, '"');
-      g_string_append_c (out, *p);
-    }
-  g_string_append_c (out, '"');
-}
-
-static void
-csv_money (GString *out,
-           gint64   amount)
-{
-  g_autofree char *number = retainer_money_to_json_number (amount);
-
-  g_string_append (out, number);
-}
-
-static void
 csv_hours (GString *out,
            double   hours)
 {
-  csv_money (out, hours_to_hundredths (hours));
+  retainer_csv_append_money (out, hours_to_hundredths (hours));
 }
 
 static void
@@ -853,7 +820,7 @@ csv_percent (GString *out,
              gint64   part,
              gint64   whole)
 {
-  csv_money (out, percent_hundredths (part, whole));
+  retainer_csv_append_money (out, percent_hundredths (part, whole));
 }
 
 #define CSV_HEADER "row,company,file,month,tier,monthly_retainer,platform_cost,compute_cost," \
@@ -885,27 +852,27 @@ retainer_book_to_csv (const RetainerBook *book)
       gboolean first = TRUE;
 
       g_string_append (out, "client,");
-      csv_field (out, row->company);
+      retainer_csv_append_field (out, row->company);
       g_string_append_c (out, ',');
-      csv_field (out, row->file);
+      retainer_csv_append_field (out, row->file);
       g_string_append_c (out, ',');
-      csv_field (out, row->month);
+      retainer_csv_append_field (out, row->month);
       g_string_append_c (out, ',');
-      csv_field (out, row->tier_id);
+      retainer_csv_append_field (out, row->tier_id);
       g_string_append_c (out, ',');
-      csv_money (out, row->monthly_retainer);
+      retainer_csv_append_money (out, row->monthly_retainer);
       g_string_append_c (out, ',');
-      csv_money (out, row->platform_cost);
+      retainer_csv_append_money (out, row->platform_cost);
       g_string_append_c (out, ',');
-      csv_money (out, row->compute_cost);
+      retainer_csv_append_money (out, row->compute_cost);
       g_string_append_c (out, ',');
       csv_hours (out, row->staff_hours);
       g_string_append_c (out, ',');
-      csv_money (out, row->staff_cost);
+      retainer_csv_append_money (out, row->staff_cost);
       g_string_append (out, ",,");
-      csv_money (out, row->monthly_cost);
+      retainer_csv_append_money (out, row->monthly_cost);
       g_string_append_c (out, ',');
-      csv_money (out, row->margin);
+      retainer_csv_append_money (out, row->margin);
       g_string_append_c (out, ',');
       csv_percent (out, row->margin, row->monthly_retainer);
       g_string_append_c (out, ',');
@@ -919,30 +886,30 @@ retainer_book_to_csv (const RetainerBook *book)
           first = FALSE;
         }
       g_string_append_c (out, ',');
-      csv_field (out, currency);
+      retainer_csv_append_field (out, currency);
       g_string_append (out, "\r\n");
     }
 
   g_string_append (out, "total,,,,,");
-  csv_money (out, totals->mrr);
+  retainer_csv_append_money (out, totals->mrr);
   g_string_append_c (out, ',');
-  csv_money (out, totals->platform_cost);
+  retainer_csv_append_money (out, totals->platform_cost);
   g_string_append_c (out, ',');
-  csv_money (out, totals->compute_cost);
+  retainer_csv_append_money (out, totals->compute_cost);
   g_string_append_c (out, ',');
   csv_hours (out, totals->staff_hours);
   g_string_append_c (out, ',');
-  csv_money (out, totals->staff_cost);
+  retainer_csv_append_money (out, totals->staff_cost);
   g_string_append_c (out, ',');
-  csv_money (out, totals->fixed_overhead);
+  retainer_csv_append_money (out, totals->fixed_overhead);
   g_string_append_c (out, ',');
-  csv_money (out, totals->total_costs);
+  retainer_csv_append_money (out, totals->total_costs);
   g_string_append_c (out, ',');
-  csv_money (out, totals->gross_margin);
+  retainer_csv_append_money (out, totals->gross_margin);
   g_string_append_c (out, ',');
   csv_percent (out, totals->gross_margin, totals->mrr);
   g_string_append (out, ",,");
-  csv_field (out, currency);
+  retainer_csv_append_field (out, currency);
   g_string_append (out, "\r\n");
 
   return g_string_free (out, FALSE);

@@ -1,4 +1,5 @@
-/* retainer-book.h: the agency across its clients (DOMAIN.md, "The book")
+/* retainer-book.h: the agency across its clients (docs/calculation.md,
+ * "The book")
  *
  * The book is the founder's private view: every accepted client with its
  * tier, its current monthly retainer and what serving it costs the agency

@@ -856,3 +856,55 @@ retainer_json_save_file (const cJSON *root,
   with_newline = g_strconcat (text, "\n", NULL);
   return retainer_file_replace_contents (path, with_newline, strlen (with_newline), error);
 }
+
+static int
+compare_names (gconstpointer a,
+               gconstpointer b)
+{
+  return g_strcmp0 (*(const char *const *) a, *(const char *const *) b);
+}
+
+/**
+ * retainer_json_load_folder:
+ * @dir_path: the folder of the founder's own files
+ * @load: reads one file
+ * @items: receives what loaded, by file name
+ * @problems: (nullable) (element-type utf8): receives one message per file
+ *   that did not load
+ *
+ * The founder's own cards and price tables live one a file in a folder;
+ * this reads them all, so that a bad file costs only itself.
+ */
+void
+retainer_json_load_folder (const char           *dir_path,
+                           RetainerJsonLoadFunc  load,
+                           GPtrArray            *items,
+                           GPtrArray            *problems)
+{
+  g_autoptr (GDir) dir = NULL;
+  g_autoptr (GPtrArray) names = NULL;
+  const char *name;
+
+  g_return_if_fail (dir_path != NULL);
+  g_return_if_fail (load != NULL);
+  g_return_if_fail (items != NULL);
+
+  dir = g_dir_open (dir_path, 0, NULL);
+  names = g_ptr_array_new_with_free_func (g_free);
+  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+    if (g_str_has_suffix (name, ".json"))
+      g_ptr_array_add (names, g_strdup (name));
+  g_ptr_array_sort (names, compare_names);
+
+  for (guint i = 0; i < names->len; i++)
+    {
+      g_autofree char *path = g_build_filename (dir_path, g_ptr_array_index (names, i), NULL);
+      g_autoptr (GError) error = NULL;
+      gpointer item = load (path, &error);
+
+      if (item != NULL)
+        g_ptr_array_add (items, item);
+      else if (problems != NULL)
+        g_ptr_array_add (problems, g_strdup (error->message));
+    }
+}

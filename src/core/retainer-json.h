@@ -138,4 +138,16 @@ gboolean retainer_file_replace_contents (const char               *path,
                                          gsize                     length,
                                          GError                  **error);
 
+/* Reads one file of a folder into an item (a rate card, a price table). */
+typedef gpointer (*RetainerJsonLoadFunc) (const char               *path,
+                                          GError                  **error);
+/* Loads every "*.json" file of `dir_path` with `load`, in the order of
+ * their names: each item that loads is added to `items`, and each file
+ * that does not adds its message to `problems` (nullable). A missing
+ * folder holds nothing. */
+void     retainer_json_load_folder      (const char               *dir_path,
+                                         RetainerJsonLoadFunc      load,
+                                         GPtrArray                *items,
+                                         GPtrArray                *problems);
+
 G_END_DECLS

@@ -906,13 +906,26 @@ retainer_client_import_months_csv_file (RetainerClient *client,
 
 /* --- export ------------------------------------------------------------ */
 
-static void
-append_field (GString    *out,
-              const char *text)
+/**
+ * retainer_csv_append_field:
+ * @out: the CSV being written
+ * @text: (nullable): the field's text
+ *
+ * Appends @text as one RFC 4180 field, quoted only when it must be (or
+ * when a spreadsheet would trim its spaces); %NULL is an empty field.
+ */
+void
+retainer_csv_append_field (GString    *out,
+                           const char *text)
 {
-  gboolean quote = text[0] == ' ' || (text[0] != '\0' && text[strlen (text) - 1] == ' ')
-                   || strpbrk (text, ",\"\r\n") != NULL;
+  gboolean quote;
 
+  g_return_if_fail (out != NULL);
+
+  if (text == NULL)
+    return;
+  quote = text[0] == ' ' || (text[0] != '\0' && text[strlen (text) - 1] == ' ')
+          || strpbrk (text, ",\"\r\n") != NULL;
   if (!quote)
     {
       g_string_append (out, text);
@@ -928,11 +941,20 @@ append_field (GString    *out,
   g_string_append_c (out, '"');
 }
 
-static void
-append_money (GString *out,
-              gint64   amount)
+/**
+ * retainer_csv_append_money:
+ * @out: the CSV being written
+ * @amount: minor units
+ *
+ * Appends @amount in major units as JSON writes it: a dot, no grouping.
+ */
+void
+retainer_csv_append_money (GString *out,
+                           gint64   amount)
 {
   g_autofree char *number = retainer_money_to_json_number (amount);
+
+  g_return_if_fail (out != NULL);
 
   g_string_append (out, number);
 }
@@ -1007,7 +1029,7 @@ retainer_client_months_to_csv (const RetainerClient *client)
   for (guint c = 0; c < metric_columns->len; c++)
     {
       g_string_append_c (out, ',');
-      append_field (out, ((Column *) g_ptr_array_index (metric_columns, c))->header);
+      retainer_csv_append_field (out, ((Column *) g_ptr_array_index (metric_columns, c))->header);
     }
   g_string_append (out, "\r\n");
 
@@ -1015,20 +1037,20 @@ retainer_client_months_to_csv (const RetainerClient *client)
     {
       const RetainerClientMonth *record = g_ptr_array_index (client->months, i);
 
-      append_field (out, record->month);
+      retainer_csv_append_field (out, record->month);
       g_string_append_c (out, ',');
-      append_money (out, record->api_cost_equivalent);
+      retainer_csv_append_money (out, record->api_cost_equivalent);
       g_string_append_c (out, ',');
-      append_money (out, record->retainer_billed);
+      retainer_csv_append_money (out, record->retainer_billed);
       g_string_append_c (out, ',');
       if (record->retrained)
         {
           g_string_append_printf (out, "%u,", record->new_examples);
-          append_field (out, record->training_source != NULL ? record->training_source : "");
+          retainer_csv_append_field (out, record->training_source);
           g_string_append_c (out, ',');
           append_double (out, record->training_hours);
           g_string_append_c (out, ',');
-          append_field (out, record->hardware != NULL ? record->hardware : "");
+          retainer_csv_append_field (out, record->hardware);
         }
       else
         {
@@ -1036,10 +1058,10 @@ retainer_client_months_to_csv (const RetainerClient *client)
         }
       g_string_append_c (out, ',');
       if (record->has_actual_platform)
-        append_money (out, record->actual_platform);
+        retainer_csv_append_money (out, record->actual_platform);
       g_string_append_c (out, ',');
       if (record->has_actual_compute)
-        append_money (out, record->actual_compute);
+        retainer_csv_append_money (out, record->actual_compute);
       g_string_append_c (out, ',');
       if (record->has_actual_staff_hours)
         append_double (out, record->actual_staff_hours);

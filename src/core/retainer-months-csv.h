@@ -67,4 +67,13 @@ gboolean retainer_client_import_months_csv_file (RetainerClient       *client,
 /* The client's months as a CSV file the import reads back. */
 char    *retainer_client_months_to_csv          (const RetainerClient *client);
 
+/* Writing a CSV (this file's and the book's): `text` as one field, in
+ * double quotes when it holds a comma, a quote or a line break or starts or
+ * ends with a space (NULL: an empty field); an amount in major units with
+ * a dot and no grouping (4200.5). */
+void     retainer_csv_append_field              (GString              *out,
+                                                 const char           *text);
+void     retainer_csv_append_money              (GString              *out,
+                                                 gint64                amount);
+
 G_END_DECLS

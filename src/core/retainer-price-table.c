@@ -966,11 +966,12 @@ retainer_price_table_user_dir (void)
   return g_build_filename (g_get_user_data_dir (), "retainer", "price-tables", NULL);
 }
 
-static int
-compare_names (gconstpointer a,
-               gconstpointer b)
+/* retainer_price_table_load() for retainer_json_load_folder(). */
+static gpointer
+load_table_cb (const char *path,
+               GError    **error)
 {
-  return g_strcmp0 (*(const char *const *) a, *(const char *const *) b);
+  return retainer_price_table_load (path, error);
 }
 
 /**
@@ -984,11 +985,8 @@ retainer_price_table_list_all (GPtrArray **problems)
 {
   GPtrArray *tables = g_ptr_array_new_with_free_func ((GDestroyNotify) retainer_price_table_free);
   g_autofree char *dir_path = retainer_price_table_user_dir ();
-  g_autoptr (GDir) dir = g_dir_open (dir_path, 0, NULL);
-  g_autoptr (GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
   g_autoptr (GError) builtin_error = NULL;
   RetainerPriceTable *builtin = retainer_price_table_load_builtin (&builtin_error);
-  const char *name;
 
   if (problems != NULL)
     *problems = g_ptr_array_new_with_free_func (g_free);
@@ -999,22 +997,7 @@ retainer_price_table_list_all (GPtrArray **problems)
   else
     g_ptr_array_add (tables, builtin);
 
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    if (g_str_has_suffix (name, ".json"))
-      g_ptr_array_add (names, g_strdup (name));
-  g_ptr_array_sort (names, compare_names);
-
-  for (guint i = 0; i < names->len; i++)
-    {
-      g_autofree char *path = g_build_filename (dir_path, g_ptr_array_index (names, i), NULL);
-      g_autoptr (GError) error = NULL;
-      RetainerPriceTable *table = retainer_price_table_load (path, &error);
-
-      if (table != NULL)
-        g_ptr_array_add (tables, table);
-      else if (problems != NULL)
-        g_ptr_array_add (*problems, g_strdup (error->message));
-    }
-
+  retainer_json_load_folder (dir_path, load_table_cb, tables,
+                             problems != NULL ? *problems : NULL);
   return tables;
 }

@@ -28,8 +28,8 @@ G_BEGIN_DECLS
 #define RETAINER_REVISIONS_MAX 999
 #define RETAINER_DIGEST_PREFIX "sha256:"
 
-/* One issued revision of a proposal, as its file records it (DOMAIN.md,
- * "Revisions and options"). */
+/* One issued revision of a proposal, as its file records it
+ * (docs/calculation.md, "Revisions"). */
 typedef struct
 {
   char   *number;            /* the proposal's number, "AC-0042" */

@@ -822,11 +822,12 @@ retainer_rate_card_user_dir (void)
   return g_build_filename (g_get_user_data_dir (), "retainer", "rate-cards", NULL);
 }
 
-static int
-compare_names (gconstpointer a,
-               gconstpointer b)
+/* retainer_rate_card_load() for retainer_json_load_folder(). */
+static gpointer
+load_card_cb (const char *path,
+              GError    **error)
 {
-  return g_strcmp0 (*(const char *const *) a, *(const char *const *) b);
+  return retainer_rate_card_load (path, error);
 }
 
 /**
@@ -840,30 +841,11 @@ retainer_rate_card_list_all (GPtrArray **problems)
 {
   GPtrArray *cards = retainer_rate_card_list_builtin ();
   g_autofree char *dir_path = retainer_rate_card_user_dir ();
-  g_autoptr (GDir) dir = g_dir_open (dir_path, 0, NULL);
-  g_autoptr (GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
-  const char *name;
 
   if (problems != NULL)
     *problems = g_ptr_array_new_with_free_func (g_free);
 
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    if (g_str_has_suffix (name, ".json"))
-      g_ptr_array_add (names, g_strdup (name));
-  g_ptr_array_sort (names, compare_names);
-
-  for (guint i = 0; i < names->len; i++)
-    {
-      g_autofree char *path = g_build_filename (dir_path, g_ptr_array_index (names, i), NULL);
-      g_autoptr (GError) error = NULL;
-      RetainerRateCard *card = retainer_rate_card_load (path, &error);
-
-      if (card != NULL)
-        g_ptr_array_add (cards, card);
-      else if (problems != NULL)
-        g_ptr_array_add (*problems, g_strdup (error->message));
-    }
-
+  retainer_json_load_folder (dir_path, load_card_cb, cards, problems != NULL ? *problems : NULL);
   return cards;
 }
 

@@ -1,6 +1,6 @@
 /* retainer-revision.h: the revisions a proposal is issued in
  *
- * DOMAIN.md, "Revisions and options": a proposal keeps its number for life.
+ * docs/calculation.md, "Revisions": a proposal keeps its number for life.
  * Exporting it after a figure changed issues the next revision; exporting it
  * with the same figures issues the same revision again. Whether figures
  * changed is decided by a digest of them: see retainer_result_digest() and

@@ -24,6 +24,33 @@ set_stroke (RetainerPdfWriter      *writer,
 }
 
 /**
+ * retainer_pdf_draw_legend:
+ * @writer: the writer
+ * @x: where the first entry starts
+ * @top: the chart's top: the legend's line is under it
+ * @entries: (array length=n_entries): a colour and its series' label each
+ * @n_entries: how many
+ *
+ * Draws a chart's legend on one line, a short bar of each series' colour
+ * before its label.
+ */
+void
+retainer_pdf_draw_legend (RetainerPdfWriter            *writer,
+                          double                        x,
+                          double                        top,
+                          const RetainerPdfLegendEntry *entries,
+                          guint                         n_entries)
+{
+  for (guint i = 0; i < n_entries; i++)
+    {
+      retainer_pdf_fill_rect (writer, entries[i].color, x, top - 12, 14, 3);
+      retainer_pdf_draw_text (writer, writer->regular, 8.5, &writer->ink, x + 19, top - 14, 0,
+                              RETAINER_PDF_ALIGN_LEFT, entries[i].label);
+      x += 19 + retainer_pdf_text_width (writer, writer->regular, 8.5, entries[i].label) + 22;
+    }
+}
+
+/**
  * retainer_pdf_draw_savings_chart:
  * @writer: the writer, with room for @height below its cursor
  * @proposal: for the currency
@@ -56,7 +83,6 @@ retainer_pdf_draw_savings_chart (RetainerPdfWriter      *writer,
   guint last;
   guint month_step;
   double axis_width = 0;
-  double legend_x = writer->left;
 
   if (months == NULL || months->len < 2)
     return;
@@ -92,23 +118,12 @@ retainer_pdf_draw_savings_chart (RetainerPdfWriter      *writer,
 
   /* Legend */
   {
-    const struct
-    {
-      const RetainerPdfColor *color;
-      const char             *label;
-    } entries[] = {
+    const RetainerPdfLegendEntry entries[] = {
       { &without_color, _("Without us: your API calls") },
       { &writer->primary, _("With us: setup fee and retainer") },
     };
 
-    for (guint i = 0; i < G_N_ELEMENTS (entries); i++)
-      {
-        retainer_pdf_fill_rect (writer, entries[i].color, legend_x, top - 12, 14, 3);
-        retainer_pdf_draw_text (writer, writer->regular, 8.5, &writer->ink, legend_x + 19,
-                                top - 14, 0, RETAINER_PDF_ALIGN_LEFT, entries[i].label);
-        legend_x += 19 + retainer_pdf_text_width (writer, writer->regular, 8.5,
-                                                  entries[i].label) + 22;
-      }
+    retainer_pdf_draw_legend (writer, writer->left, top, entries, G_N_ELEMENTS (entries));
   }
 
   /* Grid and value axis */

@@ -267,14 +267,14 @@ retainer_pdf_draw_key_figures (RetainerPdfWriter     *writer,
   writer->y -= height + 14;
 }
 
-static void
-draw_signature_column (RetainerPdfWriter *writer,
-                       double             x,
-                       double             top,
-                       double             width,
-                       const char        *party,
-                       const char        *name,
-                       const char        *title)
+void
+retainer_pdf_draw_signature_column (RetainerPdfWriter *writer,
+                                    double             x,
+                                    double             top,
+                                    double             width,
+                                    const char        *party,
+                                    const char        *name,
+                                    const char        *title)
 {
   double y = top;
   const char *labels[] = { _("Signature"), _("Name"), _("Title"), _("Date") };
@@ -336,8 +336,9 @@ retainer_pdf_draw_acceptance_block (RetainerPdfWriter *writer,
                                       RETAINER_PDF_BODY_LEADING, &writer->ink, writer->left,
                                       writer->y, width, RETAINER_PDF_ALIGN_LEFT, text);
   writer->y -= 18;
-  draw_signature_column (writer, writer->left, writer->y, column, client_party, client_name, NULL);
-  draw_signature_column (writer, writer->left + column + 30, writer->y, column, agency_party,
-                         agency_name, agency_title);
+  retainer_pdf_draw_signature_column (writer, writer->left, writer->y, column, client_party,
+                                      client_name, NULL);
+  retainer_pdf_draw_signature_column (writer, writer->left + column + 30, writer->y, column,
+                                      agency_party, agency_name, agency_title);
   writer->y -= block_height - text_height - 18;
 }

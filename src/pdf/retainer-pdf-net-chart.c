@@ -122,7 +122,6 @@ retainer_pdf_draw_net_chart (RetainerPdfWriter *writer,
   double legend_height = 22;
   double top = writer->y;
   double axis_width = 0;
-  double legend_x = writer->left;
   gint64 min_value = 0, max_value = 0;
   RetainerChartScale scale;
   Plot plot;
@@ -168,23 +167,12 @@ retainer_pdf_draw_net_chart (RetainerPdfWriter *writer,
 
   /* Legend */
   {
-    const struct
-    {
-      const RetainerPdfColor *color;
-      const char             *label;
-    } entries[] = {
+    const RetainerPdfLegendEntry entries[] = {
       { &promised_color, _("Promised: the proposal’s projected net saving") },
       { &writer->primary, _("Delivered: your actual net saving") },
     };
 
-    for (guint i = 0; i < G_N_ELEMENTS (entries); i++)
-      {
-        retainer_pdf_fill_rect (writer, entries[i].color, legend_x, top - 12, 14, 3);
-        retainer_pdf_draw_text (writer, writer->regular, 8.5, &writer->ink, legend_x + 19,
-                                top - 14, 0, RETAINER_PDF_ALIGN_LEFT, entries[i].label);
-        legend_x += 19 + retainer_pdf_text_width (writer, writer->regular, 8.5,
-                                                  entries[i].label) + 22;
-      }
+    retainer_pdf_draw_legend (writer, writer->left, top, entries, G_N_ELEMENTS (entries));
   }
 
   /* Grid and value axis; zero, where the setup fee is paid back, stands out. */

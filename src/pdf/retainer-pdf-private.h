@@ -227,6 +227,19 @@ void       retainer_pdf_table_add_row    (RetainerPdfTable      *table,
                                           const char * const    *cells,
                                           gboolean               strong);
 
+/* A chart's legend on one line under `top`: a bar of each colour, its label. */
+typedef struct
+{
+  const RetainerPdfColor *color;
+  const char             *label;
+} RetainerPdfLegendEntry;
+
+void       retainer_pdf_draw_legend      (RetainerPdfWriter     *writer,
+                                          double                 x,
+                                          double                 top,
+                                          const RetainerPdfLegendEntry *entries,
+                                          guint                  n_entries);
+
 /* The savings chart, drawn as vectors. */
 void       retainer_pdf_draw_savings_chart (RetainerPdfWriter   *writer,
                                           const RetainerProposal *proposal,
@@ -235,12 +248,12 @@ void       retainer_pdf_draw_savings_chart (RetainerPdfWriter   *writer,
 
 /* --- the client's documents (retainer-pdf-client.c and its parts) --- */
 
-/* A document in the agency's brand other than the proposal. */
+/* A document in the agency's brand: the proposal, the value report, the review. */
 typedef struct
 {
   const RetainerAgency   *agency;
   const RetainerLanguage *language;      /* the document's; NULL for the user's */
-  const char             *agency_name;   /* as the document names the agency */
+  const char             *agency_name;   /* as the document names it; NULL: no agency line, no author */
   const char             *title;         /* the PDF's title */
   const char             *header_right;  /* the running header after the cover */
   /* Lays out every page, cover first; runs twice (measuring, drawing). */
@@ -275,6 +288,16 @@ void       retainer_pdf_draw_client_cover (RetainerPdfWriter    *writer,
 void       retainer_pdf_draw_key_figures (RetainerPdfWriter     *writer,
                                           const RetainerPdfFact *figures,
                                           guint                  n_figures);
+/* One party's signature column from `top`: the party, then lines for the
+ * signature, the name, the title and the date, with `name` and `title`
+ * (nullable) written on theirs. */
+void       retainer_pdf_draw_signature_column (RetainerPdfWriter *writer,
+                                          double                 x,
+                                          double                 top,
+                                          double                 width,
+                                          const char            *party,
+                                          const char            *name,
+                                          const char            *title);
 /* Two signature columns under `text`, kept together with the heading. */
 void       retainer_pdf_draw_acceptance_block (RetainerPdfWriter *writer,
                                           const char            *heading,

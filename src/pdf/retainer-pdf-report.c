@@ -1,6 +1,7 @@
 /* retainer-pdf-report.c: the monthly value report
  *
- * DOMAIN.md, "After the yes": a cover, then the month at a glance, the
+ * docs/calculation.md, "After the yes: the value report and the quarterly
+ * review": a cover, then the month at a glance, the
  * retraining summary, the performance comparison, the cost impact, and
  * promised against delivered with its chart. Figures come from
  * retainer_value_report_new(); nothing here computes money. The agency's

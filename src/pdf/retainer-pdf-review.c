@@ -1,6 +1,7 @@
 /* retainer-pdf-review.c: the quarterly review, with its expansion offer
  *
- * DOMAIN.md, "After the yes": for the meeting with the client's
+ * docs/calculation.md, "After the yes: the value report and the quarterly
+ * review": for the meeting with the client's
  * decision-maker. A cover, the value delivered in the quarter and since
  * deployment, each metric's trend over the quarter, and, when the founder
  * makes one, an expansion offer priced by retainer_expansion_offer_new()

@@ -80,22 +80,6 @@ is_set (const char *text)
   return text != NULL && *text != '\0';
 }
 
-
-/* `text` with its first letter in title case, for a phrase made to run on
- * in a sentence ("month 2") that stands alone in a box. */
-static char *
-capitalize (const char *text)
-{
-  gunichar first;
-  char buffer[8];
-
-  if (!is_set (text))
-    return g_strdup ("");
-  first = g_unichar_totitle (g_utf8_get_char (text));
-  buffer[g_unichar_to_utf8 (first, buffer)] = '\0';
-  return g_strconcat (buffer, g_utf8_next_char (text), NULL);
-}
-
 typedef struct
 {
   const RetainerProposal *proposal;
@@ -288,49 +272,17 @@ draw_key_figures (RetainerPdfWriter *writer,
   g_autofree char *spend = per_month (proposal, proposal->monthly_api_spend);
   g_autofree char *saving = per_month (proposal, result->monthly_saving);
   g_autofree char *break_even_text = retainer_result_describe_break_even (result);
-  g_autofree char *break_even = capitalize (break_even_text);
+  g_autofree char *break_even = retainer_pdf_capitalize (break_even_text);
   g_autofree char *net_12 = money (proposal, result->net_saving_12);
-  const struct
-  {
-    const char *label;
-    const char *value;
-  } figures[] = {
+  const RetainerPdfFact figures[] = {
     { _("Current API spend"), spend },
     { _("Recommended plan"), retainer_rate_card_text (document->tier->name) },
     { _("Monthly saving"), saving },
     { _("Break-even"), break_even },
     { _("Net saving after 12 months"), net_12 },
   };
-  guint n = G_N_ELEMENTS (figures);
-  double gap = 8;
-  double box_width = (writer->right - writer->left - gap * (n - 1)) / n;
-  double height = 0;
 
-  for (guint i = 0; i < n; i++)
-    {
-      double h = 10 + retainer_pdf_box_height (writer, writer->bold, 7.5, 10, box_width - 16,
-                                               figures[i].label)
-                 + 4 + retainer_pdf_box_height (writer, writer->bold, 11, 14, box_width - 16,
-                                                figures[i].value) + 10;
-      height = MAX (height, h);
-    }
-
-  retainer_pdf_need (writer, height);
-  for (guint i = 0; i < n; i++)
-    {
-      double x = writer->left + i * (box_width + gap);
-      double y = writer->y - 10;
-
-      retainer_pdf_fill_rect (writer, &writer->primary_tint, x, writer->y - height, box_width,
-                              height);
-      retainer_pdf_fill_rect (writer, &writer->primary, x, writer->y - height, 2.5, height);
-      y -= retainer_pdf_draw_box (writer, writer->bold, 7.5, 10, &writer->muted, x + 10, y,
-                                  box_width - 16, RETAINER_PDF_ALIGN_LEFT, figures[i].label);
-      y -= 4;
-      retainer_pdf_draw_box (writer, writer->bold, 11, 14, &writer->primary, x + 10, y,
-                             box_width - 16, RETAINER_PDF_ALIGN_LEFT, figures[i].value);
-    }
-  writer->y -= height + 14;
+  retainer_pdf_draw_key_figures (writer, figures, G_N_ELEMENTS (figures));
 }
 
 static void
@@ -733,7 +685,7 @@ option_break_even (const RetainerResult     *result,
   g_autofree char *figure = retainer_tier_option_describe_break_even (option,
                                                                       result->horizon_months);
 
-  return capitalize (figure);
+  return retainer_pdf_capitalize (figure);
 }
 
 static void
@@ -859,37 +811,6 @@ draw_next_steps (RetainerPdfWriter *writer,
                           _("Your first model in production within 3 weeks, measured against "
                             "that bar before it serves a single request."));
   retainer_pdf_list_item (writer, "4.", cadence);
-}
-
-static void
-draw_signature_column (RetainerPdfWriter *writer,
-                       double             x,
-                       double             top,
-                       double             width,
-                       const char        *party,
-                       const char        *name,
-                       const char        *title)
-{
-  double y = top;
-  const char *labels[] = { _("Signature"), _("Name"), _("Title"), _("Date") };
-  const char *values[] = { NULL, name, title, NULL };
-
-  y -= retainer_pdf_draw_box (writer, writer->bold, 10, 14, &writer->primary, x, y, width,
-                              RETAINER_PDF_ALIGN_LEFT, party);
-  for (guint i = 0; i < G_N_ELEMENTS (labels); i++)
-    {
-      y -= i == 0 ? 34 : 26;
-      if (is_set (values[i]))
-        {
-          g_autofree char *fitted = retainer_pdf_fit (writer, writer->regular, 9.5, values[i],
-                                                      width);
-          retainer_pdf_draw_text (writer, writer->regular, 9.5, &writer->ink, x, y + 4, width,
-                                  RETAINER_PDF_ALIGN_LEFT, fitted);
-        }
-      retainer_pdf_line (writer, &writer->muted, 0.6, FALSE, x, y, x + width, y);
-      retainer_pdf_draw_text (writer, writer->regular, 7.5, &writer->muted, x, y - 9, width,
-                              RETAINER_PDF_ALIGN_LEFT, labels[i]);
-    }
 }
 
 /* The options the client may tick, one sentence each. */
@@ -1031,49 +952,12 @@ draw_acceptance (RetainerPdfWriter *writer,
                                       writer->y, width, RETAINER_PDF_ALIGN_LEFT, text);
   draw_option_boxes (writer, options, width);
   writer->y -= 18;
-  draw_signature_column (writer, writer->left, writer->y, column, for_client, proposal->contact,
-                         NULL);
-  draw_signature_column (writer, writer->left + column + 30, writer->y, column, for_agency,
-                         agency->signatory_name, agency->signatory_title);
+  retainer_pdf_draw_signature_column (writer, writer->left, writer->y, column, for_client,
+                                      proposal->contact, NULL);
+  retainer_pdf_draw_signature_column (writer, writer->left + column + 30, writer->y, column,
+                                      for_agency, agency->signatory_name,
+                                      agency->signatory_title);
   writer->y -= block_height - text_height - options_height - 18;
-}
-
-static void
-set_up_writer (RetainerPdfWriter *writer,
-               Document          *document)
-{
-  const RetainerAgency *agency = document->agency;
-  const char *contact_parts[] = {
-    document->agency_name, agency->email, agency->phone, agency->website,
-  };
-  double margin = 56;
-
-  retainer_paper_get_size (agency->paper, &writer->width, &writer->height);
-  writer->left = margin;
-  writer->right = writer->width - margin;
-  writer->top = writer->height - 48;
-  writer->bottom = 72;
-
-  writer->primary = color_from_hex (agency->primary_color, "#1F4E79");
-  writer->accent = color_from_hex (agency->accent_color, "#2E8B57");
-  writer->primary_is_light = retainer_color_wants_dark_text (writer->primary.red,
-                                                             writer->primary.green,
-                                                             writer->primary.blue);
-  /* A light brand colour would vanish as text on white: darken it there. */
-  writer->primary_tint = color_mix_white (&writer->primary, 0.08);
-  writer->ink = (RetainerPdfColor) { RETAINER_INK_RED, RETAINER_INK_GREEN, RETAINER_INK_BLUE };
-  writer->muted = (RetainerPdfColor) { 0.42, 0.44, 0.48 };
-  writer->rule = (RetainerPdfColor) { 0.82, 0.83, 0.85 };
-  writer->white = (RetainerPdfColor) { 1, 1, 1 };
-
-  /* No agency line at all until the founder names the agency. */
-  writer->header_left = g_strdup (document->agency_name != NULL ? document->agency_name : "");
-  /* Translators: the running header; %1$s the proposal number, with its
-   * revision when it has one ("AC-0042, revision 2"), %2$s the company. */
-  writer->header_right = g_strdup_printf (_("Proposal %1$s · %2$s"), document->number_label,
-                                          document->company);
-  writer->footer_contact = join_present ("  ·  ", contact_parts, G_N_ELEMENTS (contact_parts));
-  writer->footer_line = g_strdup (agency->footer);
 }
 
 static void
@@ -1089,13 +973,14 @@ writer_clear (RetainerPdfWriter *writer)
   g_clear_pointer (&writer->footer_line, g_free);
 }
 
-/* The pages, in order. Run twice: once measuring, once drawing. */
+/* The pages, in order, for retainer_pdf_write_branded(): run twice, once
+ * measuring, once drawing. */
 static void
-draw_document (RetainerPdfWriter *writer,
-               Document          *document)
+draw_document_cb (RetainerPdfWriter *writer,
+                  gpointer           user_data)
 {
-  g_ptr_array_set_size (writer->pages, 0);
-  writer->page = NULL;
+  Document *document = user_data;
+
   draw_cover (writer, document);
   retainer_pdf_new_page (writer);
   draw_summary (writer, document);
@@ -1106,7 +991,6 @@ draw_document (RetainerPdfWriter *writer,
   draw_all_plans (writer, document);
   draw_next_steps (writer, document);
   draw_acceptance (writer, document);
-  retainer_pdf_finish_pages (writer);
 }
 
 /* Tests make a libharu step fail for real through RETAINER_PDF_FAULT, to
@@ -1180,31 +1064,148 @@ set_render_error (GError    **error,
   return FALSE;
 }
 
-/* The document's words and figures in its language, on this thread only. */
-static const RetainerLanguage *
-enter_document (Document *document)
+/**
+ * retainer_pdf_export:
+ * @proposal: the proposal
+ * @result: its result, from retainer_recommend()
+ * @agency: the brand
+ * @path: the PDF to write, atomically
+ * @warnings: (nullable): receives translated messages (char *) of problems
+ *   that did not stop the export, such as a logo that could not be read
+ * @error: a #GError
+ *
+ * Writes the proposal document in the proposal's language, with that
+ * language's numbers and dates, when it has one; in the user's otherwise.
+ * Nothing of the process changes for it (no environment variable, no
+ * locale): see retainer-language.h. @warnings and @error are in the user's
+ * language. A failure leaves no partial file behind.
+ *
+ * Returns: %TRUE when the PDF was written; %FALSE with @error set otherwise
+ */
+gboolean
+retainer_pdf_export (const RetainerProposal *proposal,
+                     const RetainerResult   *result,
+                     const RetainerAgency   *agency,
+                     const char             *path,
+                     GPtrArray              *warnings,
+                     GError                **error)
 {
-  return retainer_language_set_current (document->language);
+  Document document = { 0 };
+  RetainerPdfBrandedDocument branded = { 0 };
+  g_autofree char *title = NULL;
+  g_autofree char *header_right = NULL;
+  const RetainerLanguage *previous;
+  gboolean ok;
+
+  g_return_val_if_fail (proposal != NULL, FALSE);
+  g_return_val_if_fail (result != NULL, FALSE);
+  g_return_val_if_fail (agency != NULL, FALSE);
+  g_return_val_if_fail (path != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+  g_return_val_if_fail (result->chosen_tier >= 0
+                        && (guint) result->chosen_tier < proposal->rate_card->n_tiers, FALSE);
+
+  document.language = retainer_pdf_document_language (proposal->language, warnings);
+
+  /* Everything the document says, dates included, in its language. */
+  previous = retainer_language_set_current (document.language);
+  document.proposal = proposal;
+  document.result = result;
+  document.agency = agency;
+  document.tier = &proposal->rate_card->tiers[result->chosen_tier];
+  document.number = retainer_agency_proposal_number (agency, proposal);
+  document.number_label = retainer_revision_format_label (
+    document.number, retainer_proposal_current_revision (proposal, result));
+  retainer_agency_format_dates (agency, proposal->date, &document.date, &document.valid_until);
+  document.company = g_strdup (is_set (proposal->company) ? proposal->company
+                                                          : _("your company"));
+  /* Before the founder names the agency the document is neutral: no
+   * agency line, no author, no stand-in name. */
+  document.agency_name = is_set (agency->name) ? g_strdup (agency->name) : NULL;
+  title = g_strdup_printf (_("Proposal for %s"), document.company);
+  /* Translators: the running header; %1$s the proposal number, with its
+   * revision when it has one ("AC-0042, revision 2"), %2$s the company. */
+  header_right = g_strdup_printf (_("Proposal %1$s · %2$s"), document.number_label,
+                                  document.company);
+  retainer_language_set_current (previous);
+
+  branded.agency = agency;
+  branded.language = document.language;
+  branded.agency_name = document.agency_name;
+  branded.title = title;
+  branded.header_right = header_right;
+  branded.draw = draw_document_cb;
+  branded.user_data = &document;
+  ok = retainer_pdf_write_branded (&branded, path, warnings, error);
+  document_clear (&document);
+  return ok;
+}
+
+/* --- every branded document -------------------------------------------- */
+
+/* The proposal above and the client's documents after the yes
+ * (retainer-pdf-client.c) go through the same steps: the brand, the fonts
+ * trimmed after a measuring pass, the logo that may fail alone, every
+ * libharu status checked, and an atomic write. What they draw is theirs. */
+
+static void
+set_up_brand (RetainerPdfWriter             *writer,
+              const RetainerPdfBrandedDocument *document)
+{
+  const RetainerAgency *agency = document->agency;
+  const char *contact_parts[] = {
+    document->agency_name, agency->email, agency->phone, agency->website,
+  };
+  double margin = 56;
+
+  retainer_paper_get_size (agency->paper, &writer->width, &writer->height);
+  writer->left = margin;
+  writer->right = writer->width - margin;
+  writer->top = writer->height - 48;
+  writer->bottom = 72;
+
+  writer->primary = color_from_hex (agency->primary_color, "#1F4E79");
+  writer->accent = color_from_hex (agency->accent_color, "#2E8B57");
+  writer->primary_is_light = retainer_color_wants_dark_text (writer->primary.red,
+                                                             writer->primary.green,
+                                                             writer->primary.blue);
+  /* A light brand colour would vanish as text on white: darken it there. */
+  writer->primary_tint = color_mix_white (&writer->primary, 0.08);
+  writer->ink = (RetainerPdfColor) { RETAINER_INK_RED, RETAINER_INK_GREEN, RETAINER_INK_BLUE };
+  writer->muted = (RetainerPdfColor) { 0.42, 0.44, 0.48 };
+  writer->rule = (RetainerPdfColor) { 0.82, 0.83, 0.85 };
+  writer->white = (RetainerPdfColor) { 1, 1, 1 };
+
+  /* No agency line at all until the founder names the agency. */
+  writer->header_left = g_strdup (document->agency_name != NULL ? document->agency_name : "");
+  writer->header_right = g_strdup (document->header_right);
+  writer->footer_contact = join_present ("  ·  ", contact_parts, G_N_ELEMENTS (contact_parts));
+  writer->footer_line = g_strdup (agency->footer);
 }
 
 static void
-leave_document (const RetainerLanguage *previous)
+draw_branded (RetainerPdfWriter                *writer,
+              const RetainerPdfBrandedDocument *document)
 {
+  const RetainerLanguage *previous = retainer_language_set_current (document->language);
+
+  g_ptr_array_set_size (writer->pages, 0);
+  writer->page = NULL;
+  document->draw (writer, document->user_data);
+  retainer_pdf_finish_pages (writer);
   retainer_language_set_current (previous);
 }
 
 static gboolean
-render (RetainerPdfWriter *writer,
-        Document          *document,
-        GPtrArray         *warnings,
-        GError           **error)
+render_branded (RetainerPdfWriter                *writer,
+                const RetainerPdfBrandedDocument *document,
+                GPtrArray                        *warnings,
+                GError                          **error)
 {
   g_autofree char *regular_path = NULL;
   g_autofree char *bold_path = NULL;
   g_autoptr (GError) logo_error = NULL;
   g_autoptr (GBytes) logo = NULL;
-  g_autofree char *title = NULL;
-  const RetainerLanguage *previous;
   HPDF_STATUS status_before_logo;
 
   if (!retainer_pdf_find_fonts (&regular_path, &bold_path, error))
@@ -1268,302 +1269,6 @@ render (RetainerPdfWriter *writer,
   /* First pass: the same layout without drawing, to learn the characters
    * each face must carry; then the trimmed faces go to libharu. */
   writer->measuring = TRUE;
-  previous = enter_document (document);
-  draw_document (writer, document);
-  leave_document (previous);
-  writer->measuring = FALSE;
-
-  writer->regular_font.font = embed_font (writer, &writer->regular_font, error);
-  if (writer->regular_font.font == NULL)
-    return FALSE;
-  if (writer->bold_font.face != NULL)
-    {
-      writer->bold_font.font = embed_font (writer, &writer->bold_font, error);
-      if (writer->bold_font.font == NULL)
-        return FALSE;
-    }
-
-  previous = enter_document (document);
-  title = g_strdup_printf (_("Proposal for %s"), document->company);
-  leave_document (previous);
-  if (HPDF_SetInfoAttr (writer->doc, HPDF_INFO_TITLE, title) != HPDF_OK
-      || (is_set (document->agency_name)
-          && HPDF_SetInfoAttr (writer->doc, HPDF_INFO_AUTHOR, document->agency_name) != HPDF_OK)
-      || HPDF_SetInfoAttr (writer->doc, HPDF_INFO_CREATOR,
-                           PACKAGE_NAME " " PACKAGE_VERSION) != HPDF_OK)
-    return set_render_error (error,
-                             /* Translators: %1$04X and %2$u are libharu's error and detail codes. */
-                             _("The PDF’s title and author could not be written (libharu error "
-                               "0x%1$04X, detail %2$u)"),
-                             (guint) writer->status, (guint) writer->detail);
-
-  previous = enter_document (document);
-  draw_document (writer, document);
-  leave_document (previous);
-
-  /* Every page operation reports to record_error_cb(); the first failure is kept. */
-  if (writer->status != HPDF_OK)
-    return set_render_error (error,
-                             _("The PDF could not be drawn (libharu error 0x%04X, detail %u)"),
-                             (guint) writer->status, (guint) writer->detail);
-
-  return TRUE;
-}
-
-/**
- * retainer_pdf_export:
- * @proposal: the proposal
- * @result: its result, from retainer_recommend()
- * @agency: the brand
- * @path: the PDF to write, atomically
- * @warnings: (nullable): receives translated messages (char *) of problems
- *   that did not stop the export, such as a logo that could not be read
- * @error: a #GError
- *
- * Writes the proposal document in the proposal's language, with that
- * language's numbers and dates, when it has one; in the user's otherwise.
- * Nothing of the process changes for it (no environment variable, no
- * locale): see retainer-language.h. @warnings and @error are in the user's
- * language. A failure leaves no partial file behind.
- *
- * Returns: %TRUE when the PDF was written; %FALSE with @error set otherwise
- */
-gboolean
-retainer_pdf_export (const RetainerProposal *proposal,
-                     const RetainerResult   *result,
-                     const RetainerAgency   *agency,
-                     const char             *path,
-                     GPtrArray              *warnings,
-                     GError                **error)
-{
-  RetainerPdfWriter writer = { 0 };
-  Document document = { 0 };
-  g_auto (HPDF_Doc) doc = NULL;
-  g_autofree guint8 *contents = NULL;
-  const RetainerLanguage *previous;
-  HPDF_UINT32 size = 0;
-  HPDF_UINT32 read = 0;
-  gboolean ok = FALSE;
-
-  g_return_val_if_fail (proposal != NULL, FALSE);
-  g_return_val_if_fail (result != NULL, FALSE);
-  g_return_val_if_fail (agency != NULL, FALSE);
-  g_return_val_if_fail (path != NULL, FALSE);
-  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
-  g_return_val_if_fail (result->chosen_tier >= 0
-                        && (guint) result->chosen_tier < proposal->rate_card->n_tiers, FALSE);
-
-  if (is_set (proposal->language))
-    {
-      g_autoptr (GError) language_error = NULL;
-
-      document.language = retainer_language_new (proposal->language, &language_error);
-      if (document.language == NULL && warnings != NULL)
-        g_ptr_array_add (warnings,
-                         /* Translators: %s says why, like “Retainer has no
-                          * translation into the language “pt””. */
-                         g_strdup_printf (_("The PDF is in your own language instead: %s"),
-                                          language_error->message));
-    }
-
-  /* Everything the document says, dates included, in its language. */
-  previous = enter_document (&document);
-  document.proposal = proposal;
-  document.result = result;
-  document.agency = agency;
-  document.tier = &proposal->rate_card->tiers[result->chosen_tier];
-  document.number = retainer_agency_proposal_number (agency, proposal);
-  document.number_label = retainer_revision_format_label (
-    document.number, retainer_proposal_current_revision (proposal, result));
-  retainer_agency_format_dates (agency, proposal->date, &document.date, &document.valid_until);
-  document.company = g_strdup (is_set (proposal->company) ? proposal->company
-                                                          : _("your company"));
-  /* Before the founder names the agency the document is neutral: no
-   * agency line, no author, no stand-in name. */
-  document.agency_name = is_set (agency->name) ? g_strdup (agency->name) : NULL;
-  set_up_writer (&writer, &document);
-  leave_document (previous);
-
-  writer.pages = g_ptr_array_new ();
-  doc = HPDF_New (record_error_cb, &writer);
-  writer.doc = doc;
-  if (doc == NULL)
-    {
-      g_set_error (error, RETAINER_PDF_ERROR, RETAINER_PDF_ERROR_RENDER,
-                   _("The PDF could not be started: out of memory"));
-      goto out;
-    }
-
-  if (!render (&writer, &document, warnings, error))
-    goto out;
-
-  /* Rendered to memory first: the file is only replaced once all is well.
-   * Saved once and read back: HPDF_GetContents() would save it all again. */
-  if (HPDF_SaveToStream (doc) != HPDF_OK)
-    {
-      /* Translators: %1$04X and %2$u are libharu's error and detail codes. */
-      set_render_error (error, _("The PDF could not be assembled (libharu error 0x%1$04X, "
-                                 "detail %2$u)"),
-                        (guint) writer.status, (guint) writer.detail);
-      goto out;
-    }
-  size = HPDF_GetStreamSize (doc);
-  contents = g_malloc (MAX (size, 1));
-  read = size;
-  if (size == 0 || HPDF_ResetStream (doc) != HPDF_OK
-      || HPDF_ReadFromStream (doc, contents, &read) != HPDF_OK || read != size)
-    {
-      /* Translators: %1$04X and %2$u are libharu's error and detail codes. */
-      set_render_error (error, _("The PDF could not be assembled (libharu error 0x%1$04X, "
-                                 "detail %2$u)"),
-                        (guint) writer.status, (guint) writer.detail);
-      goto out;
-    }
-
-  {
-    g_autoptr (GError) write_error = NULL;
-
-    if (!retainer_file_replace_contents (path, (const char *) contents, size, &write_error))
-      {
-        g_set_error_literal (error, RETAINER_PDF_ERROR, RETAINER_PDF_ERROR_WRITE,
-                             write_error->message);
-        goto out;
-      }
-  }
-  ok = TRUE;
-
-out:
-  writer_clear (&writer);
-  document_clear (&document);
-  /* A failure always says what failed: callers print error->message. */
-  if (!ok && error != NULL && *error == NULL)
-    g_set_error (error, RETAINER_PDF_ERROR, RETAINER_PDF_ERROR_RENDER,
-                 _("The PDF could not be made (libharu error 0x%04X)"), (guint) writer.status);
-  return ok;
-}
-
-/* --- other branded documents ------------------------------------------- */
-
-/* The client's documents after the yes (retainer-pdf-client.c) go through
- * the same steps as the proposal: the brand, the fonts trimmed after a
- * measuring pass, the logo that may fail alone, every libharu status
- * checked, and an atomic write. What they draw is theirs. */
-
-static void
-set_up_brand (RetainerPdfWriter             *writer,
-              const RetainerPdfBrandedDocument *document)
-{
-  const RetainerAgency *agency = document->agency;
-  const char *contact_parts[] = {
-    document->agency_name, agency->email, agency->phone, agency->website,
-  };
-  double margin = 56;
-
-  retainer_paper_get_size (agency->paper, &writer->width, &writer->height);
-  writer->left = margin;
-  writer->right = writer->width - margin;
-  writer->top = writer->height - 48;
-  writer->bottom = 72;
-
-  writer->primary = color_from_hex (agency->primary_color, "#1F4E79");
-  writer->accent = color_from_hex (agency->accent_color, "#2E8B57");
-  writer->primary_is_light = retainer_color_wants_dark_text (writer->primary.red,
-                                                             writer->primary.green,
-                                                             writer->primary.blue);
-  writer->primary_tint = color_mix_white (&writer->primary, 0.08);
-  writer->ink = (RetainerPdfColor) { RETAINER_INK_RED, RETAINER_INK_GREEN, RETAINER_INK_BLUE };
-  writer->muted = (RetainerPdfColor) { 0.42, 0.44, 0.48 };
-  writer->rule = (RetainerPdfColor) { 0.82, 0.83, 0.85 };
-  writer->white = (RetainerPdfColor) { 1, 1, 1 };
-
-  writer->header_left = g_strdup (document->agency_name);
-  writer->header_right = g_strdup (document->header_right);
-  writer->footer_contact = join_present ("  ·  ", contact_parts, G_N_ELEMENTS (contact_parts));
-  writer->footer_line = g_strdup (agency->footer);
-}
-
-static void
-draw_branded (RetainerPdfWriter                *writer,
-              const RetainerPdfBrandedDocument *document)
-{
-  const RetainerLanguage *previous = retainer_language_set_current (document->language);
-
-  g_ptr_array_set_size (writer->pages, 0);
-  writer->page = NULL;
-  document->draw (writer, document->user_data);
-  retainer_pdf_finish_pages (writer);
-  retainer_language_set_current (previous);
-}
-
-static gboolean
-render_branded (RetainerPdfWriter                *writer,
-                const RetainerPdfBrandedDocument *document,
-                GPtrArray                        *warnings,
-                GError                          **error)
-{
-  g_autofree char *regular_path = NULL;
-  g_autofree char *bold_path = NULL;
-  g_autoptr (GError) logo_error = NULL;
-  g_autoptr (GBytes) logo = NULL;
-  HPDF_STATUS status_before_logo;
-
-  if (!retainer_pdf_find_fonts (&regular_path, &bold_path, error))
-    return FALSE;
-  writer->regular_font.face = retainer_pdf_face_load (regular_path, error);
-  if (writer->regular_font.face == NULL)
-    return FALSE;
-  if (g_strcmp0 (bold_path, regular_path) != 0)
-    {
-      writer->bold_font.face = retainer_pdf_face_load (bold_path, error);
-      if (writer->bold_font.face == NULL)
-        return FALSE;
-    }
-  writer->regular = &writer->regular_font;
-  writer->bold = writer->bold_font.face != NULL ? &writer->bold_font : &writer->regular_font;
-
-  if (HPDF_SetCompressionMode (writer->doc, HPDF_COMP_ALL) != HPDF_OK)
-    return set_render_error (error,
-                             /* Translators: %1$04X and %2$u are libharu's error and detail codes. */
-                             _("The PDF could not be set up to compress its pages (libharu error "
-                               "0x%1$04X, detail %2$u)"),
-                             (guint) writer->status, (guint) writer->detail);
-  if (HPDF_UseUTFEncodings (writer->doc) != HPDF_OK
-      || HPDF_SetCurrentEncoder (writer->doc,
-                                 fault_is ("encoder") ? NO_SUCH_ENCODING : "UTF-8") != HPDF_OK)
-    return set_render_error (error,
-                             /* Translators: %1$04X and %2$u are libharu's error and detail codes. */
-                             _("The PDF could not be set up for UTF-8 text (libharu error "
-                               "0x%1$04X, detail %2$u)"),
-                             (guint) writer->status, (guint) writer->detail);
-
-  /* As in the proposal: a logo that cannot be used costs the logo only. */
-  status_before_logo = writer->status;
-  logo = retainer_agency_get_logo (document->agency, &logo_error);
-  if (logo != NULL)
-    {
-      g_autofree char *display_name =
-        document->agency->logo_path != NULL
-          ? g_filename_display_name (document->agency->logo_path)
-          : g_strdup (_("in the agency profile"));
-
-      writer->logo = retainer_pdf_load_logo (writer->doc, logo, display_name, &logo_error);
-      if (writer->logo == NULL && status_before_logo == HPDF_OK)
-        {
-          HPDF_ResetError (writer->doc);
-          writer->status = HPDF_OK;
-          writer->detail = 0;
-        }
-    }
-  if (logo_error != NULL && warnings != NULL)
-    g_ptr_array_add (warnings, g_strdup (logo_error->message));
-  if (writer->status != HPDF_OK)
-    return set_render_error (error,
-                             /* Translators: %1$04X and %2$u are libharu's error and detail codes. */
-                             _("The logo could not be embedded in the PDF (libharu error 0x%1$04X, "
-                               "detail %2$u)"),
-                             (guint) writer->status, (guint) writer->detail);
-
-  writer->measuring = TRUE;
   draw_branded (writer, document);
   writer->measuring = FALSE;
 
@@ -1589,6 +1294,7 @@ render_branded (RetainerPdfWriter                *writer,
                              (guint) writer->status, (guint) writer->detail);
 
   draw_branded (writer, document);
+  /* Every page operation reports to record_error_cb(); the first failure is kept. */
   if (writer->status != HPDF_OK)
     return set_render_error (error,
                              _("The PDF could not be drawn (libharu error 0x%04X, detail %u)"),
@@ -1643,6 +1349,8 @@ retainer_pdf_write_branded (const RetainerPdfBrandedDocument *document,
   if (!render_branded (&writer, document, warnings, error))
     goto out;
 
+  /* Rendered to memory first: the file is only replaced once all is well.
+   * Saved once and read back: HPDF_GetContents() would save it all again. */
   if (HPDF_SaveToStream (doc) != HPDF_OK)
     {
       /* Translators: %1$04X and %2$u are libharu's error and detail codes. */
@@ -1678,6 +1386,7 @@ retainer_pdf_write_branded (const RetainerPdfBrandedDocument *document,
 
 out:
   writer_clear (&writer);
+  /* A failure always says what failed: callers print error->message. */
   if (!ok && error != NULL && *error == NULL)
     g_set_error (error, RETAINER_PDF_ERROR, RETAINER_PDF_ERROR_RENDER,
                  _("The PDF could not be made (libharu error 0x%04X)"), (guint) writer.status);

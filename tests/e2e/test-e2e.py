@@ -56,7 +56,8 @@ EXPECTED_BREAK_EVEN = "month 2 (1.4 months)"
 EXPECTED_SETUP_FEE = 10000
 # On the way to Moderate the complexity is set to Complex, so the combo row is
 # driven whatever a new proposal starts with; the suggested fee is then the
-# midpoint of the complex band, $12,000 - $15,000 (shared/DOMAIN.md).
+# midpoint of the complex band, $12,000 - $15,000 (docs/calculation.md,
+# "Choosing the plan", on data/rate-cards/fine-tuning-agency.json).
 DETOUR_COMPLEXITY = "Complex"
 DETOUR_SETUP_FEE = 13500
 SWITCH_TO = "Enterprise"
