@@ -233,7 +233,7 @@ test_summary_zero_fee (void)
   g_assert_null (strstr (flags_text, "no-break-even"));
 }
 
-/* DOMAIN.md's cautious case of worked example 1, as --summary prints it:
+/* docs/calculation.md, "The cautious case", worked example 1, as --summary prints it:
  * over 12 months -$1,000 and no break-even; over 24 exactly month 14. */
 static const struct
 {
@@ -334,7 +334,7 @@ export_recorded (const char *pdf,
   run_retainer (run, args);
 }
 
-/* DOMAIN.md, "Revisions and options": a proposal exported with --record,
+/* docs/calculation.md, "Revisions": a proposal exported with --record,
  * then given an option and a new figure and exported again, carries
  * revision 2 with both revisions in the file; exported once more unchanged,
  * it stays at revision 2. Without --record the file is left alone. */

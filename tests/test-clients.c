@@ -1,7 +1,7 @@
 /* test-clients.c: after the yes, in the window: accepting the proposal,
  * the clients list, recording months and the client's documents
  *
- * DOMAIN.md's worked example ("After the yes") is typed through the
+ * docs/calculation.md's worked example ("After the yes") is typed through the
  * window as a founder would: months 1 to 7, E = 3,900 … 4,200, B = 2,000,
  * the five metrics measured in February and March. The file dialogs
  * cannot be answered from a test (portals in the Flatpak): the tests call
@@ -153,7 +153,7 @@ typedef struct
   const char *march;
 } MetricInput;
 
-/* DOMAIN.md: February and March. */
+/* docs/calculation.md, "After the yes": February and March. */
 static const MetricInput worked_metrics[] = {
   { "Overall accuracy", "%", FALSE, "92.3", "94.1" },
   { "Refund queries", "%", FALSE, "89.1", "94.2" },
@@ -399,7 +399,7 @@ test_worked_example (void)
   g_assert_nonnull (strstr (adw_action_row_get_subtitle (row), "0 months recorded"));
   g_assert_nonnull (strstr (adw_action_row_get_subtitle (row), "$0 saved"));
 
-  /* DOMAIN's months 1 to 7, typed. */
+  /* The worked example's months 1 to 7 (docs/calculation.md), typed. */
   view = retainer_clients_dialog_open_client (clients, 0);
   retainer_test_wait_frame (window);
   for (guint k = 1; k <= 7; k++)

@@ -627,7 +627,7 @@ test_cautious (void)
   RetainerWindow *window = create_window ();
   RetainerSavingsChart *chart = retainer_test_window_child (window, "savings_chart");
 
-  /* DOMAIN.md's worked example 1, over 12 months: $500 a month once live,
+  /* docs/calculation.md's worked example 1, over 12 months: $500 a month once live,
    * -$1,000 at 12 months, no break-even. */
   load_fixture (window, "good-worked-example-1.retainer", 12);
   g_assert_true (gtk_widget_get_visible (retainer_test_window_child (window, "cautious_group")));

@@ -1,5 +1,5 @@
 /* retainer-book-dialog.h: the book, the founder's private view of the
- * agency across its clients (DOMAIN.md, "The book")
+ * agency across its clients (docs/calculation.md, "The book")
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
