@@ -35,6 +35,13 @@ struct _RetainerWindow
   AdwMultiLayoutView   *layout_view;
   GtkWidget            *inputs_box;        /* in the layout's "inputs" slot */
   GtkWidget            *results_box;       /* in its "results" slot */
+  GtkWidget            *results_scroller;
+  GtkWidget            *column_scroller;
+  GtkWidget            *presentation_scroller;
+  GtkToggleButton      *inputs_toggle;     /* presentation mode: opens the folded inputs */
+  GtkImage             *inputs_toggle_arrow;
+  GtkRevealer          *inputs_revealer;
+  GtkLabel             *inputs_summary_label;
   AdwBreakpoint        *column_breakpoint;
   AdwBreakpoint        *compact_breakpoint;
   GMenu                *recent_menu;
@@ -84,12 +91,14 @@ struct _RetainerWindow
   GtkLabel             *chart_title_label;
   RetainerSavingsChart *savings_chart;
   GtkBox               *tiers_box;
+  GtkWidget            *setup_group;
   AdwSpinRow           *setup_fee_row;
   GtkRevealer          *setup_fee_warning_revealer;
   GtkLabel             *setup_fee_warning_label;
   GtkWidget            *notes_group;
   GtkListBox           *notes_list;
   GtkWidget            *private_group;
+  AdwExpanderRow       *private_expander;  /* closed until the founder opens it */
   GtkLabel             *delivery_cost_label;
   GtkLabel             *margin_label;
   GtkLabel             *setup_margin_label;
@@ -128,6 +137,9 @@ void     retainer_window_show_error         (RetainerWindow   *self,
                                              const char       *message);
 void     retainer_window_toast              (RetainerWindow   *self,
                                              const char       *message);
+/* Back to the top of the results, the private figures closed: a new or
+ * opened proposal starts where the prospect may look. */
+void     retainer_window_reset_results_view (RetainerWindow   *self);
 void     retainer_window_set_document       (RetainerWindow   *self,
                                              RetainerProposal *proposal,
                                              RetainerProposal *saved,

@@ -11,6 +11,7 @@
 
 #include <glib/gi18n.h>
 #include <locale.h>
+#include <math.h>
 #include <string.h>
 
 #include "retainer-money.h"
@@ -821,6 +822,9 @@ refresh_setup_fee (RetainerWindow *self)
       self->updating--;
     }
 
+  /* The band and the suggested fee are the price room's: the prospect sees
+   * the fee itself on the break-even card. */
+  gtk_widget_set_visible (self->setup_group, !self->presenting);
   gtk_revealer_set_reveal_child (self->setup_fee_warning_revealer, outside && !self->presenting);
   if (outside)
     {
@@ -968,6 +972,38 @@ refresh_private (RetainerWindow *self)
   gtk_widget_set_visible (self->private_group, !self->presenting);
 }
 
+/* Presentation mode folds the inputs into this line: what the figures
+ * rest on, in the prospect's words. */
+static char *
+format_rate (double percent)
+{
+  /* As few decimals as the rate has: "3%", "2.25%". */
+  guint decimals = fabs (percent - round (percent)) < 0.005 ? 0
+                   : fabs (percent * 10 - round (percent * 10)) < 0.05 ? 1 : 2;
+
+  return retainer_format_percent (percent, decimals);
+}
+
+static void
+refresh_inputs_summary (RetainerWindow *self)
+{
+  const RetainerProposal *proposal = self->proposal;
+  const char *company = proposal->company;
+  g_autofree char *spend = format_money (self, proposal->monthly_api_spend);
+  g_autofree char *growth = format_rate (proposal->api_growth_pct);
+  g_autofree char *coverage = format_rate (proposal->coverage_pct);
+  g_autofree char *summary = NULL;
+
+  if (company == NULL || *company == '\0')
+    company = _("New Proposal");
+  /* Translators: the inputs in one line; %1$s is the prospect's company,
+   * %2$s an amount of money, %3$s and %4$s percentages like "3%". */
+  summary = g_strdup_printf (_("%1$s: %2$s a month in API spend, growing %3$s a month, "
+                               "%4$s covered"),
+                             company, spend, growth, coverage);
+  gtk_label_set_label (self->inputs_summary_label, summary);
+}
+
 static void
 refresh_results (RetainerWindow *self)
 {
@@ -990,6 +1026,7 @@ refresh_results (RetainerWindow *self)
   refresh_tiers (self);
   refresh_notes (self);
   refresh_private (self);
+  refresh_inputs_summary (self);
 }
 
 /* ------------------------------------------------------------------ */
@@ -1005,16 +1042,20 @@ retainer_window_update_title (RetainerWindow *self)
   const char *name = company != NULL && *company != '\0' ? company : _("New Proposal");
 
   /* Translators: the title of a proposal with unsaved changes; %s is its name. */
-  title = self->modified ? g_strdup_printf (_("• %s"), name) : g_strdup (name);
+  title = self->modified && !self->presenting ? g_strdup_printf (_("• %s"), name) : g_strdup (name);
 
-  if (self->is_sample)
+  /* On a shared screen the title is the prospect's name and nothing about
+   * the file: "Not Saved" or "Unsaved Changes" is not theirs to read. */
+  if (self->presenting)
+    subtitle = NULL;
+  else if (self->is_sample)
     subtitle = g_strdup (_("Sample Proposal"));
   else if (self->path != NULL)
     subtitle = g_filename_display_basename (self->path);
   else
     subtitle = g_strdup (_("Not Saved"));
 
-  if (self->modified)
+  if (self->modified && subtitle != NULL)
     {
       /* Translators: the subtitle of a proposal with unsaved changes; %s is
        * its file name or "Not Saved". */
@@ -1030,6 +1071,20 @@ retainer_window_update_title (RetainerWindow *self)
   window_title = g_strdup_printf (_("%s – Retainer"), title);
   gtk_window_set_title (GTK_WINDOW (self), window_title);
   gtk_revealer_set_reveal_child (self->sample_revealer, self->is_sample && !self->presenting);
+}
+
+void
+retainer_window_reset_results_view (RetainerWindow *self)
+{
+  GtkWidget *scrollers[] = { self->results_scroller, self->column_scroller,
+                             self->presentation_scroller };
+
+  g_return_if_fail (RETAINER_IS_WINDOW (self));
+
+  for (guint i = 0; i < G_N_ELEMENTS (scrollers); i++)
+    gtk_adjustment_set_value (
+      gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scrollers[i])), 0);
+  adw_expander_row_set_expanded (self->private_expander, FALSE);
 }
 
 void
@@ -1062,6 +1117,7 @@ retainer_window_set_document (RetainerWindow   *self,
   retainer_window_update_actions (self);
   if (self->modified)
     retainer_window_schedule_autosave (self);
+  retainer_window_reset_results_view (self);
 }
 
 /* Shows a state from the history as the proposal. */
@@ -1188,10 +1244,11 @@ update_layout (RetainerWindow *self)
   gboolean one_column = compact || (breakpoint != NULL && breakpoint == self->column_breakpoint);
   const char *layout;
 
-  if (one_column)
-    layout = "column";
-  else if (self->presenting)
+  /* Presenting wins over the width: the inputs are folded at any size. */
+  if (self->presenting)
     layout = "results-first";
+  else if (one_column)
+    layout = "column";
   else
     layout = "side-by-side";
 
@@ -1224,10 +1281,15 @@ retainer_window_set_presenting (RetainerWindow *self,
   self->presenting = presenting;
   if (presenting)
     {
+      /* Nothing on screen says so: the prospect sees a proposal, not a
+       * mode. The inputs start folded, the figures at the top. */
       gtk_widget_add_css_class (GTK_WIDGET (self), "presentation");
+      gtk_toggle_button_set_active (self->inputs_toggle, FALSE);
+      gtk_adjustment_set_value (
+        gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (self->presentation_scroller)), 0);
       gtk_window_fullscreen (GTK_WINDOW (self));
-      retainer_window_toast (self, _("Presentation mode: agency figures are hidden. "
-                                     "Press Esc to leave."));
+      /* The focus may sit in a field now folded away. */
+      gtk_window_set_focus (GTK_WINDOW (self), NULL);
     }
   else
     {
@@ -1244,6 +1306,18 @@ retainer_window_set_presenting (RetainerWindow *self,
     }
   retainer_window_update_title (self);
   retainer_window_update_actions (self);
+}
+
+static void
+inputs_toggled_cb (RetainerWindow *self)
+{
+  gboolean open = gtk_toggle_button_get_active (self->inputs_toggle);
+
+  gtk_revealer_set_reveal_child (self->inputs_revealer, open);
+  gtk_image_set_from_icon_name (self->inputs_toggle_arrow,
+                                open ? "pan-down-symbolic" : "pan-end-symbolic");
+  gtk_accessible_update_state (GTK_ACCESSIBLE (self->inputs_toggle),
+                               GTK_ACCESSIBLE_STATE_EXPANDED, open, -1);
 }
 
 /* ------------------------------------------------------------------ */
@@ -1330,6 +1404,13 @@ retainer_window_class_init (RetainerWindowClass *klass)
   BIND (layout_view);
   BIND (inputs_box);
   BIND (results_box);
+  BIND (results_scroller);
+  BIND (column_scroller);
+  BIND (presentation_scroller);
+  BIND (inputs_toggle);
+  BIND (inputs_toggle_arrow);
+  BIND (inputs_revealer);
+  BIND (inputs_summary_label);
   BIND (column_breakpoint);
   BIND (compact_breakpoint);
   BIND (recent_menu);
@@ -1375,12 +1456,14 @@ retainer_window_class_init (RetainerWindowClass *klass)
   BIND (chart_title_label);
   BIND (savings_chart);
   BIND (tiers_box);
+  BIND (setup_group);
   BIND (setup_fee_row);
   BIND (setup_fee_warning_revealer);
   BIND (setup_fee_warning_label);
   BIND (notes_group);
   BIND (notes_list);
   BIND (private_group);
+  BIND (private_expander);
   BIND (delivery_cost_label);
   BIND (margin_label);
   BIND (setup_margin_label);
@@ -1391,8 +1474,6 @@ retainer_window_class_init (RetainerWindowClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, text_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, setup_fee_changed_cb);
 
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0,
-                                       "win.leave-presentation", NULL);
 }
 
 static void
@@ -1455,6 +1536,22 @@ retainer_window_init (RetainerWindow *self)
   describe_card (self->plan_box, self->tier_name_label, self->tier_price_label);
 
   retainer_window_init_actions (self);
+
+  /* One Esc leaves presentation mode wherever the focus is, a text field
+   * too: caught before the focused widget sees it. While not presenting
+   * the action is disabled and the key goes on to the focused widget. */
+  {
+    GtkEventController *controller = gtk_shortcut_controller_new ();
+
+    gtk_event_controller_set_propagation_phase (controller, GTK_PHASE_CAPTURE);
+    gtk_shortcut_controller_add_shortcut (
+      GTK_SHORTCUT_CONTROLLER (controller),
+      gtk_shortcut_new (gtk_keyval_trigger_new (GDK_KEY_Escape, 0),
+                        gtk_named_action_new ("win.leave-presentation")));
+    gtk_widget_add_controller (GTK_WIDGET (self), controller);
+  }
+  g_signal_connect_swapped (self->inputs_toggle, "toggled", G_CALLBACK (inputs_toggled_cb), self);
+  inputs_toggled_cb (self);
   self->updating--;
 
   retainer_window_load_sample (self);
