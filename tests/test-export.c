@@ -276,6 +276,53 @@ test_failed_export_changes_nothing (void)
   destroy_window (window);
 }
 
+/* The export dialog opens in Documents, not wherever the process was
+ * started, then in the folder of the last export while it exists. */
+static void
+test_export_folder (void)
+{
+  /* Documents as the session names it; the isolated test session names
+   * none, and then it is the home folder. */
+  const char *special = g_get_user_special_dir (G_USER_DIRECTORY_DOCUMENTS);
+  const char *documents = special != NULL && g_file_test (special, G_FILE_TEST_IS_DIR)
+                            ? special : g_get_home_dir ();
+  g_autofree char *exports = g_build_filename (g_get_user_data_dir (), "Exports", "Acme", NULL);
+  g_autofree char *path = g_build_filename (exports, "proposal.pdf", NULL);
+  g_autoptr (GFile) file = g_file_new_for_path (path);
+  g_autofree char *cwd = g_get_current_dir ();
+  RetainerWindow *window;
+  GFile *folder;
+
+  store_agency ("agency-acme.json");
+  g_assert_cmpint (g_mkdir_with_parents (exports, 0700), ==, 0);
+
+  window = create_window ();
+  folder = retainer_window_get_export_folder (window);
+  g_assert_cmpstr (g_file_peek_path (folder), ==, documents);
+  /* The test runs in the build folder: not where the dialog opens. */
+  g_assert_cmpstr (g_file_peek_path (folder), !=, cwd);
+  g_object_unref (folder);
+
+  g_assert_true (retainer_window_export_pdf_to (window, file));
+  retainer_test_settle ();
+  folder = retainer_window_get_export_folder (window);
+  g_assert_cmpstr (g_file_peek_path (folder), ==, exports);
+  g_object_unref (folder);
+  destroy_window (window);
+
+  /* Remembered for the next window; gone, it is Documents again. */
+  window = create_window ();
+  folder = retainer_window_get_export_folder (window);
+  g_assert_cmpstr (g_file_peek_path (folder), ==, exports);
+  g_object_unref (folder);
+  g_assert_cmpint (g_remove (path), ==, 0);
+  g_assert_cmpint (g_rmdir (exports), ==, 0);
+  folder = retainer_window_get_export_folder (window);
+  g_assert_cmpstr (g_file_peek_path (folder), ==, documents);
+  g_object_unref (folder);
+  destroy_window (window);
+}
+
 static void
 test_missing_logo_warns (void)
 {
@@ -353,6 +400,7 @@ main (int   argc,
   g_test_add_func ("/ui/export/numbers-proposal", test_export_numbers_proposal);
   g_test_add_func ("/ui/export/failure-changes-nothing", test_failed_export_changes_nothing);
   g_test_add_func ("/ui/export/missing-logo-warns", test_missing_logo_warns);
+  g_test_add_func ("/ui/export/starts-in-documents", test_export_folder);
   g_test_add_func ("/ui/export/late-answer-after-close", test_late_answer_after_close);
 
   status = g_test_run ();

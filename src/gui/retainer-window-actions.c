@@ -734,6 +734,24 @@ retainer_window_suggest_pdf_name (RetainerWindow *self)
   return g_strdup_printf (_("Proposal - %1$s - %2$s.pdf"), company, date);
 }
 
+GFile *
+retainer_window_get_export_folder (RetainerWindow *self)
+{
+  g_autofree char *last = NULL;
+  const char *documents;
+
+  g_return_val_if_fail (RETAINER_IS_WINDOW (self), NULL);
+
+  last = g_settings_get_string (self->settings, "last-export-folder");
+  if (*last != '\0' && g_file_test (last, G_FILE_TEST_IS_DIR))
+    return g_file_new_for_path (last);
+  /* Not the process's working folder, which is wherever it was started. */
+  documents = g_get_user_special_dir (G_USER_DIRECTORY_DOCUMENTS);
+  if (documents != NULL && g_file_test (documents, G_FILE_TEST_IS_DIR))
+    return g_file_new_for_path (documents);
+  return g_file_new_for_path (g_get_home_dir ());
+}
+
 static void
 launch_cb (GObject      *source,
            GAsyncResult *result,
@@ -865,6 +883,12 @@ retainer_window_export_pdf_to (RetainerWindow *self,
         }
     }
 
+  {
+    g_autofree char *folder = g_path_get_dirname (path);
+
+    g_settings_set_string (self->settings, "last-export-folder", folder);
+  }
+
   /* Translators: %s is the PDF's file name. */
   message = g_strdup_printf (_("Exported “%s”"), name);
   uri = g_file_get_uri (file);
@@ -904,6 +928,7 @@ retainer_window_export_pdf (RetainerWindow *self)
   g_autoptr (GtkFileDialog) dialog = gtk_file_dialog_new ();
   g_autoptr (GtkFileFilter) filter = gtk_file_filter_new ();
   g_autofree char *name = retainer_window_suggest_pdf_name (self);
+  g_autoptr (GFile) folder = retainer_window_get_export_folder (self);
 
   gtk_file_filter_set_name (filter, _("PDF Documents"));
   gtk_file_filter_add_mime_type (filter, "application/pdf");
@@ -914,15 +939,7 @@ retainer_window_export_pdf (RetainerWindow *self)
   gtk_file_dialog_set_modal (dialog, TRUE);
   set_filter (dialog, filter);
   gtk_file_dialog_set_initial_name (dialog, name);
-  /* Next to the proposal's file, where the founder will look for it. */
-  if (self->path != NULL && !self->is_sample)
-    {
-      g_autoptr (GFile) proposal_file = g_file_new_for_path (self->path);
-      g_autoptr (GFile) folder = g_file_get_parent (proposal_file);
-
-      if (folder != NULL)
-        gtk_file_dialog_set_initial_folder (dialog, folder);
-    }
+  gtk_file_dialog_set_initial_folder (dialog, folder);
   gtk_file_dialog_save (dialog, GTK_WINDOW (self), self->file_cancellable, export_cb,
                         g_object_ref (self));
 }
