@@ -341,6 +341,26 @@ test_tier_override (void)
   g_assert_cmpint (options[2].break_even_month, ==, 5);
 }
 
+/* A tier that saves nothing says so, never as a negative saving. */
+static void
+test_describe_saving (void)
+{
+  RetainerTierOption option = { 0 };
+  g_autofree char *saves = NULL;
+  g_autofree char *loses = NULL;
+  g_autofree char *nothing = NULL;
+
+  option.monthly_saving = USD (7000);
+  saves = retainer_tier_option_describe_saving (&option, "USD");
+  g_assert_cmpstr (saves, ==, "Saves $7,000 a month");
+  option.monthly_saving = -USD (500);
+  loses = retainer_tier_option_describe_saving (&option, "USD");
+  g_assert_cmpstr (loses, ==, "No monthly saving");
+  option.monthly_saving = 0;
+  nothing = retainer_tier_option_describe_saving (&option, "USD");
+  g_assert_cmpstr (nothing, ==, "No monthly saving");
+}
+
 static void
 test_agency_figures (void)
 {
@@ -470,12 +490,14 @@ test_break_even_wording (void)
     const char *figure;
     const char *marker;
     const char *sentence;
+    const char *phrase;
   } cases[] = {
-    { 2, 2.0, 12, "month 2", "Break-even: month 2", "The setup fee is paid back in month 2." },
+    { 2, 2.0, 12, "month 2", "Break-even: month 2", "The setup fee is paid back in month 2.",
+      "Paid back in month 2" },
     { 3, 2.333, 12, "month 3 (2.3 months)", "Break-even: month 3 (2.3 months)",
-      "The setup fee is paid back in month 3, after 2.3 months." },
+      "The setup fee is paid back in month 3, after 2.3 months.", "Paid back in month 3" },
     { 0, -1, 24, "no break-even within 24 months", "Break-even: not within 24 months",
-      "The setup fee is not paid back within 24 months." },
+      "The setup fee is not paid back within 24 months.", "Not paid back within 24 months" },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
@@ -493,6 +515,13 @@ test_break_even_wording (void)
       g_assert_cmpstr (figure, ==, cases[i].figure);
       g_assert_cmpstr (marker, ==, cases[i].marker);
       g_assert_cmpstr (sentence, ==, cases[i].sentence);
+      {
+        g_autofree char *phrase = retainer_break_even_describe (cases[i].month, cases[i].months,
+                                                                cases[i].horizon,
+                                                                RETAINER_BREAK_EVEN_PHRASE);
+
+        g_assert_cmpstr (phrase, ==, cases[i].phrase);
+      }
     }
 }
 
@@ -595,6 +624,7 @@ main (int   argc,
   g_test_add_func ("/core/recommend/tier-override", test_tier_override);
   g_test_add_func ("/core/recommend/agency", test_agency_figures);
   g_test_add_func ("/core/recommend/describe", test_describe);
+  g_test_add_func ("/core/recommend/describe-saving", test_describe_saving);
   g_test_add_func ("/core/recommend/break-even/zero-fee", test_break_even_zero_fee);
   g_test_add_func ("/core/recommend/break-even/wording", test_break_even_wording);
   g_test_add_func ("/core/recommend/projection/rounding-per-month", test_rounding_per_month);

@@ -452,7 +452,7 @@ retainer_break_even_describe (int                   month,
   gboolean whole = fabs (months - round (months)) < 0.005;
 
   g_return_val_if_fail (month >= 0, NULL);
-  g_return_val_if_fail ((guint) form <= RETAINER_BREAK_EVEN_SENTENCE, NULL);
+  g_return_val_if_fail ((guint) form <= RETAINER_BREAK_EVEN_PHRASE, NULL);
 
   if (month > 0 && !whole)
     fraction = retainer_format_number (months, 1);
@@ -484,6 +484,15 @@ retainer_break_even_describe (int                   month,
        * the exact point in months, like "2.3". */
       return g_strdup_printf (_("The setup fee is paid back in month %1$d, after %2$s months."),
                               month, fraction);
+
+    case RETAINER_BREAK_EVEN_PHRASE:
+      if (month == 0)
+        return g_strdup_printf (ngettext ("Not paid back within %u month",
+                                          "Not paid back within %u months", horizon_months),
+                                horizon_months);
+      /* Translators: the break-even as the prospect reads it on screen and
+       * on paper; %d is the month in which the setup fee is paid back. */
+      return g_strdup_printf (_("Paid back in month %d"), month);
 
     case RETAINER_BREAK_EVEN_FIGURE:
     default:
@@ -533,6 +542,30 @@ retainer_tier_option_describe_break_even (const RetainerTierOption *option,
 
   return retainer_break_even_describe (option->break_even_month, option->break_even_months,
                                        horizon_months, RETAINER_BREAK_EVEN_FIGURE);
+}
+
+/**
+ * retainer_tier_option_describe_saving:
+ * @option: one tier for the prospect
+ * @currency: the proposal's currency code
+ *
+ * A tier that saves nothing says so in words, never as a negative saving.
+ *
+ * Returns: (transfer full): "Saves $7,000 a month" or "No monthly saving"
+ */
+char *
+retainer_tier_option_describe_saving (const RetainerTierOption *option,
+                                      const char               *currency)
+{
+  g_autofree char *amount = NULL;
+
+  g_return_val_if_fail (option != NULL, NULL);
+
+  if (option->monthly_saving <= 0)
+    return g_strdup (_("No monthly saving"));
+  amount = retainer_money_format (option->monthly_saving, currency, RETAINER_MONEY_FORMAT_ROUNDED);
+  /* Translators: %s is an amount of money. */
+  return g_strdup_printf (_("Saves %s a month"), amount);
 }
 
 static cJSON *

@@ -860,9 +860,9 @@ retainer_savings_chart_describe_month (RetainerSavingsChart *self,
   g_return_val_if_fail (month < self->months->len, NULL);
 
   figures = month_at (self, month);
-  without = retainer_money_format (figures->without, self->currency, RETAINER_MONEY_FORMAT_DEFAULT);
-  with = retainer_money_format (figures->with, self->currency, RETAINER_MONEY_FORMAT_DEFAULT);
-  net = retainer_money_format (figures->net, self->currency, RETAINER_MONEY_FORMAT_DEFAULT);
+  without = retainer_money_format (figures->without, self->currency, RETAINER_MONEY_FORMAT_ROUNDED);
+  with = retainer_money_format (figures->with, self->currency, RETAINER_MONEY_FORMAT_ROUNDED);
+  net = retainer_money_format (figures->net, self->currency, RETAINER_MONEY_FORMAT_ROUNDED);
 
   /* Translators: the chart's hover box; %1$u is a month number, the rest
    * are amounts of money, cumulative since the start. */

@@ -655,7 +655,7 @@ static char *
 format_money (const RetainerWindow *self,
               gint64                amount)
 {
-  return retainer_money_format (amount, self->proposal->currency, RETAINER_MONEY_FORMAT_DEFAULT);
+  return retainer_money_format (amount, self->proposal->currency, RETAINER_MONEY_FORMAT_ROUNDED);
 }
 
 static char *
@@ -735,7 +735,14 @@ refresh_figures (RetainerWindow *self)
   g_autofree char *saving = format_money (self, result->monthly_saving);
   g_autofree char *share = retainer_format_share (result->saving_share, 0);
   g_autofree char *share_text = NULL;
-  g_autofree char *break_even = retainer_result_describe_break_even (result);
+  g_autofree char *break_even = retainer_break_even_describe (result->break_even_month,
+                                                              result->break_even_months,
+                                                              result->horizon_months,
+                                                              RETAINER_BREAK_EVEN_PHRASE);
+  g_autofree char *break_even_exact = retainer_break_even_describe (result->break_even_month,
+                                                                    result->break_even_months,
+                                                                    result->horizon_months,
+                                                                    RETAINER_BREAK_EVEN_SENTENCE);
   g_autofree char *fee = format_money (self, result->setup_fee);
   g_autofree char *fee_text = NULL;
   g_autofree char *net_12 = format_money (self, result->net_saving_12);
@@ -754,6 +761,8 @@ refresh_figures (RetainerWindow *self)
   gtk_label_set_label (self->saving_value, saving);
   gtk_label_set_label (self->saving_detail, share_text);
   gtk_label_set_label (self->break_even_value, break_even);
+  /* The fraction, for whoever asks: the phrase is what everyone reads. */
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->break_even_value), break_even_exact);
   gtk_label_set_label (self->break_even_detail, fee_text);
   gtk_label_set_label (self->net_12_value, net_12);
   gtk_label_set_label (self->net_12_detail, _("Setup fee included"));
@@ -770,6 +779,10 @@ refresh_chart (RetainerWindow *self)
 {
   const RetainerResult *result = self->result;
   g_autofree char *break_even = retainer_result_describe_break_even (result);
+  g_autofree char *marker = retainer_break_even_describe (result->break_even_month,
+                                                          result->break_even_months,
+                                                          result->horizon_months,
+                                                          RETAINER_BREAK_EVEN_PHRASE);
   g_autofree char *net = format_money (self, result->net_saving_horizon);
   g_autofree char *title = NULL;
   g_autofree char *summary = NULL;
@@ -791,7 +804,7 @@ refresh_chart (RetainerWindow *self)
                                      (const RetainerMonth *) (gpointer) result->months->data,
                                      result->months->len);
   retainer_savings_chart_set_break_even_months (self->savings_chart, result->break_even_months);
-  retainer_savings_chart_set_break_even_label (self->savings_chart, break_even);
+  retainer_savings_chart_set_break_even_label (self->savings_chart, marker);
   retainer_savings_chart_set_summary (self->savings_chart, summary);
 }
 
@@ -876,25 +889,12 @@ refresh_tiers (RetainerWindow *self)
                                                          RetainerTierOption, i);
       RetainerTierCard *tier_card = RETAINER_TIER_CARD (child);
       g_autofree char *price = format_money (self, option->monthly_retainer);
-      g_autofree char *saving = format_money (self, option->monthly_saving);
-      g_autofree char *saving_text = NULL;
-      g_autofree char *break_even =
-        retainer_tier_option_describe_break_even (option, result->horizon_months);
-      g_autofree char *break_even_text = NULL;
-
-      if (option->monthly_saving > 0)
-        /* Translators: %s is an amount of money. */
-        saving_text = g_strdup_printf (_("Saves %s a month"), saving);
-      else
-        saving_text = g_strdup (_("No monthly saving"));
-      if (option->break_even_month > 0)
-        /* Translators: %s is "month 2" or "month 3 (2.3 months)". */
-        break_even_text = g_strdup_printf (_("Break-even: %s"), break_even);
-      else
-        break_even_text = g_strdup_printf (ngettext ("No break-even within %u month",
-                                                     "No break-even within %u months",
-                                                     result->horizon_months),
-                                           result->horizon_months);
+      /* The same words as the PDF's plan table. */
+      g_autofree char *saving_text =
+        retainer_tier_option_describe_saving (option, self->proposal->currency);
+      g_autofree char *break_even_text =
+        retainer_break_even_describe (option->break_even_month, option->break_even_months,
+                                      result->horizon_months, RETAINER_BREAK_EVEN_PHRASE);
 
       retainer_tier_card_set_figures (tier_card,
                                       retainer_rate_card_text (card->tiers[option->tier].name),

@@ -60,7 +60,8 @@ static char *
 money (const RetainerProposal *proposal,
        gint64                  amount)
 {
-  return retainer_money_format (amount, proposal->currency, RETAINER_MONEY_FORMAT_DEFAULT);
+  /* As the window shows it: whole units from 1,000 up. */
+  return retainer_money_format (amount, proposal->currency, RETAINER_MONEY_FORMAT_ROUNDED);
 }
 
 static char *
@@ -79,21 +80,6 @@ is_set (const char *text)
   return text != NULL && *text != '\0';
 }
 
-
-/* `text` with its first letter in title case, for a phrase made to run on
- * in a sentence ("month 2") that stands alone in a box. */
-static char *
-capitalize (const char *text)
-{
-  gunichar first;
-  char buffer[8];
-
-  if (!is_set (text))
-    return g_strdup ("");
-  first = g_unichar_totitle (g_utf8_get_char (text));
-  buffer[g_unichar_to_utf8 (first, buffer)] = '\0';
-  return g_strconcat (buffer, g_utf8_next_char (text), NULL);
-}
 
 typedef struct
 {
@@ -284,8 +270,11 @@ draw_key_figures (RetainerPdfWriter *writer,
   const RetainerResult *result = document->result;
   g_autofree char *spend = per_month (proposal, proposal->monthly_api_spend);
   g_autofree char *saving = per_month (proposal, result->monthly_saving);
-  g_autofree char *break_even_text = retainer_result_describe_break_even (result);
-  g_autofree char *break_even = capitalize (break_even_text);
+  /* The window's words; the fraction is in the summary's sentence. */
+  g_autofree char *break_even = retainer_break_even_describe (result->break_even_month,
+                                                              result->break_even_months,
+                                                              result->horizon_months,
+                                                              RETAINER_BREAK_EVEN_PHRASE);
   g_autofree char *net_12 = money (proposal, result->net_saving_12);
   const struct
   {
@@ -628,10 +617,8 @@ static char *
 option_break_even (const RetainerResult     *result,
                    const RetainerTierOption *option)
 {
-  g_autofree char *figure = retainer_tier_option_describe_break_even (option,
-                                                                      result->horizon_months);
-
-  return capitalize (figure);
+  return retainer_break_even_describe (option->break_even_month, option->break_even_months,
+                                       result->horizon_months, RETAINER_BREAK_EVEN_PHRASE);
 }
 
 static void
@@ -695,7 +682,8 @@ draw_all_plans (RetainerPdfWriter *writer,
           cells[ROW_SUPPORT][c + 1] = g_strdup (retainer_support_label (tier->support));
           cells[ROW_DEDICATED][c + 1] = g_strdup (yes_no (tier->dedicated_instance));
           cells[ROW_USE_CASES][c + 1] = g_strdup_printf ("%u", tier->included_use_cases);
-          cells[ROW_SAVING][c + 1] = per_month (proposal, option->monthly_saving);
+          cells[ROW_SAVING][c + 1] = retainer_tier_option_describe_saving (option,
+                                                                           proposal->currency);
           cells[ROW_BREAK_EVEN][c + 1] = option_break_even (result, option);
           cells[ROW_NET][c + 1] = money (proposal, option->net_saving_horizon);
         }
