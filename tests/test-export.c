@@ -9,6 +9,8 @@
 
 #include "retainer-agency.h"
 #include "retainer-application.h"
+#include "retainer-money.h"
+#include "retainer-tier-card.h"
 #include "retainer-window.h"
 #include "ui-test-util.h"
 
@@ -323,6 +325,96 @@ test_export_folder (void)
   destroy_window (window);
 }
 
+/* Whitespace runs as one space, no-break spaces too: a cell that wraps in
+ * the PDF reads as the line it is on screen. */
+static char *
+collapse_spaces (const char *text)
+{
+  g_autoptr (GRegex) spaces = g_regex_new ("[\\s\u00a0\u202f]+", 0, 0, NULL);
+
+  return g_regex_replace_literal (spaces, text, -1, 0, " ", 0, NULL);
+}
+
+static void
+assert_in_pdf (const char *pdf_text_collapsed,
+               const char *what,
+               const char *window_text)
+{
+  g_autofree char *needle = collapse_spaces (window_text);
+
+  g_test_message ("%s: “%s”", what, needle);
+  g_assert_cmpstr (needle, !=, "");
+  if (strstr (pdf_text_collapsed, needle) == NULL)
+    g_error ("the window says “%s” for %s, the PDF does not", needle, what);
+}
+
+/* The window and the PDF say the same for the same proposal: the
+ * break-even phrase, the plan names, what each plan saves (a plan that
+ * saves nothing included) and when it is paid back. Read from the
+ * window's labels, found in pdftotext's text. */
+static void
+test_same_words_as_pdf (void)
+{
+  g_autofree char *path = temp_path ("same-words.pdf");
+  g_autoptr (GFile) file = g_file_new_for_path (path);
+  g_autofree char *raw = NULL;
+  g_autofree char *text = NULL;
+  RetainerWindow *window;
+  RetainerProposal *proposal;
+  GtkWidget *tiers;
+  guint n_cards = 0;
+  gboolean saw_no_saving = FALSE;
+
+  if (!have_pdftotext ())
+    return;
+
+  store_agency ("agency-acme.json");
+  window = create_window ();
+  /* A spend at which the dearest plan saves nothing. */
+  proposal = retainer_proposal_copy (retainer_window_get_proposal (window));
+  proposal->monthly_api_spend = retainer_money_from_major (9000);
+  retainer_window_load_proposal (window, proposal, NULL);
+  retainer_test_wait_frame (window);
+
+  g_assert_true (retainer_window_export_pdf_to (window, file));
+  retainer_test_settle ();
+  raw = pdf_text (path);
+  text = collapse_spaces (raw);
+
+  assert_in_pdf (text, "the break-even",
+                 gtk_label_get_text (retainer_test_window_child (window, "break_even_value")));
+  assert_in_pdf (text, "the plan", gtk_label_get_text (retainer_test_window_child (window,
+                                                                                  "tier_name_label")));
+  assert_in_pdf (text, "the monthly saving",
+                 gtk_label_get_text (retainer_test_window_child (window, "saving_value")));
+  tiers = retainer_test_window_child (window, "tiers_box");
+  for (GtkWidget *card = gtk_widget_get_first_child (tiers); card != NULL;
+       card = gtk_widget_get_next_sibling (card))
+    {
+      static const char * const labels[] = { "name_label", "saving_label", "break_even_label" };
+      const RetainerTierOption *option =
+        &g_array_index (retainer_window_get_result (window)->tier_options, RetainerTierOption,
+                        n_cards);
+
+      for (guint i = 0; i < G_N_ELEMENTS (labels); i++)
+        {
+          GtkLabel *label = GTK_LABEL (gtk_widget_get_template_child (card, RETAINER_TYPE_TIER_CARD,
+                                                                      labels[i]));
+
+          assert_in_pdf (text, labels[i], gtk_label_get_text (label));
+        }
+      if (option->monthly_saving <= 0)
+        saw_no_saving = TRUE;
+      n_cards++;
+    }
+  g_assert_cmpuint (n_cards, ==, 3);
+  g_assert_true (saw_no_saving);
+  /* Nowhere a saving below zero a month. */
+  g_assert_null (strstr (text, "−"));
+
+  destroy_window (window);
+}
+
 static void
 test_missing_logo_warns (void)
 {
@@ -401,6 +493,7 @@ main (int   argc,
   g_test_add_func ("/ui/export/failure-changes-nothing", test_failed_export_changes_nothing);
   g_test_add_func ("/ui/export/missing-logo-warns", test_missing_logo_warns);
   g_test_add_func ("/ui/export/starts-in-documents", test_export_folder);
+  g_test_add_func ("/ui/export/same-words-as-pdf", test_same_words_as_pdf);
   g_test_add_func ("/ui/export/late-answer-after-close", test_late_answer_after_close);
 
   status = g_test_run ();

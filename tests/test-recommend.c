@@ -341,6 +341,43 @@ test_tier_override (void)
   g_assert_cmpint (options[2].break_even_month, ==, 5);
 }
 
+/* Each tier's card says why it is or is not the one, in the prospect's
+ * terms: Essentials saves more, but only Growth has the dedicated
+ * instance the prospect asked for. */
+static void
+test_describe_fit (void)
+{
+  g_autoptr (RetainerProposal) proposal = new_proposal ("fine-tuning-agency", USD (12000),
+                                                        RETAINER_COMPLEXITY_MODERATE);
+  static const char * const without_instance[] = {
+    "Saves more, with less retraining and support",
+    "Covers what you need and leaves you at least 40% of the covered spend",
+    "Leaves you less than 40% of the covered spend",
+  };
+  static const char * const with_instance[] = {
+    "No dedicated instance",
+    "Has the dedicated instance you asked for",
+    "Leaves you less than 40% of the covered spend",
+  };
+
+  for (guint pass = 0; pass < 2; pass++)
+    {
+      g_autoptr (RetainerResult) result = NULL;
+      const char * const *expected = pass == 0 ? without_instance : with_instance;
+
+      proposal->dedicated_instance = pass == 1;
+      result = retainer_recommend (proposal);
+      g_assert_cmpstr (tier_id (proposal, result->recommended_tier), ==, "growth");
+      g_assert_cmpuint (proposal->rate_card->n_tiers, ==, 3);
+      for (guint i = 0; i < 3; i++)
+        {
+          g_autofree char *fit = retainer_tier_describe_fit (result, proposal, i);
+
+          g_assert_cmpstr (fit, ==, expected[i]);
+        }
+    }
+}
+
 /* A tier that saves nothing says so, never as a negative saving. */
 static void
 test_describe_saving (void)
@@ -625,6 +662,7 @@ main (int   argc,
   g_test_add_func ("/core/recommend/agency", test_agency_figures);
   g_test_add_func ("/core/recommend/describe", test_describe);
   g_test_add_func ("/core/recommend/describe-saving", test_describe_saving);
+  g_test_add_func ("/core/recommend/describe-fit", test_describe_fit);
   g_test_add_func ("/core/recommend/break-even/zero-fee", test_break_even_zero_fee);
   g_test_add_func ("/core/recommend/break-even/wording", test_break_even_wording);
   g_test_add_func ("/core/recommend/projection/rounding-per-month", test_rounding_per_month);

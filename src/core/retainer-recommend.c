@@ -568,6 +568,54 @@ retainer_tier_option_describe_saving (const RetainerTierOption *option,
   return g_strdup_printf (_("Saves %s a month"), amount);
 }
 
+/**
+ * retainer_tier_describe_fit:
+ * @result: the proposal's result
+ * @proposal: the proposal
+ * @tier: an index into the proposal's rate card
+ *
+ * One line for a tier's card: the need it misses, or that it costs the
+ * prospect too much of the saving, or what it gives them. It answers the
+ * prospect who asks why a tier that saves more is not the one proposed.
+ *
+ * Returns: (transfer full): the line, translated
+ */
+char *
+retainer_tier_describe_fit (const RetainerResult   *result,
+                            const RetainerProposal *proposal,
+                            guint                   tier)
+{
+  const RetainerRateCard *card;
+  const RetainerTier *t;
+  g_autofree char *share = NULL;
+
+  g_return_val_if_fail (result != NULL, NULL);
+  g_return_val_if_fail (proposal != NULL && proposal->rate_card != NULL, NULL);
+  g_return_val_if_fail (tier < proposal->rate_card->n_tiers, NULL);
+
+  card = proposal->rate_card;
+  t = &card->tiers[tier];
+  share = retainer_format_percent (card->min_savings_share_pct, 0);
+
+  /* The needs first, in the order find_needs_tier() weighs them. */
+  if (proposal->dedicated_instance && !t->dedicated_instance)
+    return g_strdup (_("No dedicated instance"));
+  if (t->suits_change < proposal->change_frequency)
+    return g_strdup (_("Retrained less often than your business changes"));
+  if (t->support < proposal->support)
+    return g_strdup (_("Less support than you need"));
+  if (result->spend_tier < 0 || (int) tier > result->spend_tier)
+    /* Translators: %s is a percentage like "40%". */
+    return g_strdup_printf (_("Leaves you less than %s of the covered spend"), share);
+  if (proposal->dedicated_instance)
+    return g_strdup (_("Has the dedicated instance you asked for"));
+  if ((int) tier < result->recommended_tier)
+    return g_strdup (_("Saves more, with less retraining and support"));
+  /* Translators: %s is a percentage like "40%". */
+  return g_strdup_printf (_("Covers what you need and leaves you at least %s of the covered spend"),
+                          share);
+}
+
 static cJSON *
 number_or_null (double value,
                 gboolean present)

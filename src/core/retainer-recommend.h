@@ -128,6 +128,12 @@ char           *retainer_tier_option_describe_break_even (const RetainerTierOpti
 char           *retainer_tier_option_describe_saving (const RetainerTierOption *option,
                                                       const char               *currency);
 
+/* Why `tier` is or is not the one for this prospect, in the prospect's
+ * terms: "Has the dedicated instance you asked for", "No dedicated instance". */
+char           *retainer_tier_describe_fit        (const RetainerResult   *result,
+                                                   const RetainerProposal *proposal,
+                                                   guint                   tier);
+
 /* The `retainer --summary` document. */
 cJSON          *retainer_result_to_json           (const RetainerResult   *result,
                                                    const RetainerProposal *proposal);

@@ -900,6 +900,11 @@ refresh_tiers (RetainerWindow *self)
                                       retainer_rate_card_text (card->tiers[option->tier].name),
                                       price,
                                       saving_text, break_even_text);
+      {
+        g_autofree char *fit = retainer_tier_describe_fit (result, self->proposal, option->tier);
+
+        retainer_tier_card_set_fit (tier_card, fit);
+      }
       retainer_tier_card_set_recommended (tier_card, (int) i == result->recommended_tier);
       retainer_tier_card_set_chosen (tier_card, (int) i == result->chosen_tier);
       child = gtk_widget_get_next_sibling (child);
