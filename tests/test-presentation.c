@@ -6,10 +6,12 @@
 #include "config.h"
 
 #include <adwaita.h>
+#include <libintl.h>
 #include <string.h>
 
 #include "retainer-application.h"
 #include "retainer-money.h"
+#include "retainer-tier-card.h"
 #include "retainer-window.h"
 #include "ui-test-util.h"
 
@@ -339,6 +341,63 @@ test_escape_leaves (void)
   destroy_window (window);
 }
 
+/* A plan's name is never cut: not with an ellipsis, not inside a word,
+ * not past its label's edge; at half a full HD screen and at 1280 px,
+ * presenting or not (run in English and in German). */
+static void
+assert_name_whole (GtkLabel   *label,
+                   const char *expected,
+                   int         width)
+{
+  PangoLayout *layout = gtk_label_get_layout (label);
+  g_auto (GStrv) words = g_strsplit (expected, " ", -1);
+  int text_width, text_height;
+
+  g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (label)));
+  g_assert_cmpstr (gtk_label_get_text (label), ==, expected);
+  pango_layout_get_pixel_size (layout, &text_width, &text_height);
+  g_test_message ("%d px: “%s” in %d lines, %d×%d px in %d×%d", width, expected,
+                  pango_layout_get_line_count (layout), text_width, text_height,
+                  gtk_widget_get_width (GTK_WIDGET (label)),
+                  gtk_widget_get_height (GTK_WIDGET (label)));
+  g_assert_false (pango_layout_is_ellipsized (layout));
+  /* Broken only between words, if at all. */
+  g_assert_cmpint (pango_layout_get_line_count (layout), <=, (int) g_strv_length (words));
+  g_assert_cmpint (text_width, <=, gtk_widget_get_width (GTK_WIDGET (label)) + 1);
+  g_assert_cmpint (text_height, <=, gtk_widget_get_height (GTK_WIDGET (label)) + 1);
+}
+
+static void
+test_plan_names_whole (void)
+{
+  static const int widths[] = { 960, 1280 };
+
+  for (guint i = 0; i < G_N_ELEMENTS (widths); i++)
+    for (guint presenting = 0; presenting < 2; presenting++)
+      {
+        RetainerWindow *window = create_window (widths[i], 1080, presenting);
+        const RetainerProposal *proposal = retainer_window_get_proposal (window);
+        const RetainerResult *result = retainer_window_get_result (window);
+        GtkWidget *tiers = retainer_test_window_child (window, "tiers_box");
+        guint n = 0;
+
+        retainer_test_wait_ms (100);
+        retainer_test_wait_frame (window);
+        assert_name_whole (retainer_test_window_child (window, "tier_name_label"),
+                           retainer_rate_card_text (proposal->rate_card->tiers[result->chosen_tier].name),
+                           widths[i]);
+        for (GtkWidget *card = gtk_widget_get_first_child (tiers); card != NULL;
+             card = gtk_widget_get_next_sibling (card), n++)
+          assert_name_whole (GTK_LABEL (gtk_widget_get_template_child (card,
+                                                                       RETAINER_TYPE_TIER_CARD,
+                                                                       "name_label")),
+                             retainer_rate_card_text (proposal->rate_card->tiers[n].name),
+                             widths[i]);
+        g_assert_cmpuint (n, ==, proposal->rate_card->n_tiers);
+        destroy_window (window);
+      }
+}
+
 /* To look at: a shared full HD screen and half of one, light and dark. */
 static void
 test_screenshots (void)
@@ -391,7 +450,14 @@ main (int   argc,
   g_test_add_func ("/ui/presentation/large-type", test_large_type);
   g_test_add_func ("/ui/presentation/new-starts-at-top", test_new_starts_at_top);
   g_test_add_func ("/ui/presentation/escape-leaves", test_escape_leaves);
+  g_test_add_func ("/ui/presentation/plan-names-whole", test_plan_names_whole);
   g_test_add_func ("/ui/presentation/screenshots", test_screenshots);
+  if (g_getenv ("RETAINER_TEST_LANGUAGE") != NULL)
+    {
+      bindtextdomain (GETTEXT_PACKAGE, g_getenv ("RETAINER_LOCALEDIR"));
+      bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+      textdomain (GETTEXT_PACKAGE);
+    }
 
   status = g_test_run ();
   g_clear_object (&application);
