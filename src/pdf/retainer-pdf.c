@@ -202,8 +202,13 @@ draw_cover (RetainerPdfWriter *writer,
 
   y = band_top - 30;
   /* Translators: the small label above the cover title. */
-  retainer_pdf_draw_text (writer, writer->bold, 10, writer->primary_is_light ? &writer->ink
-                                                                              : &writer->accent,
+  /* In the accent colour where it reads on the band, else as the title. */
+  retainer_pdf_draw_text (writer, writer->bold, 10,
+                          retainer_color_is_readable_on (writer->accent.red, writer->accent.green,
+                                                         writer->accent.blue, writer->primary.red,
+                                                         writer->primary.green,
+                                                         writer->primary.blue)
+                            ? &writer->accent : band_text,
                           writer->left + 24, y, 0, RETAINER_PDF_ALIGN_LEFT,
                           C_("cover", "PROPOSAL"));
   y -= 14;
