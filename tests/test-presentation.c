@@ -341,6 +341,49 @@ test_escape_leaves (void)
   destroy_window (window);
 }
 
+/* A blank new proposal shows no loss and no warning before a spend is
+ * typed; the figures come with the spend. */
+static void
+test_calm_until_spend (void)
+{
+  RetainerWindow *window = create_window (1280, 1080, FALSE);
+  GtkEditable *spend = retainer_test_window_child (window, "monthly_spend_row");
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.new", NULL));
+  retainer_test_wait_frame (window);
+  g_assert_cmpint (retainer_window_get_proposal (window)->monthly_api_spend, ==, 0);
+  /* What the core says about a spend of 0: losses and warnings. */
+  g_assert_cmpint (retainer_window_get_result (window)->monthly_saving, <, 0);
+  g_assert_cmpuint (retainer_window_get_result (window)->flags, !=, 0);
+  {
+    g_autoptr (GPtrArray) texts = shown_text (window);
+
+    assert_not_shown (texts, "a loss", "−");
+    assert_not_shown (texts, "a loss", "No monthly saving");
+    assert_not_shown (texts, "a warning", "Not paid back");
+    g_assert_false (gtk_widget_get_mapped (retainer_test_window_child (window, "notes_group")));
+    g_assert_false (gtk_widget_get_mapped (retainer_test_window_child (window, "savings_chart")));
+    g_assert_true (is_shown (texts, "monthly API spend"));
+  }
+  retainer_test_write_png (window, "results-waiting-for-spend.png");
+
+  gtk_editable_set_text (spend, "12000");
+  retainer_test_settle ();
+  retainer_test_wait_frame (window);
+  g_assert_cmpint (retainer_window_get_proposal (window)->monthly_api_spend, ==,
+                   retainer_money_from_major (12000));
+  {
+    const RetainerResult *result = retainer_window_get_result (window);
+    g_autofree char *saving = retainer_money_format (result->monthly_saving, "USD",
+                                                     RETAINER_MONEY_FORMAT_ROUNDED);
+
+    g_assert_cmpstr (label_text (window, "saving_value"), ==, saving);
+    g_assert_cmpstr (label_text (window, "break_even_value"), !=, "—");
+    g_assert_true (gtk_widget_get_mapped (retainer_test_window_child (window, "savings_chart")));
+  }
+  destroy_window (window);
+}
+
 /* A plan's name is never cut: not with an ellipsis, not inside a word,
  * not past its label's edge; at half a full HD screen and at 1280 px,
  * presenting or not (run in English and in German). */
@@ -451,6 +494,7 @@ main (int   argc,
   g_test_add_func ("/ui/presentation/new-starts-at-top", test_new_starts_at_top);
   g_test_add_func ("/ui/presentation/escape-leaves", test_escape_leaves);
   g_test_add_func ("/ui/presentation/plan-names-whole", test_plan_names_whole);
+  g_test_add_func ("/ui/presentation/calm-until-spend", test_calm_until_spend);
   g_test_add_func ("/ui/presentation/screenshots", test_screenshots);
   if (g_getenv ("RETAINER_TEST_LANGUAGE") != NULL)
     {

@@ -672,6 +672,15 @@ format_money_range (const RetainerWindow *self,
   return g_strdup_printf (_("%1$s – %2$s"), low_text, high_text);
 }
 
+/* A new proposal has no spend yet: its figures would be losses and
+ * warnings about an empty field. Until a spend is typed the results stay
+ * calm: a dash for each figure, and what to do. */
+static gboolean
+waiting_for_spend (const RetainerWindow *self)
+{
+  return self->proposal->monthly_api_spend == 0;
+}
+
 static void
 refresh_plan (RetainerWindow *self)
 {
@@ -688,7 +697,10 @@ refresh_plan (RetainerWindow *self)
                        overridden ? _("Chosen plan") : _("Recommended plan"));
   gtk_label_set_label (self->tier_name_label, retainer_rate_card_text (chosen->name));
   gtk_label_set_label (self->tier_price_label, price);
-  gtk_label_set_label (self->reason_label, reason);
+  gtk_label_set_label (self->reason_label,
+                       waiting_for_spend (self)
+                         ? _("Type the prospect’s monthly API spend to see what each plan saves.")
+                         : reason);
 
   gtk_widget_set_visible (self->override_box, overridden);
   if (overridden)
@@ -769,6 +781,15 @@ refresh_figures (RetainerWindow *self)
   gtk_label_set_label (self->net_horizon_caption, horizon_caption);
   gtk_label_set_label (self->net_horizon_value, net_horizon);
   gtk_label_set_label (self->net_horizon_detail, _("Setup fee included"));
+  if (waiting_for_spend (self))
+    {
+      gtk_label_set_label (self->saving_value, _("—"));
+      gtk_label_set_label (self->saving_detail, _("Waiting for the monthly API spend"));
+      gtk_label_set_label (self->break_even_value, _("—"));
+      gtk_widget_set_tooltip_text (GTK_WIDGET (self->break_even_value), NULL);
+      gtk_label_set_label (self->net_12_value, _("—"));
+      gtk_label_set_label (self->net_horizon_value, _("—"));
+    }
   /* With a 12-month horizon both figures are the same one. */
   gtk_widget_set_visible (gtk_widget_get_parent (self->net_horizon_box),
                           result->horizon_months != 12);
@@ -799,12 +820,18 @@ refresh_chart (RetainerWindow *self)
                              break_even, result->horizon_months, net);
 
   gtk_label_set_label (self->chart_title_label, title);
+  /* Without a spend the chart is only the agency's cost: nothing to show yet. */
+  gtk_widget_set_visible (gtk_widget_get_parent (GTK_WIDGET (self->savings_chart)),
+                          !waiting_for_spend (self));
   retainer_savings_chart_set_currency (self->savings_chart, self->proposal->currency);
   retainer_savings_chart_set_months (self->savings_chart,
                                      (const RetainerMonth *) (gpointer) result->months->data,
                                      result->months->len);
-  retainer_savings_chart_set_break_even_months (self->savings_chart, result->break_even_months);
-  retainer_savings_chart_set_break_even_label (self->savings_chart, marker);
+  retainer_savings_chart_set_break_even_months (self->savings_chart,
+                                                waiting_for_spend (self) ? -1
+                                                                         : result->break_even_months);
+  retainer_savings_chart_set_break_even_label (self->savings_chart,
+                                               waiting_for_spend (self) ? NULL : marker);
   retainer_savings_chart_set_summary (self->savings_chart, summary);
 }
 
@@ -899,11 +926,12 @@ refresh_tiers (RetainerWindow *self)
       retainer_tier_card_set_figures (tier_card,
                                       retainer_rate_card_text (card->tiers[option->tier].name),
                                       price,
-                                      saving_text, break_even_text);
+                                      waiting_for_spend (self) ? _("—") : saving_text,
+                                      waiting_for_spend (self) ? "" : break_even_text);
       {
         g_autofree char *fit = retainer_tier_describe_fit (result, self->proposal, option->tier);
 
-        retainer_tier_card_set_fit (tier_card, fit);
+        retainer_tier_card_set_fit (tier_card, waiting_for_spend (self) ? "" : fit);
       }
       retainer_tier_card_set_recommended (tier_card, (int) i == result->recommended_tier);
       retainer_tier_card_set_chosen (tier_card, (int) i == result->chosen_tier);
@@ -916,6 +944,7 @@ refresh_notes (RetainerWindow *self)
 {
   RetainerFlags flags = self->result->flags;
   gboolean show = flags != 0
+                  && !waiting_for_spend (self)
                   && !(self->presenting
                        && g_settings_get_boolean (self->settings, "presentation-hides-notes"));
   GtkWidget *child;
