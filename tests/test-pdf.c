@@ -798,6 +798,48 @@ test_break_even_one_wording (Fixture       *fixture,
   g_assert_null (strstr (text, boxed));
 }
 
+/* The plan comparison is read across its columns: all of it on one page,
+ * with its heading, on A4 and Letter, whatever comes before it (the
+ * quarter table grows with the horizon, the text with annual billing). */
+static void
+test_plans_one_page (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  static const guint horizons[] = { 12, 24, 36 };
+  static const RetainerPaper papers[] = { RETAINER_PAPER_A4, RETAINER_PAPER_LETTER };
+
+  for (guint p = 0; p < G_N_ELEMENTS (papers); p++)
+    for (guint h = 0; h < G_N_ELEMENTS (horizons); h++)
+      for (guint billing = 0; billing < RETAINER_N_BILLINGS; billing++)
+        {
+          const char *argv[] = { "pdftotext", "-enc", "UTF-8", fixture->pdf, "-", NULL };
+          const RetainerRateCard *card = fixture->proposal->rate_card;
+          g_autofree char *raw = NULL;
+          g_auto (GStrv) pages = NULL;
+          int page = -1;
+
+          fixture->agency->paper = papers[p];
+          fixture->proposal->horizon_months = horizons[h];
+          fixture->proposal->billing = billing;
+          retainer_result_free (fixture->result);
+          fixture->result = retainer_recommend (fixture->proposal);
+          export (fixture);
+          raw = run (argv, NULL);
+          pages = g_strsplit (raw, "\f", -1);
+          for (guint i = 0; pages[i] != NULL && page < 0; i++)
+            if (strstr (pages[i], "All plans side by side") != NULL)
+              page = (int) i;
+          g_assert_cmpint (page, >=, 0);
+          g_test_message ("paper %u, %u months, billing %u: the plans on page %d", p,
+                          horizons[h], billing, page + 1);
+          for (guint i = 0; i < card->n_tiers; i++)
+            assert_contains (pages[page], retainer_rate_card_text (card->tiers[i].name));
+          assert_contains (pages[page], "Monthly retainer");
+          assert_contains (pages[page], "Your monthly saving");
+          assert_contains (pages[page], "Net saving over");
+        }
+}
+
 /* The chart's value axis is core's scale: the window's ticks, never a
  * step with cents. */
 static void
@@ -1196,6 +1238,7 @@ main (int   argc,
   ADD ("/pdf/chart/core-scale", test_chart_core_scale, NULL);
   ADD ("/pdf/chart/small-amounts", test_chart_small_amounts, NULL);
   ADD ("/pdf/text/page-numbers", test_page_numbers, NULL);
+  ADD ("/pdf/plans/one-page", test_plans_one_page, NULL);
   ADD ("/pdf/failure/font", test_font_failure, NULL);
   ADD ("/pdf/failure/after-bad-logo", test_failure_after_bad_logo, NULL);
   ADD ("/pdf/logo/corrupt-interlaced", test_logo_corrupt_interlaced, NULL);

@@ -645,8 +645,6 @@ draw_all_plans (RetainerPdfWriter *writer,
                                          result->horizon_months),
                                result->horizon_months);
 
-  retainer_pdf_heading (writer, _("All plans side by side"), 120);
-
   for (guint first = 0; first < n_tiers; first += per_table)
     {
       guint count = MIN (per_table, n_tiers - first);
@@ -704,7 +702,24 @@ draw_all_plans (RetainerPdfWriter *writer,
             table.marked_column = (int) c + 1;
         }
 
-      retainer_pdf_need (writer, retainer_pdf_table_header_height (&table) + 60);
+      /* The comparison is read across: the whole table on one page, with
+       * its heading. */
+      {
+        double height = retainer_pdf_table_header_height (&table);
+
+        for (guint r = 0; r < N_ROWS; r++)
+          {
+            const char *row[8];
+
+            row[0] = labels[r];
+            for (guint c = 0; c < count; c++)
+              row[c + 1] = cells[r][c + 1];
+            height += retainer_pdf_table_row_height (&table, row, FALSE);
+          }
+        if (first == 0)
+          retainer_pdf_heading (writer, _("All plans side by side"), height);
+        retainer_pdf_need (writer, height);
+      }
       retainer_pdf_table_draw_header (&table);
       for (guint r = 0; r < N_ROWS; r++)
         {
