@@ -212,6 +212,10 @@ test_nothing_private (void)
       retainer_test_wait_ms (100);
       retainer_test_wait_frame (window);
       assert_nothing_private (window, &private);
+      /* No figure selected, as if highlighted for the prospect. */
+      g_assert_false (gtk_label_get_selection_bounds (retainer_test_window_child (window,
+                                                                                  "saving_value"),
+                                                      NULL, NULL));
       g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (window)), ==,
                        "Northwind Traders – Retainer");
 
@@ -466,6 +470,9 @@ test_screenshots (void)
         adw_style_manager_set_color_scheme (style, schemes[i].scheme);
         window = create_window (widths[j], 1080, TRUE);
         retainer_test_wait_ms (200);
+        g_assert_false (gtk_label_get_selection_bounds (retainer_test_window_child (window,
+                                                                                    "saving_value"),
+                                                        NULL, NULL));
         retainer_test_write_png (window, name);
         destroy_window (window);
       }

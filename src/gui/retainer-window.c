@@ -1322,8 +1322,11 @@ retainer_window_set_presenting (RetainerWindow *self,
       gtk_adjustment_set_value (
         gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (self->presentation_scroller)), 0);
       gtk_window_fullscreen (GTK_WINDOW (self));
-      /* The focus may sit in a field now folded away. */
-      gtk_window_set_focus (GTK_WINDOW (self), NULL);
+      /* The focus may sit in a field now folded away; on a figure it
+       * would select it, as if highlighted for the prospect. It goes to
+       * the button that toggles the mode, where F5 or a click left it. */
+      if (!gtk_widget_grab_focus (GTK_WIDGET (self->present_button)))
+        gtk_window_set_focus (GTK_WINDOW (self), NULL);
     }
   else
     {
