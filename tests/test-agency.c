@@ -233,6 +233,37 @@ test_color_contrast (void)
     }
 }
 
+/* The cover's small label keeps the accent colour only where it reads on
+ * the primary colour: the default green on a navy band does not. */
+static void
+test_color_readable (void)
+{
+  static const struct
+  {
+    const char *text;
+    const char *background;
+    gboolean    readable;
+  } cases[] = {
+    { "#2E8B57", "#1B2A41", FALSE }, /* the default accent on navy: 3.4:1 */
+    { "#2E8B57", "#2E8B57", FALSE }, /* the same colour */
+    { "#FFD166", "#1B2A41", TRUE },  /* amber on navy */
+    { "#FFFFFF", "#1B2A41", TRUE },
+    { "#21242A", "#FFFFFF", TRUE },
+    { "#777777", "#FFFFFF", FALSE }, /* 4.48:1, just under */
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      double tr, tg, tb, br, bg, bb;
+
+      g_assert_true (retainer_color_parse (cases[i].text, &tr, &tg, &tb));
+      g_assert_true (retainer_color_parse (cases[i].background, &br, &bg, &bb));
+      if (retainer_color_is_readable_on (tr, tg, tb, br, bg, bb) != cases[i].readable)
+        g_error ("%s on %s: expected %s", cases[i].text, cases[i].background,
+                 cases[i].readable ? "readable" : "not readable");
+    }
+}
+
 /* A programmer's mistake is a critical warning and a safe return. */
 static void
 test_programmer_errors (void)
@@ -310,6 +341,7 @@ main (int   argc,
   g_test_add_func ("/agency/logo/refuses-non-image", test_set_logo_refuses);
   g_test_add_func ("/agency/share/export-import", test_export_import);
   g_test_add_func ("/agency/color/contrast", test_color_contrast);
+  g_test_add_func ("/agency/color/readable-on", test_color_readable);
   g_test_add_func ("/agency/numbering", test_numbering);
   g_test_add_func ("/agency/programmer-errors", test_programmer_errors);
 

@@ -9,6 +9,8 @@
 
 #include "retainer-agency.h"
 #include "retainer-application.h"
+#include "retainer-money.h"
+#include "retainer-tier-card.h"
 #include "retainer-window.h"
 #include "ui-test-util.h"
 
@@ -276,6 +278,143 @@ test_failed_export_changes_nothing (void)
   destroy_window (window);
 }
 
+/* The export dialog opens in Documents, not wherever the process was
+ * started, then in the folder of the last export while it exists. */
+static void
+test_export_folder (void)
+{
+  /* Documents as the session names it; the isolated test session names
+   * none, and then it is the home folder. */
+  const char *special = g_get_user_special_dir (G_USER_DIRECTORY_DOCUMENTS);
+  const char *documents = special != NULL && g_file_test (special, G_FILE_TEST_IS_DIR)
+                            ? special : g_get_home_dir ();
+  g_autofree char *exports = g_build_filename (g_get_user_data_dir (), "Exports", "Acme", NULL);
+  g_autofree char *path = g_build_filename (exports, "proposal.pdf", NULL);
+  g_autoptr (GFile) file = g_file_new_for_path (path);
+  g_autofree char *cwd = g_get_current_dir ();
+  RetainerWindow *window;
+  GFile *folder;
+
+  store_agency ("agency-acme.json");
+  g_assert_cmpint (g_mkdir_with_parents (exports, 0700), ==, 0);
+
+  window = create_window ();
+  folder = retainer_window_get_export_folder (window);
+  g_assert_cmpstr (g_file_peek_path (folder), ==, documents);
+  /* The test runs in the build folder: not where the dialog opens. */
+  g_assert_cmpstr (g_file_peek_path (folder), !=, cwd);
+  g_object_unref (folder);
+
+  g_assert_true (retainer_window_export_pdf_to (window, file));
+  retainer_test_settle ();
+  folder = retainer_window_get_export_folder (window);
+  g_assert_cmpstr (g_file_peek_path (folder), ==, exports);
+  g_object_unref (folder);
+  destroy_window (window);
+
+  /* Remembered for the next window; gone, it is Documents again. */
+  window = create_window ();
+  folder = retainer_window_get_export_folder (window);
+  g_assert_cmpstr (g_file_peek_path (folder), ==, exports);
+  g_object_unref (folder);
+  g_assert_cmpint (g_remove (path), ==, 0);
+  g_assert_cmpint (g_rmdir (exports), ==, 0);
+  folder = retainer_window_get_export_folder (window);
+  g_assert_cmpstr (g_file_peek_path (folder), ==, documents);
+  g_object_unref (folder);
+  destroy_window (window);
+}
+
+/* Whitespace runs as one space, no-break spaces too: a cell that wraps in
+ * the PDF reads as the line it is on screen. */
+static char *
+collapse_spaces (const char *text)
+{
+  g_autoptr (GRegex) spaces = g_regex_new ("[\\s\u00a0\u202f]+", 0, 0, NULL);
+
+  return g_regex_replace_literal (spaces, text, -1, 0, " ", 0, NULL);
+}
+
+static void
+assert_in_pdf (const char *pdf_text_collapsed,
+               const char *what,
+               const char *window_text)
+{
+  g_autofree char *needle = collapse_spaces (window_text);
+
+  g_test_message ("%s: “%s”", what, needle);
+  g_assert_cmpstr (needle, !=, "");
+  if (strstr (pdf_text_collapsed, needle) == NULL)
+    g_error ("the window says “%s” for %s, the PDF does not", needle, what);
+}
+
+/* The window and the PDF say the same for the same proposal: the
+ * break-even phrase, the plan names, what each plan saves (a plan that
+ * saves nothing included) and when it is paid back. Read from the
+ * window's labels, found in pdftotext's text. */
+static void
+test_same_words_as_pdf (void)
+{
+  g_autofree char *path = temp_path ("same-words.pdf");
+  g_autoptr (GFile) file = g_file_new_for_path (path);
+  g_autofree char *raw = NULL;
+  g_autofree char *text = NULL;
+  RetainerWindow *window;
+  RetainerProposal *proposal;
+  GtkWidget *tiers;
+  guint n_cards = 0;
+  gboolean saw_no_saving = FALSE;
+
+  if (!have_pdftotext ())
+    return;
+
+  store_agency ("agency-acme.json");
+  window = create_window ();
+  /* A spend at which the dearest plan saves nothing. */
+  proposal = retainer_proposal_copy (retainer_window_get_proposal (window));
+  proposal->monthly_api_spend = retainer_money_from_major (9000);
+  retainer_window_load_proposal (window, proposal, NULL);
+  retainer_test_wait_frame (window);
+
+  g_assert_true (retainer_window_export_pdf_to (window, file));
+  retainer_test_settle ();
+  raw = pdf_text (path);
+  text = collapse_spaces (raw);
+
+  assert_in_pdf (text, "the break-even",
+                 gtk_label_get_text (retainer_test_window_child (window, "break_even_value")));
+  assert_in_pdf (text, "the plan", gtk_label_get_text (retainer_test_window_child (window,
+                                                                                  "tier_name_label")));
+  assert_in_pdf (text, "the monthly saving",
+                 gtk_label_get_text (retainer_test_window_child (window, "saving_value")));
+  tiers = retainer_test_window_child (window, "tiers_box");
+  for (GtkWidget *card = gtk_widget_get_first_child (tiers); card != NULL;
+       card = gtk_widget_get_next_sibling (card))
+    {
+      static const char * const labels[] = { "name_label", "saving_label", "break_even_label" };
+      const RetainerTierOption *option =
+        &g_array_index (retainer_window_get_result (window)->tier_options, RetainerTierOption,
+                        n_cards);
+
+      for (guint i = 0; i < G_N_ELEMENTS (labels); i++)
+        {
+          GtkLabel *label = GTK_LABEL (gtk_widget_get_template_child (card, RETAINER_TYPE_TIER_CARD,
+                                                                      labels[i]));
+
+          assert_in_pdf (text, labels[i], gtk_label_get_text (label));
+        }
+      if (option->monthly_saving <= 0)
+        saw_no_saving = TRUE;
+      n_cards++;
+    }
+  g_assert_cmpuint (n_cards, ==, 3);
+  g_assert_true (saw_no_saving);
+  /* Nowhere a saving below zero a month. */
+  g_assert_null (strstr (text, "−"));
+
+  destroy_window (window);
+}
+
 static void
 test_missing_logo_warns (void)
 {
@@ -353,6 +492,8 @@ main (int   argc,
   g_test_add_func ("/ui/export/numbers-proposal", test_export_numbers_proposal);
   g_test_add_func ("/ui/export/failure-changes-nothing", test_failed_export_changes_nothing);
   g_test_add_func ("/ui/export/missing-logo-warns", test_missing_logo_warns);
+  g_test_add_func ("/ui/export/starts-in-documents", test_export_folder);
+  g_test_add_func ("/ui/export/same-words-as-pdf", test_same_words_as_pdf);
   g_test_add_func ("/ui/export/late-answer-after-close", test_late_answer_after_close);
 
   status = g_test_run ();

@@ -312,8 +312,9 @@ assert_text_whole (RetainerWindow *window,
                  gtk_widget_get_height (GTK_WIDGET (label)));
       checked++;
     }
-  /* Sanity: the walk saw the window's labels. */
-  g_assert_cmpuint (checked, >, 50);
+  /* Sanity: the walk saw the window's labels (presenting, with the inputs
+   * folded, about 45). */
+  g_assert_cmpuint (checked, >, 40);
 }
 
 /* Rows of the inputs, template children. The three questions only show
@@ -330,12 +331,14 @@ static const char * const shared_results[] = {
   "plan_caption_label", "tier_name_label", "tier_price_label", "billing_label", "reason_label",
   "saving_value", "saving_detail", "break_even_value", "break_even_detail", "net_12_value",
   "net_12_detail", "net_horizon_caption", "net_horizon_value", "net_horizon_detail",
-  "chart_title_label", "savings_chart", "setup_fee_row",
+  "chart_title_label", "savings_chart",
 };
 
-/* What only the founder sees: hidden in presentation mode. */
+/* What only the founder sees: hidden in presentation mode. The agency
+ * figures are closed until the founder opens them. */
 static const char * const private_results[] = {
   "delivery_cost_label", "margin_label", "setup_margin_label", "first_year_label",
+  "setup_fee_row",
 };
 
 static void
@@ -343,10 +346,22 @@ assert_everything_shown (RetainerWindow *window,
                          gboolean        presenting)
 {
   GtkWidget *tiers = retainer_test_window_child (window, "tiers_box");
+  AdwExpanderRow *agency = retainer_test_window_child (window, "private_expander");
   guint n_cards = 0;
 
+  /* Presenting, the inputs fold into one line. */
   for (guint i = 0; i < G_N_ELEMENTS (input_rows); i++)
-    assert_child_shown (window, input_rows[i]);
+    if (presenting)
+      g_assert_false (gtk_widget_get_mapped (retainer_test_window_child (window, input_rows[i])));
+    else
+      assert_child_shown (window, input_rows[i]);
+  if (presenting)
+    assert_child_shown (window, "inputs_summary_label");
+  if (!presenting && !adw_expander_row_get_expanded (agency))
+    {
+      adw_expander_row_set_expanded (agency, TRUE);
+      wait_for_frames (GTK_WIDGET (window), 2);
+    }
   for (guint i = 0; i < G_N_ELEMENTS (shared_results); i++)
     assert_child_shown (window, shared_results[i]);
   for (guint i = 0; i < G_N_ELEMENTS (private_results); i++)
@@ -414,7 +429,7 @@ position_of (RetainerWindow *window,
 typedef enum
 {
   INPUTS_LEFT,     /* side by side, the inputs first */
-  RESULTS_LEFT,    /* side by side, the results first */
+  RESULTS_ONLY,    /* presenting: the results, the inputs folded away */
   RESULTS_ABOVE,   /* one column, the results first */
 } Arrangement;
 
@@ -432,8 +447,9 @@ assert_arrangement (RetainerWindow *window,
     case INPUTS_LEFT:
       g_assert_cmpfloat (inputs.x, <, results.x);
       break;
-    case RESULTS_LEFT:
-      g_assert_cmpfloat (results.x, <, inputs.x);
+    case RESULTS_ONLY:
+      g_assert_true (gtk_widget_get_mapped (retainer_test_window_child (window, "results_box")));
+      g_assert_false (gtk_widget_get_mapped (retainer_test_window_child (window, "inputs_box")));
       break;
     case RESULTS_ABOVE:
       g_assert_cmpfloat (results.y, <, inputs.y);
@@ -502,7 +518,7 @@ static const HalfScreen half_screens[] = {
   { "683x768", 683, 768, FALSE, RESULTS_ABOVE },
   /* Half of 1920×1080: still room for the inputs beside the results. */
   { "960x1080", 960, 1080, FALSE, INPUTS_LEFT },
-  { "960x1080-presentation", 960, 1080, TRUE, RESULTS_LEFT },
+  { "960x1080-presentation", 960, 1080, TRUE, RESULTS_ONLY },
 };
 
 static void
@@ -555,12 +571,14 @@ assert_width_fits (RetainerWindow *window,
   g_assert_cmpint (retainer_window_get_presenting (window), ==, presenting);
   assert_everything_shown (window, presenting);
   assert_nothing_cut_off (window);
-  /* At 360 px libadwaita shortens the presentation mode's toast. */
+  /* At 360 px libadwaita shortens the label of a toast. */
   assert_text_whole (window, FALSE);
-  if (content_width (window) <= 900)
+  if (presenting)
+    assert_arrangement (window, RESULTS_ONLY);
+  else if (content_width (window) <= 900)
     assert_arrangement (window, RESULTS_ABOVE);
   else
-    assert_arrangement (window, presenting ? RESULTS_LEFT : INPUTS_LEFT);
+    assert_arrangement (window, INPUTS_LEFT);
 }
 
 static void
@@ -605,7 +623,7 @@ test_presentation_toggles_order (void)
   assert_arrangement (window, INPUTS_LEFT);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.present", NULL));
   wait_for_frames (GTK_WIDGET (window), 3);
-  assert_arrangement (window, RESULTS_LEFT);
+  assert_arrangement (window, RESULTS_ONLY);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.leave-presentation", NULL));
   wait_for_frames (GTK_WIDGET (window), 3);
   assert_arrangement (window, INPUTS_LEFT);

@@ -192,7 +192,7 @@ test_text_figures (Fixture       *fixture,
       double major = cJSON_GetObjectItem (summary, money_keys[i])->valuedouble;
       g_autofree char *formatted = retainer_money_format (retainer_money_from_major (major),
                                                           currency,
-                                                          RETAINER_MONEY_FORMAT_DEFAULT);
+                                                          RETAINER_MONEY_FORMAT_ROUNDED);
 
       assert_contains (text, formatted);
     }
@@ -205,7 +205,10 @@ test_text_figures (Fixture       *fixture,
   g_assert_cmpint (cJSON_GetObjectItem (summary, "break_even_month")->valueint, ==,
                    fixture->result->break_even_month);
   {
-    g_autofree char *break_even = retainer_result_describe_break_even (fixture->result);
+    g_autofree char *break_even = retainer_break_even_describe (fixture->result->break_even_month,
+                                                                fixture->result->break_even_months,
+                                                                fixture->result->horizon_months,
+                                                                RETAINER_BREAK_EVEN_PHRASE);
     assert_contains (text, break_even);
   }
 }
@@ -232,7 +235,7 @@ test_text_no_margin (Fixture       *fixture,
   for (guint i = 0; i < G_N_ELEMENTS (private_amounts); i++)
     {
       g_autofree char *formatted = retainer_money_format (private_amounts[i], currency,
-                                                          RETAINER_MONEY_FORMAT_DEFAULT);
+                                                          RETAINER_MONEY_FORMAT_ROUNDED);
       if (strstr (text, formatted) != NULL)
         g_error ("the agency's own figure %s is in the PDF", formatted);
     }
@@ -598,30 +601,28 @@ test_size (Fixture       *fixture,
   g_assert_cmpint (st.st_size, <, 100 * 1024);
 }
 
-/* A label made to run on in a sentence does not stand lower-case in a box,
- * nor capitalised in mid-sentence. */
+/* A label made to run on in a sentence is not capitalised in mid-sentence;
+ * the break-even stands in its boxes as the phrase the window shows. */
 static void
 test_text_labels (Fixture       *fixture,
                   gconstpointer  data)
 {
   const RetainerTier *tier = &fixture->proposal->rate_card->tiers[fixture->result->chosen_tier];
-  g_autofree char *break_even = retainer_result_describe_break_even (fixture->result);
-  g_autofree char *boxed = NULL;
+  const RetainerResult *result = fixture->result;
+  g_autofree char *phrase = retainer_break_even_describe (result->break_even_month,
+                                                          result->break_even_months,
+                                                          result->horizon_months,
+                                                          RETAINER_BREAK_EVEN_PHRASE);
   g_autofree char *steps = NULL;
   g_autofree char *text = NULL;
-  char first[8];
 
-  g_assert_true (g_unichar_islower (g_utf8_get_char (break_even)));
-  first[g_unichar_to_utf8 (g_unichar_totitle (g_utf8_get_char (break_even)), first)] = '\0';
-  /* With its fraction ("Month 6 (5.6 months)") it is only in the key figures. */
-  g_assert_nonnull (strchr (break_even, '('));
-  boxed = g_strconcat (first, g_utf8_next_char (break_even), NULL);
+  g_assert_true (g_unichar_isupper (g_utf8_get_char (phrase)));
   steps = g_strdup_printf ("4. %s, monitoring from day one",
                            retainer_retraining_label (tier->retraining));
 
   export (fixture);
   text = pdf_text (fixture->pdf);
-  assert_contains (text, boxed);
+  assert_contains (text, phrase);
   assert_contains (text, steps);
 }
 
@@ -762,28 +763,82 @@ test_break_even_zero_fee (Fixture       *fixture,
   /* No saving: the summary says the value lies elsewhere; the key figure
    * and the chosen plan's column of the table give the break-even. */
   assert_contains (text, "not in lower bills");
-  g_assert_cmpuint (count_of (text, "Month 1"), >=, 2);
+  g_assert_cmpuint (count_of (text, "Paid back in month 1"), >=, 2);
   /* Exactly month 1: no fraction, and never 0/0 printed as "—" or "nan". */
-  g_assert_null (strstr (text, "Month 1 ("));
+  g_assert_null (strstr (text, "month 1, after"));
   g_assert_null (strstr (text, "—"));
   g_assert_null (strstr (text, "nan"));
 }
 
 /* The break-even reads the same in the key figures, the plans table and
- * the window's card (retainer_result_describe_break_even() is what the
- * window shows), fraction included. */
+ * the chart as on the window's card: one phrase, "Paid back in month 6";
+ * the fraction is in the summary's sentence only. */
 static void
 test_break_even_one_wording (Fixture       *fixture,
                              gconstpointer  data)
 {
-  g_autofree char *card = retainer_result_describe_break_even (fixture->result);
-  g_autofree char *boxed = title_case (card);
+  const RetainerResult *result = fixture->result;
+  g_autofree char *phrase = retainer_break_even_describe (result->break_even_month,
+                                                          result->break_even_months,
+                                                          result->horizon_months,
+                                                          RETAINER_BREAK_EVEN_PHRASE);
+  g_autofree char *sentence = retainer_break_even_describe (result->break_even_month,
+                                                            result->break_even_months,
+                                                            result->horizon_months,
+                                                            RETAINER_BREAK_EVEN_SENTENCE);
+  g_autofree char *figure = retainer_result_describe_break_even (result);
+  g_autofree char *boxed = title_case (figure);
   g_autofree char *text = NULL;
 
-  g_assert_nonnull (strchr (card, '('));
+  /* The fixture's break-even has a fraction, for the sentence to show. */
+  g_assert_nonnull (strchr (figure, '('));
   export (fixture);
   text = pdf_text (fixture->pdf);
-  g_assert_cmpuint (count_of (text, boxed), >=, 2);
+  g_assert_cmpuint (count_of (text, phrase), >=, 3);
+  assert_contains (text, sentence);
+  g_assert_null (strstr (text, boxed));
+}
+
+/* The plan comparison is read across its columns: all of it on one page,
+ * with its heading, on A4 and Letter, whatever comes before it (the
+ * quarter table grows with the horizon, the text with annual billing). */
+static void
+test_plans_one_page (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  static const guint horizons[] = { 12, 24, 36 };
+  static const RetainerPaper papers[] = { RETAINER_PAPER_A4, RETAINER_PAPER_LETTER };
+
+  for (guint p = 0; p < G_N_ELEMENTS (papers); p++)
+    for (guint h = 0; h < G_N_ELEMENTS (horizons); h++)
+      for (guint billing = 0; billing < RETAINER_N_BILLINGS; billing++)
+        {
+          const char *argv[] = { "pdftotext", "-enc", "UTF-8", fixture->pdf, "-", NULL };
+          const RetainerRateCard *card = fixture->proposal->rate_card;
+          g_autofree char *raw = NULL;
+          g_auto (GStrv) pages = NULL;
+          int page = -1;
+
+          fixture->agency->paper = papers[p];
+          fixture->proposal->horizon_months = horizons[h];
+          fixture->proposal->billing = billing;
+          retainer_result_free (fixture->result);
+          fixture->result = retainer_recommend (fixture->proposal);
+          export (fixture);
+          raw = run (argv, NULL);
+          pages = g_strsplit (raw, "\f", -1);
+          for (guint i = 0; pages[i] != NULL && page < 0; i++)
+            if (strstr (pages[i], "All plans side by side") != NULL)
+              page = (int) i;
+          g_assert_cmpint (page, >=, 0);
+          g_test_message ("paper %u, %u months, billing %u: the plans on page %d", p,
+                          horizons[h], billing, page + 1);
+          for (guint i = 0; i < card->n_tiers; i++)
+            assert_contains (pages[page], retainer_rate_card_text (card->tiers[i].name));
+          assert_contains (pages[page], "Monthly retainer");
+          assert_contains (pages[page], "Your monthly saving");
+          assert_contains (pages[page], "Net saving over");
+        }
 }
 
 /* The chart's value axis is core's scale: the window's ticks, never a
@@ -819,7 +874,7 @@ test_chart_core_scale (Fixture       *fixture,
     g_autofree char *marker = retainer_break_even_describe (fixture->result->break_even_month,
                                                             fixture->result->break_even_months,
                                                             fixture->result->horizon_months,
-                                                            RETAINER_BREAK_EVEN_MARKER);
+                                                            RETAINER_BREAK_EVEN_PHRASE);
     assert_contains (text, marker);
   }
 }
@@ -1111,10 +1166,11 @@ test_language_english_session (Fixture       *fixture,
       assert_contains (text, retainer_language_gettext (language, "Why a model needs ongoing care"));
       g_assert_null (strstr (text, "Why a model needs ongoing care"));
       previous = retainer_language_set_current (language);
-      saving = retainer_money_format (700050, "USD", RETAINER_MONEY_FORMAT_DEFAULT);
+      /* Whole units from 1,000 up, as the window shows them. */
+      saving = retainer_money_format (700050, "USD", RETAINER_MONEY_FORMAT_ROUNDED);
       retainer_language_set_current (previous);
-      saving_en = retainer_money_format (700050, "USD", RETAINER_MONEY_FORMAT_DEFAULT);
-      g_assert_cmpstr (saving_en, ==, "$7,000.50");
+      saving_en = retainer_money_format (700050, "USD", RETAINER_MONEY_FORMAT_ROUNDED);
+      g_assert_cmpstr (saving_en, ==, "$7,001");
       g_test_message ("%s: the saving reads “%s”", languages[i].code, saving);
       {
         /* pdftotext writes the no-break spaces as plain ones. */
@@ -1439,6 +1495,7 @@ main (int   argc,
   ADD ("/pdf/chart/core-scale", test_chart_core_scale, NULL);
   ADD ("/pdf/chart/small-amounts", test_chart_small_amounts, NULL);
   ADD ("/pdf/text/page-numbers", test_page_numbers, NULL);
+  ADD ("/pdf/plans/one-page", test_plans_one_page, NULL);
   ADD ("/pdf/failure/font", test_font_failure, NULL);
   ADD ("/pdf/failure/after-bad-logo", test_failure_after_bad_logo, NULL);
   ADD ("/pdf/logo/corrupt-interlaced", test_logo_corrupt_interlaced, NULL);

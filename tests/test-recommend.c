@@ -529,6 +529,63 @@ test_tier_override (void)
   g_assert_cmpint (options[2].break_even_month, ==, 5);
 }
 
+/* Each tier's card says why it is or is not the one, in the prospect's
+ * terms: Essentials saves more, but only Growth has the dedicated
+ * instance the prospect asked for. */
+static void
+test_describe_fit (void)
+{
+  g_autoptr (RetainerProposal) proposal = new_proposal ("fine-tuning-agency", USD (12000),
+                                                        RETAINER_COMPLEXITY_MODERATE);
+  static const char * const without_instance[] = {
+    "Saves more, with less retraining and support",
+    "Covers what you need and leaves you at least 40% of the covered spend",
+    "Leaves you less than 40% of the covered spend",
+  };
+  static const char * const with_instance[] = {
+    "No dedicated instance",
+    "Has the dedicated instance you asked for",
+    "Leaves you less than 40% of the covered spend",
+  };
+
+  for (guint pass = 0; pass < 2; pass++)
+    {
+      g_autoptr (RetainerResult) result = NULL;
+      const char * const *expected = pass == 0 ? without_instance : with_instance;
+
+      proposal->dedicated_instance = pass == 1;
+      result = retainer_recommend (proposal);
+      g_assert_cmpstr (tier_id (proposal, result->recommended_tier), ==, "growth");
+      g_assert_cmpuint (proposal->rate_card->n_tiers, ==, 3);
+      for (guint i = 0; i < 3; i++)
+        {
+          g_autofree char *fit = retainer_tier_describe_fit (result, proposal, i);
+
+          g_assert_cmpstr (fit, ==, expected[i]);
+        }
+    }
+}
+
+/* A tier that saves nothing says so, never as a negative saving. */
+static void
+test_describe_saving (void)
+{
+  RetainerTierOption option = { 0 };
+  g_autofree char *saves = NULL;
+  g_autofree char *loses = NULL;
+  g_autofree char *nothing = NULL;
+
+  option.monthly_saving = USD (7000);
+  saves = retainer_tier_option_describe_saving (&option, "USD");
+  g_assert_cmpstr (saves, ==, "Saves $7,000 a month");
+  option.monthly_saving = -USD (500);
+  loses = retainer_tier_option_describe_saving (&option, "USD");
+  g_assert_cmpstr (loses, ==, "No monthly saving");
+  option.monthly_saving = 0;
+  nothing = retainer_tier_option_describe_saving (&option, "USD");
+  g_assert_cmpstr (nothing, ==, "No monthly saving");
+}
+
 static void
 test_agency_figures (void)
 {
@@ -658,12 +715,14 @@ test_break_even_wording (void)
     const char *figure;
     const char *marker;
     const char *sentence;
+    const char *phrase;
   } cases[] = {
-    { 2, 2.0, 12, "month 2", "Break-even: month 2", "The setup fee is paid back in month 2." },
+    { 2, 2.0, 12, "month 2", "Break-even: month 2", "The setup fee is paid back in month 2.",
+      "Paid back in month 2" },
     { 3, 2.333, 12, "month 3 (2.3 months)", "Break-even: month 3 (2.3 months)",
-      "The setup fee is paid back in month 3, after 2.3 months." },
+      "The setup fee is paid back in month 3, after 2.3 months.", "Paid back in month 3" },
     { 0, -1, 24, "no break-even within 24 months", "Break-even: not within 24 months",
-      "The setup fee is not paid back within 24 months." },
+      "The setup fee is not paid back within 24 months.", "Not paid back within 24 months" },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
@@ -681,6 +740,13 @@ test_break_even_wording (void)
       g_assert_cmpstr (figure, ==, cases[i].figure);
       g_assert_cmpstr (marker, ==, cases[i].marker);
       g_assert_cmpstr (sentence, ==, cases[i].sentence);
+      {
+        g_autofree char *phrase = retainer_break_even_describe (cases[i].month, cases[i].months,
+                                                                cases[i].horizon,
+                                                                RETAINER_BREAK_EVEN_PHRASE);
+
+        g_assert_cmpstr (phrase, ==, cases[i].phrase);
+      }
     }
 }
 
@@ -792,6 +858,8 @@ main (int   argc,
   g_test_add_func ("/core/recommend/tier-override", test_tier_override);
   g_test_add_func ("/core/recommend/agency", test_agency_figures);
   g_test_add_func ("/core/recommend/describe", test_describe);
+  g_test_add_func ("/core/recommend/describe-saving", test_describe_saving);
+  g_test_add_func ("/core/recommend/describe-fit", test_describe_fit);
   g_test_add_func ("/core/recommend/break-even/zero-fee", test_break_even_zero_fee);
   g_test_add_func ("/core/recommend/break-even/wording", test_break_even_wording);
   g_test_add_func ("/core/recommend/projection/rounding-per-month", test_rounding_per_month);

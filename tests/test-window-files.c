@@ -16,6 +16,7 @@
 #include <string.h>
 
 #include "retainer-application.h"
+#include "retainer-money.h"
 #include "retainer-tier-card.h"
 #include "retainer-window.h"
 #include "ui-test-util.h"
@@ -118,6 +119,70 @@ test_save_and_reopen (void)
   g_assert_cmpstr (label_text (window, "tier_name_label"), ==, "Enterprise");
   g_assert_cmpstr (adw_window_title_get_title (retainer_test_window_child (window, "window_title")), ==,
                    "Acme Robotics");
+  destroy_window (window);
+}
+
+/* The label in the alert's technical details, opened. */
+static GtkLabel *
+open_details (AdwAlertDialog *dialog)
+{
+  GtkWidget *extra = adw_alert_dialog_get_extra_child (dialog);
+
+  g_assert_true (GTK_IS_EXPANDER (extra));
+  /* Closed at first: the plain words come first. */
+  g_assert_false (gtk_expander_get_expanded (GTK_EXPANDER (extra)));
+  gtk_expander_set_expanded (GTK_EXPANDER (extra), TRUE);
+  retainer_test_settle ();
+  g_assert_true (GTK_IS_LABEL (gtk_expander_get_child (GTK_EXPANDER (extra))));
+  return GTK_LABEL (gtk_expander_get_child (GTK_EXPANDER (extra)));
+}
+
+/* A spend of −5 in a file: plain words that name the file and the field,
+ * the limit written the locale's way, a next step; the path, the line and
+ * the JSON key only in the details. */
+static void
+test_open_error_in_plain_words (void)
+{
+  RetainerWindow *window = create_window (1280, 800);
+  g_autofree char *path = build_path ("spend.retainer");
+  g_autofree char *folder = g_path_get_dirname (path);
+  g_autofree char *limit = retainer_format_number (1e12, 0);
+  const char *json = "{ \"format\": \"retainer-proposal\", \"version\": 1, "
+                     "\"monthly_api_spend\": -5, \"complexity\": \"simple\" }";
+  AdwAlertDialog *dialog;
+  const char *body;
+  const char *detail;
+
+  g_assert_true (g_file_set_contents (path, json, -1, NULL));
+  retainer_window_open_file (window, path);
+  dialog = retainer_test_find_alert_dialog (window);
+  g_assert_nonnull (dialog);
+  body = adw_alert_dialog_get_body (dialog);
+  g_test_message ("%s", body);
+  g_assert_nonnull (strstr (body, "“spend.retainer”"));
+  g_assert_nonnull (strstr (body, "monthly API spend"));
+  g_assert_nonnull (strstr (body, limit));
+  g_assert_nonnull (strstr (body, "Fix the number in the file"));
+  g_assert_null (strstr (body, folder));
+  g_assert_null (strstr (body, "line 1"));
+  g_assert_null (strstr (body, "monthly_api_spend"));
+  g_assert_null (strstr (body, "1000000000000"));
+  /* The next step is a button. */
+  g_assert_true (adw_alert_dialog_has_response (dialog, "open"));
+  g_assert_cmpstr (adw_alert_dialog_get_default_response (dialog), ==, "open");
+
+  detail = gtk_label_get_text (open_details (dialog));
+  g_test_message ("%s", detail);
+  g_assert_nonnull (strstr (detail, "spend.retainer"));
+  g_assert_nonnull (strstr (detail, "monthly_api_spend"));
+  g_assert_nonnull (strstr (detail, limit));
+  g_assert_null (strstr (detail, folder));
+  g_assert_null (strstr (detail, "1000000000000"));
+  retainer_test_write_png (window, "window-open-error.png");
+  retainer_test_respond (dialog, "close");
+  /* Nothing was opened. */
+  g_assert_true (retainer_window_get_is_sample (window));
+
   destroy_window (window);
 }
 
@@ -323,6 +388,7 @@ main (int   argc,
   g_test_add_func ("/ui/window/save-and-reopen", test_save_and_reopen);
   g_test_add_func ("/ui/window/save-as", test_save_as);
   g_test_add_func ("/ui/window/broken-file-keeps-work", test_broken_file_keeps_work);
+  g_test_add_func ("/ui/window/open-error-in-plain-words", test_open_error_in_plain_words);
   g_test_add_func ("/ui/window/autosave-and-restore", test_autosave_and_restore);
   g_test_add_func ("/ui/window/unsaved-prompt", test_unsaved_prompt);
 

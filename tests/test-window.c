@@ -130,13 +130,17 @@ test_spend_and_complexity (void)
   g_assert_true (retainer_proposal_equal (retainer_window_get_proposal (window), expected));
 
   price = retainer_money_format (result->monthly_retainer, "USD", RETAINER_MONEY_FORMAT_DEFAULT);
-  break_even = retainer_result_describe_break_even (result);
+  break_even = retainer_break_even_describe (result->break_even_month, result->break_even_months,
+                                             result->horizon_months, RETAINER_BREAK_EVEN_PHRASE);
   saving = retainer_money_format (result->monthly_saving, "USD", RETAINER_MONEY_FORMAT_DEFAULT);
 
   g_assert_cmpstr (label_text (window, "tier_name_label"), ==, "Growth");
   g_assert_cmpstr (label_text (window, "tier_price_label"), ==, "$5,000");
   g_assert_cmpstr (price, ==, "$5,000");
-  g_assert_cmpstr (label_text (window, "break_even_value"), ==, "month 2 (1.4 months)");
+  g_assert_cmpstr (label_text (window, "break_even_value"), ==, "Paid back in month 2");
+  /* The fraction is on request. */
+  g_assert_cmpstr (gtk_widget_get_tooltip_text (retainer_test_window_child (window, "break_even_value")), ==,
+                   "The setup fee is paid back in month 2, after 1.4 months.");
   g_assert_cmpstr (label_text (window, "break_even_value"), ==, break_even);
   g_assert_cmpstr (label_text (window, "saving_value"), ==, saving);
   g_assert_cmpstr (label_text (window, "saving_value"), ==, "$7,000");

@@ -119,6 +119,37 @@ retainer_color_wants_dark_text (double red,
 }
 
 /**
+ * retainer_color_is_readable_on:
+ * @text_red: the text colour's red, 0..1
+ * @text_green: its green
+ * @text_blue: its blue
+ * @background_red: the colour under it, 0..1
+ * @background_green: its green
+ * @background_blue: its blue
+ *
+ * Brand colours are chosen apart: an accent that reads on white can vanish
+ * on the primary colour. Small text needs WCAG 2's 4.5:1.
+ *
+ * Returns: %TRUE when the contrast ratio is 4.5 or more
+ */
+gboolean
+retainer_color_is_readable_on (double text_red,
+                               double text_green,
+                               double text_blue,
+                               double background_red,
+                               double background_green,
+                               double background_blue)
+{
+  double text = relative_luminance (CLAMP (text_red, 0, 1), CLAMP (text_green, 0, 1),
+                                    CLAMP (text_blue, 0, 1));
+  double background = relative_luminance (CLAMP (background_red, 0, 1),
+                                          CLAMP (background_green, 0, 1),
+                                          CLAMP (background_blue, 0, 1));
+
+  return contrast_ratio (text, background) >= 4.5;
+}
+
+/**
  * retainer_paper_from_locale_name:
  * @locale_name: (nullable): like "en_US.UTF-8" or "fr_CA"
  *

@@ -159,6 +159,15 @@ gboolean        retainer_color_wants_dark_text (double               red,
                                                 double               green,
                                                 double               blue);
 
+/* Whether small text in the first colour reads on the second: the cover's
+ * "PROPOSAL" label is drawn in the accent colour only then. */
+gboolean        retainer_color_is_readable_on (double               text_red,
+                                               double               text_green,
+                                               double               text_blue,
+                                               double               background_red,
+                                               double               background_green,
+                                               double               background_blue);
+
 /* "#RRGGBB" into 0..1 components; FALSE for anything else. */
 gboolean        retainer_color_parse          (const char           *text,
                                                double               *red,

@@ -260,6 +260,12 @@ retainer_money_format (gint64                   minor_units,
 
   get_number_style (&style, &marks, TRUE);
 
+  /* Cents on $90,945.08 are noise a prospect stumbles over; the exact
+   * amount stays in the file and in --summary. Half a unit rounds away
+   * from zero. */
+  if ((flags & RETAINER_MONEY_FORMAT_ROUNDED) && magnitude >= 100000)
+    magnitude = (magnitude / 100 + (magnitude % 100 >= 50 ? 1 : 0)) * 100;
+
   if (flags & RETAINER_MONEY_FORMAT_SHORT)
     append_short (number, magnitude, &style);
   else if ((flags & RETAINER_MONEY_FORMAT_CENTS) || magnitude % 100 != 0)

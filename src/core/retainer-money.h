@@ -24,6 +24,8 @@ typedef enum
   RETAINER_MONEY_FORMAT_DEFAULT = 0,      /* cents only when not whole */
   RETAINER_MONEY_FORMAT_CENTS   = 1 << 0, /* always two decimals */
   RETAINER_MONEY_FORMAT_SHORT   = 1 << 1, /* "$12K", "$1.5M": chart ticks */
+  RETAINER_MONEY_FORMAT_ROUNDED = 1 << 2, /* whole units from 1,000 up, cents below:
+                                           * what the window and the PDF show */
 } RetainerMoneyFormatFlags;
 
 gint64                  retainer_money_round             (double                   minor_units);

@@ -552,7 +552,7 @@ retainer_break_even_describe (int                   month,
   gboolean whole = fabs (months - round (months)) < 0.005;
 
   g_return_val_if_fail (month >= 0, NULL);
-  g_return_val_if_fail ((guint) form <= RETAINER_BREAK_EVEN_SENTENCE, NULL);
+  g_return_val_if_fail ((guint) form <= RETAINER_BREAK_EVEN_PHRASE, NULL);
 
   if (month > 0 && !whole)
     fraction = retainer_format_number (months, 1);
@@ -584,6 +584,15 @@ retainer_break_even_describe (int                   month,
        * the exact point in months, like "2.3". */
       return g_strdup_printf (_("The setup fee is paid back in month %1$d, after %2$s months."),
                               month, fraction);
+
+    case RETAINER_BREAK_EVEN_PHRASE:
+      if (month == 0)
+        return g_strdup_printf (ngettext ("Not paid back within %u month",
+                                          "Not paid back within %u months", horizon_months),
+                                horizon_months);
+      /* Translators: the break-even as the prospect reads it on screen and
+       * on paper; %d is the month in which the setup fee is paid back. */
+      return g_strdup_printf (_("Paid back in month %d"), month);
 
     case RETAINER_BREAK_EVEN_FIGURE:
     default:
@@ -750,6 +759,78 @@ retainer_result_describe_cautious (const RetainerResult   *result,
   return g_strdup_printf (_("If only %1$s of the work moves to the model, the setup fee is not "
                             "paid back within %2$u months."),
                           share, result->horizon_months);
+}
+
+/**
+ * retainer_tier_option_describe_saving:
+ * @option: one tier for the prospect
+ * @currency: the proposal's currency code
+ *
+ * A tier that saves nothing says so in words, never as a negative saving.
+ *
+ * Returns: (transfer full): "Saves $7,000 a month" or "No monthly saving"
+ */
+char *
+retainer_tier_option_describe_saving (const RetainerTierOption *option,
+                                      const char               *currency)
+{
+  g_autofree char *amount = NULL;
+
+  g_return_val_if_fail (option != NULL, NULL);
+
+  if (option->monthly_saving <= 0)
+    return g_strdup (_("No monthly saving"));
+  amount = retainer_money_format (option->monthly_saving, currency, RETAINER_MONEY_FORMAT_ROUNDED);
+  /* Translators: %s is an amount of money. */
+  return g_strdup_printf (_("Saves %s a month"), amount);
+}
+
+/**
+ * retainer_tier_describe_fit:
+ * @result: the proposal's result
+ * @proposal: the proposal
+ * @tier: an index into the proposal's rate card
+ *
+ * One line for a tier's card: the need it misses, or that it costs the
+ * prospect too much of the saving, or what it gives them. It answers the
+ * prospect who asks why a tier that saves more is not the one proposed.
+ *
+ * Returns: (transfer full): the line, translated
+ */
+char *
+retainer_tier_describe_fit (const RetainerResult   *result,
+                            const RetainerProposal *proposal,
+                            guint                   tier)
+{
+  const RetainerRateCard *card;
+  const RetainerTier *t;
+  g_autofree char *share = NULL;
+
+  g_return_val_if_fail (result != NULL, NULL);
+  g_return_val_if_fail (proposal != NULL && proposal->rate_card != NULL, NULL);
+  g_return_val_if_fail (tier < proposal->rate_card->n_tiers, NULL);
+
+  card = proposal->rate_card;
+  t = &card->tiers[tier];
+  share = retainer_format_percent (card->min_savings_share_pct, 0);
+
+  /* The needs first, in the order find_needs_tier() weighs them. */
+  if (proposal->dedicated_instance && !t->dedicated_instance)
+    return g_strdup (_("No dedicated instance"));
+  if (t->suits_change < proposal->change_frequency)
+    return g_strdup (_("Retrained less often than your business changes"));
+  if (t->support < proposal->support)
+    return g_strdup (_("Less support than you need"));
+  if (result->spend_tier < 0 || (int) tier > result->spend_tier)
+    /* Translators: %s is a percentage like "40%". */
+    return g_strdup_printf (_("Leaves you less than %s of the covered spend"), share);
+  if (proposal->dedicated_instance)
+    return g_strdup (_("Has the dedicated instance you asked for"));
+  if ((int) tier < result->recommended_tier)
+    return g_strdup (_("Saves more, with less retraining and support"));
+  /* Translators: %s is a percentage like "40%". */
+  return g_strdup_printf (_("Covers what you need and leaves you at least %s of the covered spend"),
+                          share);
 }
 
 static cJSON *

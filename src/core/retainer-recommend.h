@@ -145,6 +145,8 @@ typedef enum
   RETAINER_BREAK_EVEN_FIGURE,   /* a figure on its own: "month 3 (2.3 months)" */
   RETAINER_BREAK_EVEN_MARKER,   /* the chart's marker: "Break-even: month 3 (2.3 months)" */
   RETAINER_BREAK_EVEN_SENTENCE, /* "The setup fee is paid back in month 3, after 2.3 months." */
+  RETAINER_BREAK_EVEN_PHRASE,   /* what the prospect reads, on screen and paper alike:
+                                 * "Paid back in month 3"; the fraction is the sentence's */
 } RetainerBreakEvenForm;
 
 char           *retainer_break_even_describe      (int                     month,
@@ -162,6 +164,17 @@ char           *retainer_tier_option_describe_break_even (const RetainerTierOpti
  * not break even, or the cautious case is the expected one. */
 char           *retainer_result_describe_cautious (const RetainerResult   *result,
                                                    const RetainerProposal *proposal);
+
+/* "Saves $7,000 a month" or "No monthly saving": a tier's saving in the
+ * same words on the window's cards and in the PDF's plan table. */
+char           *retainer_tier_option_describe_saving (const RetainerTierOption *option,
+                                                      const char               *currency);
+
+/* Why `tier` is or is not the one for this prospect, in the prospect's
+ * terms: "Has the dedicated instance you asked for", "No dedicated instance". */
+char           *retainer_tier_describe_fit        (const RetainerResult   *result,
+                                                   const RetainerProposal *proposal,
+                                                   guint                   tier);
 
 /* The `retainer --summary` document. */
 cJSON          *retainer_result_to_json           (const RetainerResult   *result,

@@ -12,6 +12,7 @@
 #include <glib/gi18n.h>
 #include <math.h>
 
+#include "retainer-agency.h"
 #include "retainer-cover-preview.h"
 
 /* The page's width on screen; the height follows the paper. */
@@ -92,11 +93,23 @@ parse_color (const char *text,
     *rgba = (GdkRGBA) { red, green, blue, 1 };
 }
 
+/* The PDF's rules, from core: dark or white text on the band, and the
+ * accent for the small label only where it reads there. */
 static gboolean
 is_light (const GdkRGBA *color)
 {
-  /* As the PDF decides between white and dark text on the band. */
-  return 0.2126 * color->red + 0.7152 * color->green + 0.0722 * color->blue > 0.6;
+  return retainer_color_wants_dark_text (color->red, color->green, color->blue);
+}
+
+static const GdkRGBA *
+label_color (const GdkRGBA *accent,
+             const GdkRGBA *primary,
+             const GdkRGBA *band_text)
+{
+  if (retainer_color_is_readable_on (accent->red, accent->green, accent->blue,
+                                     primary->red, primary->green, primary->blue))
+    return accent;
+  return band_text;
 }
 
 static void
@@ -245,7 +258,7 @@ draw_band (RetainerCoverPreview *self,
                              &GRAPHENE_RECT_INIT (0, band_top + band_height - 5, page_width, 5));
 
   draw_text (self, snapshot, C_("cover", "PROPOSAL"), 10, TRUE,
-             is_light (&self->primary) ? &ink : &self->accent,
+             label_color (&self->accent, &self->primary, band_text),
              PAGE_MARGIN + 24, band_top + 22, width - 48, PANGO_ALIGN_LEFT);
   gtk_snapshot_save (snapshot);
   gtk_snapshot_translate (snapshot, &GRAPHENE_POINT_INIT (PAGE_MARGIN + 24, band_top + 40));

@@ -409,6 +409,88 @@ break_even_point (RetainerSavingsChart     *self,
   return TRUE;
 }
 
+/* Whether one series' line runs through the rectangle (x, y, w, h): each
+ * segment is straight, so its y over the rectangle's width lies between
+ * its values at the two ends of the overlap. */
+static gboolean
+series_crosses (RetainerSavingsChart     *self,
+                const RetainerChartScale *scale,
+                gboolean                  with_agency,
+                double                    x,
+                double                    y,
+                double                    w,
+                double                    h)
+{
+  /* Half the line's width, and a little air. */
+  const double margin = 4;
+
+  for (guint m = 0; m + 1 < self->months->len; m++)
+    {
+      const RetainerMonth *a = month_at (self, m);
+      const RetainerMonth *b = month_at (self, m + 1);
+      double xa = x_for_month (self, m), xb = x_for_month (self, m + 1);
+      double ya = y_for_amount (self, scale, with_agency ? a->with : a->without);
+      double yb = y_for_amount (self, scale, with_agency ? b->with : b->without);
+      double left = MAX (xa, x - margin), right = MIN (xb, x + w + margin);
+      double y_left, y_right;
+
+      if (left > right)
+        continue;
+      y_left = ya + (yb - ya) * (left - xa) / (xb - xa);
+      y_right = ya + (yb - ya) * (right - xa) / (xb - xa);
+      if (MAX (y_left, y_right) >= y - margin && MIN (y_left, y_right) <= y + h + margin)
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/* Where the break-even label goes: near the point, inside the plot, on no
+ * line and off the point itself. The first place that fits, tried from
+ * the nearest; a label that fits nowhere goes above the point on its
+ * backing, as before. */
+static void
+place_break_even_label (RetainerSavingsChart     *self,
+                        const RetainerChartScale *scale,
+                        double                    be_x,
+                        double                    be_y,
+                        int                       w,
+                        int                       h,
+                        double                   *out_x,
+                        double                   *out_y)
+{
+  const double gap = 14;
+  const double left_edge = self->plot.origin.x + 4;
+  const double right_edge = self->plot.origin.x + self->plot.size.width - 4;
+  const double top_edge = self->plot.origin.y;
+  const double bottom_edge = self->plot.origin.y + self->plot.size.height - 4;
+  const double xs[] = { be_x + gap, be_x - w - gap, be_x - w / 2.0 };
+  const double ys[] = {
+    be_y + gap, be_y - h - gap, be_y + 3 * gap, be_y - h - 3 * gap, bottom_edge - h, top_edge,
+    (top_edge + bottom_edge - h) / 2.0,
+  };
+
+  for (guint j = 0; j < G_N_ELEMENTS (ys); j++)
+    for (guint i = 0; i < G_N_ELEMENTS (xs); i++)
+      {
+        double x = xs[i], y = ys[j];
+
+        if (x < left_edge || x + w > right_edge || y < top_edge || y + h > bottom_edge)
+          continue;
+        /* Off the marker's circle. */
+        if (be_x + 9 > x - 6 && be_x - 9 < x + w + 6 && be_y + 9 > y - 3 && be_y - 9 < y + h + 3)
+          continue;
+        if (series_crosses (self, scale, FALSE, x - 6, y - 3, w + 12, h + 6)
+            || series_crosses (self, scale, TRUE, x - 6, y - 3, w + 12, h + 6))
+          continue;
+        *out_x = x;
+        *out_y = y;
+        return;
+      }
+
+  *out_x = CLAMP (be_x - w / 2.0, left_edge, right_edge - w);
+  *out_y = MAX (top_edge, be_y - h - 24);
+}
+
 static double
 append_legend_entry (RetainerSavingsChart *self,
                      GtkSnapshot          *snapshot,
@@ -602,17 +684,14 @@ retainer_savings_chart_snapshot (GtkWidget   *widget,
 
   if (break_even_point (self, &scale, &be_x, &be_y) && self->break_even_label != NULL)
     {
-      g_autofree char *text = g_strdup_printf (_("Break-even: %s"), self->break_even_label);
-      g_autoptr (PangoLayout) layout = create_label (self, text, TRUE);
+      /* The window's own words ("Paid back in month 2"), as in the PDF. */
+      g_autoptr (PangoLayout) layout = create_label (self, self->break_even_label, TRUE);
       int w, h;
       double x, y;
 
       pango_layout_get_pixel_size (layout, &w, &h);
-      /* Above the point, clear of the axis, on a backing so lines do not
-       * run through the words. */
-      x = CLAMP (be_x - w / 2.0, self->plot.origin.x + 4,
-                 self->plot.origin.x + self->plot.size.width - w - 4);
-      y = MAX (self->plot.origin.y, be_y - h - 24);
+      place_break_even_label (self, &scale, be_x, be_y, w, h, &x, &y);
+      /* On a backing, in case no place was free of lines. */
       cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT ((float) x - 6, (float) y - 3,
                                                                      (float) w + 12,
                                                                      (float) h + 6));
@@ -991,9 +1070,9 @@ retainer_savings_chart_describe_month (RetainerSavingsChart *self,
   g_return_val_if_fail (month < self->months->len, NULL);
 
   figures = month_at (self, month);
-  without = retainer_money_format (figures->without, self->currency, RETAINER_MONEY_FORMAT_DEFAULT);
-  with = retainer_money_format (figures->with, self->currency, RETAINER_MONEY_FORMAT_DEFAULT);
-  net = retainer_money_format (figures->net, self->currency, RETAINER_MONEY_FORMAT_DEFAULT);
+  without = retainer_money_format (figures->without, self->currency, RETAINER_MONEY_FORMAT_ROUNDED);
+  with = retainer_money_format (figures->with, self->currency, RETAINER_MONEY_FORMAT_ROUNDED);
+  net = retainer_money_format (figures->net, self->currency, RETAINER_MONEY_FORMAT_ROUNDED);
 
   /* Translators: the chart's hover box; %1$u is a month number, the rest
    * are amounts of money, cumulative since the start. */

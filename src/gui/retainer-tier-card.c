@@ -19,6 +19,7 @@ struct _RetainerTierCard
   GtkLabel  *price_label;
   GtkLabel  *saving_label;
   GtkLabel  *break_even_label;
+  GtkLabel  *fit_label;
   GtkButton *choose_button;
   GtkLabel  *choose_label;
 
@@ -205,6 +206,7 @@ retainer_tier_card_class_init (RetainerTierCardClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RetainerTierCard, price_label);
   gtk_widget_class_bind_template_child (widget_class, RetainerTierCard, saving_label);
   gtk_widget_class_bind_template_child (widget_class, RetainerTierCard, break_even_label);
+  gtk_widget_class_bind_template_child (widget_class, RetainerTierCard, fit_label);
   gtk_widget_class_bind_template_child (widget_class, RetainerTierCard, choose_button);
   gtk_widget_class_bind_template_child (widget_class, RetainerTierCard, choose_label);
   gtk_widget_class_bind_template_callback (widget_class, choose_clicked_cb);
@@ -298,6 +300,15 @@ retainer_tier_card_set_figures (RetainerTierCard *self,
   gtk_label_set_label (self->saving_label, saving);
   gtk_label_set_label (self->break_even_label, break_even);
   update_accessible (self);
+}
+
+void
+retainer_tier_card_set_fit (RetainerTierCard *self,
+                            const char       *fit)
+{
+  g_return_if_fail (RETAINER_IS_TIER_CARD (self));
+
+  gtk_label_set_label (self->fit_label, fit);
 }
 
 const char *

@@ -26,6 +26,9 @@ void       retainer_tier_card_set_figures     (RetainerTierCard *self,
                                                const char       *price,
                                                const char       *saving,
                                                const char       *break_even);
+/* One line on why the tier is or is not the one for the prospect. */
+void        retainer_tier_card_set_fit        (RetainerTierCard *self,
+                                               const char       *fit);
 const char *retainer_tier_card_get_price_text (RetainerTierCard *self);
 
 G_END_DECLS

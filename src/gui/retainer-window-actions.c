@@ -11,6 +11,8 @@
 
 #include "retainer-accept-dialog.h"
 #include "retainer-clients-dialog.h"
+#include "retainer-json.h"
+#include "retainer-money.h"
 #include "retainer-pdf.h"
 #include "retainer-revision.h"
 #include "retainer-window-pitch.h"
@@ -556,6 +558,175 @@ retainer_window_confirm_pending (RetainerWindow *self)
 }
 
 /* ------------------------------------------------------------------ */
+/* Errors a founder can act on                                         */
+
+/* Whether the technical message names the field `key`: keys are not
+ * translated, and stand between characters that cannot be part of one. */
+static gboolean
+message_names_field (const char *message,
+                     const char *key)
+{
+  size_t length = strlen (key);
+
+  for (const char *p = strstr (message, key); p != NULL; p = strstr (p + 1, key))
+    {
+      gboolean starts = p == message || !(g_ascii_isalnum (p[-1]) || p[-1] == '_');
+      gboolean ends = !(g_ascii_isalnum (p[length]) || p[length] == '_' || p[length] == '.'
+                        || p[length] == '[');
+
+      if (starts && ends)
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/* The technical detail as the founder reads it: the file's name instead of
+ * its path, long numbers grouped the way the locale writes them. */
+static char *
+readable_detail (const char *message,
+                 const char *path)
+{
+  g_autofree char *display_path = g_filename_display_name (path);
+  g_autofree char *name = g_filename_display_basename (path);
+  g_auto (GStrv) parts = g_strsplit (message, display_path, -1);
+  g_autofree char *named = g_strjoinv (name, parts);
+  GString *out = g_string_new (NULL);
+
+  for (const char *p = named; *p != '\0';)
+    {
+      const char *end = p;
+
+      while (g_ascii_isdigit (*end))
+        end++;
+      /* Five digits or more, whole: a limit or a value, never a line number. */
+      if (end - p >= 5 && (p == named || !(g_ascii_isalnum (p[-1]) || p[-1] == '.'))
+          && *end != '.' && !g_ascii_isalnum (*end))
+        {
+          g_autofree char *digits = g_strndup (p, end - p);
+          g_autofree char *grouped = retainer_format_number (g_ascii_strtod (digits, NULL), 0);
+
+          g_string_append (out, grouped);
+          p = end;
+        }
+      else if (end > p)
+        {
+          g_string_append_len (out, p, end - p);
+          p = end;
+        }
+      else
+        {
+          const char *next = g_utf8_next_char (p);
+
+          g_string_append_len (out, p, next - p);
+          p = next;
+        }
+    }
+  return g_string_free (out, FALSE);
+}
+
+/* What went wrong with the file `name`, in plain words, and what to do next. */
+static char *
+describe_open_problem (const GError *error,
+                       const char   *name)
+{
+  g_autofree char *money_max = retainer_format_number (RETAINER_MONEY_MAX_MAJOR, 0);
+  const char *message = error->message;
+
+  if (g_error_matches (error, RETAINER_JSON_ERROR, RETAINER_JSON_ERROR_FIELD)
+      || g_error_matches (error, RETAINER_PROPOSAL_ERROR, RETAINER_PROPOSAL_ERROR_INVALID))
+    {
+      if (message_names_field (message, "monthly_api_spend"))
+        /* Translators: %1$s is a file name, %2$s the largest amount, like "1,000,000,000,000". */
+        return g_strdup_printf (_("The monthly API spend in “%1$s” is not an amount Retainer can "
+                                  "use: it must be from 0 to %2$s. Fix the number in the file, or "
+                                  "open another proposal."), name, money_max);
+      if (message_names_field (message, "setup_fee"))
+        /* Translators: %1$s is a file name, %2$s the largest amount. */
+        return g_strdup_printf (_("The setup fee in “%1$s” is not an amount Retainer can use: it "
+                                  "must be from 0 to %2$s. Fix the number in the file, or open "
+                                  "another proposal."), name, money_max);
+      if (message_names_field (message, "api_growth_pct"))
+        {
+          g_autofree char *low = retainer_format_percent (RETAINER_GROWTH_MIN_PCT, 0);
+          g_autofree char *high = retainer_format_percent (RETAINER_GROWTH_MAX_PCT, 0);
+
+          /* Translators: %1$s is a file name, %2$s and %3$s percentages. */
+          return g_strdup_printf (_("The monthly growth in “%1$s” must be from %2$s to %3$s. Fix "
+                                    "the number in the file, or open another proposal."),
+                                  name, low, high);
+        }
+      if (message_names_field (message, "coverage_pct"))
+        {
+          g_autofree char *high = retainer_format_percent (100, 0);
+          g_autofree char *low = retainer_format_percent (0, 0);
+
+          /* Translators: %1$s is a file name, %2$s and %3$s percentages. */
+          return g_strdup_printf (_("The coverage in “%1$s” must be from %2$s to %3$s. Fix the "
+                                    "number in the file, or open another proposal."),
+                                  name, low, high);
+        }
+      /* Translators: %s is a file name. */
+      return g_strdup_printf (_("A value in “%s” is not one Retainer can use. Fix it in the file, "
+                                "or open another proposal."), name);
+    }
+  if (g_error_matches (error, RETAINER_JSON_ERROR, RETAINER_JSON_ERROR_VERSION))
+    /* Translators: %s is a file name. */
+    return g_strdup_printf (_("“%s” was made by a newer version of Retainer. Update Retainer to "
+                              "open it."), name);
+  if (g_error_matches (error, RETAINER_JSON_ERROR, RETAINER_JSON_ERROR_READ))
+    /* Translators: %s is a file name. */
+    return g_strdup_printf (_("Retainer could not read “%s”. Check that the file is still there "
+                              "and that you may open it, or open another proposal."), name);
+  /* Translators: %s is a file name. */
+  return g_strdup_printf (_("“%s” is not a Retainer proposal, or it is damaged. Open another "
+                            "proposal."), name);
+}
+
+static void
+open_problem_response_cb (AdwAlertDialog *dialog,
+                          const char     *response,
+                          RetainerWindow *self)
+{
+  if (g_strcmp0 (response, "open") == 0)
+    gtk_widget_activate_action (GTK_WIDGET (self), "win.open", NULL);
+}
+
+/* A file that could not be opened: the plain words, the next step as a
+ * button, and the technical detail folded below for whoever asks. */
+static void
+show_open_problem (RetainerWindow *self,
+                   const char     *path,
+                   const GError   *error)
+{
+  g_autofree char *name = g_filename_display_basename (path);
+  g_autofree char *body = describe_open_problem (error, name);
+  g_autofree char *detail = readable_detail (error->message, path);
+  AdwDialog *dialog = retainer_alert_new (_("Could Not Open the Proposal"), body);
+  GtkWidget *expander = gtk_expander_new_with_mnemonic (_("_Technical Details"));
+  GtkWidget *label = gtk_label_new (detail);
+
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
+  gtk_label_set_selectable (GTK_LABEL (label), TRUE);
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_widget_set_margin_top (label, 6);
+  gtk_widget_add_css_class (label, "dim-label");
+  gtk_expander_set_child (GTK_EXPANDER (expander), label);
+  adw_alert_dialog_set_extra_child (ADW_ALERT_DIALOG (dialog), expander);
+
+  adw_alert_dialog_add_responses (ADW_ALERT_DIALOG (dialog),
+                                  "close", _("_Close"),
+                                  "open", _("_Open Another Proposal…"),
+                                  NULL);
+  adw_alert_dialog_set_response_appearance (ADW_ALERT_DIALOG (dialog), "open",
+                                            ADW_RESPONSE_SUGGESTED);
+  adw_alert_dialog_set_default_response (ADW_ALERT_DIALOG (dialog), "open");
+  adw_alert_dialog_set_close_response (ADW_ALERT_DIALOG (dialog), "close");
+  g_signal_connect_object (dialog, "response", G_CALLBACK (open_problem_response_cb), self, 0);
+  adw_dialog_present (dialog, GTK_WIDGET (self));
+}
+
+/* ------------------------------------------------------------------ */
 /* Opening                                                             */
 
 void
@@ -572,7 +743,7 @@ retainer_window_open_file (RetainerWindow *self,
   proposal = retainer_proposal_load (path, &error);
   if (proposal == NULL)
     {
-      retainer_window_show_error (self, _("Could Not Open the Proposal"), error->message);
+      show_open_problem (self, path, error);
       return;
     }
 
@@ -738,6 +909,24 @@ retainer_window_suggest_pdf_name (RetainerWindow *self)
   return g_strdup_printf (_("Proposal - %1$s - %2$s.pdf"), company, date);
 }
 
+GFile *
+retainer_window_get_export_folder (RetainerWindow *self)
+{
+  g_autofree char *last = NULL;
+  const char *documents;
+
+  g_return_val_if_fail (RETAINER_IS_WINDOW (self), NULL);
+
+  last = g_settings_get_string (self->settings, "last-export-folder");
+  if (*last != '\0' && g_file_test (last, G_FILE_TEST_IS_DIR))
+    return g_file_new_for_path (last);
+  /* Not the process's working folder, which is wherever it was started. */
+  documents = g_get_user_special_dir (G_USER_DIRECTORY_DOCUMENTS);
+  if (documents != NULL && g_file_test (documents, G_FILE_TEST_IS_DIR))
+    return g_file_new_for_path (documents);
+  return g_file_new_for_path (g_get_home_dir ());
+}
+
 static void
 launch_cb (GObject      *source,
            GAsyncResult *result,
@@ -881,6 +1070,12 @@ retainer_window_export_pdf_to (RetainerWindow *self,
         }
     }
 
+  {
+    g_autofree char *folder = g_path_get_dirname (path);
+
+    g_settings_set_string (self->settings, "last-export-folder", folder);
+  }
+
   /* Translators: %s is the proposal's number and revision, like "AC-0042, revision 2". */
   label = retainer_revision_format_label (numbered->number, revision);
   message = g_strdup_printf (_("Exported %s"), label);
@@ -921,6 +1116,7 @@ retainer_window_export_pdf (RetainerWindow *self)
   g_autoptr (GtkFileDialog) dialog = gtk_file_dialog_new ();
   g_autoptr (GtkFileFilter) filter = gtk_file_filter_new ();
   g_autofree char *name = retainer_window_suggest_pdf_name (self);
+  g_autoptr (GFile) folder = retainer_window_get_export_folder (self);
 
   gtk_file_filter_set_name (filter, _("PDF Documents"));
   gtk_file_filter_add_mime_type (filter, "application/pdf");
@@ -931,15 +1127,7 @@ retainer_window_export_pdf (RetainerWindow *self)
   gtk_file_dialog_set_modal (dialog, TRUE);
   set_filter (dialog, filter);
   gtk_file_dialog_set_initial_name (dialog, name);
-  /* Next to the proposal's file, where the founder will look for it. */
-  if (self->path != NULL && !self->is_sample)
-    {
-      g_autoptr (GFile) proposal_file = g_file_new_for_path (self->path);
-      g_autoptr (GFile) folder = g_file_get_parent (proposal_file);
-
-      if (folder != NULL)
-        gtk_file_dialog_set_initial_folder (dialog, folder);
-    }
+  gtk_file_dialog_set_initial_folder (dialog, folder);
   gtk_file_dialog_save (dialog, GTK_WINDOW (self), self->file_cancellable, export_cb,
                         g_object_ref (self));
 }

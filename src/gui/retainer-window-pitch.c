@@ -190,10 +190,21 @@ refresh_cautious (RetainerWindow *self)
                                                               result->horizon_months,
                                                               RETAINER_BREAK_EVEN_FIGURE);
 
-  gtk_label_set_label (self->cautious_saving_label, saving);
-  gtk_label_set_label (self->cautious_break_even_label, break_even);
-  gtk_label_set_label (self->cautious_net_12_label, net_12);
-  gtk_label_set_label (self->expected_net_12_label, expected_12);
+  /* No spend yet: a dash, as for the expected figures, not a loss. */
+  if (retainer_window_waiting_for_spend (self))
+    {
+      gtk_label_set_label (self->cautious_saving_label, _("—"));
+      gtk_label_set_label (self->cautious_break_even_label, _("—"));
+      gtk_label_set_label (self->cautious_net_12_label, _("—"));
+      gtk_label_set_label (self->expected_net_12_label, _("—"));
+    }
+  else
+    {
+      gtk_label_set_label (self->cautious_saving_label, saving);
+      gtk_label_set_label (self->cautious_break_even_label, break_even);
+      gtk_label_set_label (self->cautious_net_12_label, net_12);
+      gtk_label_set_label (self->expected_net_12_label, expected_12);
+    }
 
   if (cautious->months != NULL)
     retainer_savings_chart_set_cautious_series (self->savings_chart,

@@ -58,6 +58,13 @@ struct _RetainerWindow
   AdwMultiLayoutView   *layout_view;
   GtkWidget            *inputs_box;        /* in the layout's "inputs" slot */
   GtkWidget            *results_box;       /* in its "results" slot */
+  GtkWidget            *results_scroller;
+  GtkWidget            *column_scroller;
+  GtkWidget            *presentation_scroller;
+  GtkToggleButton      *inputs_toggle;     /* presentation mode: opens the folded inputs */
+  GtkImage             *inputs_toggle_arrow;
+  GtkRevealer          *inputs_revealer;
+  GtkLabel             *inputs_summary_label;
   AdwBreakpoint        *column_breakpoint;
   AdwBreakpoint        *compact_breakpoint;
   GMenu                *recent_menu;
@@ -107,12 +114,14 @@ struct _RetainerWindow
   GtkLabel             *chart_title_label;
   RetainerSavingsChart *savings_chart;
   GtkBox               *tiers_box;
+  GtkWidget            *setup_group;
   AdwSpinRow           *setup_fee_row;
   GtkRevealer          *setup_fee_warning_revealer;
   GtkLabel             *setup_fee_warning_label;
   GtkWidget            *notes_group;
   GtkListBox           *notes_list;
   GtkWidget            *private_group;
+  AdwExpanderRow       *private_expander;  /* closed until the founder opens it */
   GtkLabel             *delivery_cost_label;
   GtkLabel             *margin_label;
   GtkLabel             *setup_margin_label;
@@ -167,11 +176,17 @@ struct _RetainerWindow
 void     retainer_window_inputs_changed     (RetainerWindow   *self);
 void     retainer_window_show_proposal      (RetainerWindow   *self);
 void     retainer_window_update_title       (RetainerWindow   *self);
+/* A new proposal with no spend yet: its results stay calm, a dash for
+ * each figure, until one is typed. */
+gboolean retainer_window_waiting_for_spend  (const RetainerWindow *self);
 void     retainer_window_show_error         (RetainerWindow   *self,
                                              const char       *heading,
                                              const char       *message);
 void     retainer_window_toast              (RetainerWindow   *self,
                                              const char       *message);
+/* Back to the top of the results, the private figures closed: a new or
+ * opened proposal starts where the prospect may look. */
+void     retainer_window_reset_results_view (RetainerWindow   *self);
 void     retainer_window_set_document       (RetainerWindow   *self,
                                              RetainerProposal *proposal,
                                              RetainerProposal *saved,

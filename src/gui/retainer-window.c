@@ -1209,7 +1209,7 @@ static char *
 format_money (const RetainerWindow *self,
               gint64                amount)
 {
-  return retainer_money_format (amount, self->proposal->currency, RETAINER_MONEY_FORMAT_DEFAULT);
+  return retainer_money_format (amount, self->proposal->currency, RETAINER_MONEY_FORMAT_ROUNDED);
 }
 
 static char *
@@ -1224,6 +1224,15 @@ format_money_range (const RetainerWindow *self,
     return g_steal_pointer (&low_text);
   /* Translators: a range of amounts, like "$8,000 – $12,000". */
   return g_strdup_printf (_("%1$s – %2$s"), low_text, high_text);
+}
+
+/* A new proposal has no spend yet: its figures would be losses and
+ * warnings about an empty field. Until a spend is typed the results stay
+ * calm: a dash for each figure, and what to do. */
+gboolean
+retainer_window_waiting_for_spend (const RetainerWindow *self)
+{
+  return self->proposal->monthly_api_spend == 0;
 }
 
 static void
@@ -1242,7 +1251,10 @@ refresh_plan (RetainerWindow *self)
                        overridden ? _("Chosen plan") : _("Recommended plan"));
   gtk_label_set_label (self->tier_name_label, retainer_rate_card_text (chosen->name));
   gtk_label_set_label (self->tier_price_label, price);
-  gtk_label_set_label (self->reason_label, reason);
+  gtk_label_set_label (self->reason_label,
+                       retainer_window_waiting_for_spend (self)
+                         ? _("Type the prospect’s monthly API spend to see what each plan saves.")
+                         : reason);
 
   gtk_widget_set_visible (self->override_box, overridden);
   if (overridden)
@@ -1289,7 +1301,14 @@ refresh_figures (RetainerWindow *self)
   g_autofree char *saving = format_money (self, result->monthly_saving);
   g_autofree char *share = retainer_format_share (result->saving_share, 0);
   g_autofree char *share_text = NULL;
-  g_autofree char *break_even = retainer_result_describe_break_even (result);
+  g_autofree char *break_even = retainer_break_even_describe (result->break_even_month,
+                                                              result->break_even_months,
+                                                              result->horizon_months,
+                                                              RETAINER_BREAK_EVEN_PHRASE);
+  g_autofree char *break_even_exact = retainer_break_even_describe (result->break_even_month,
+                                                                    result->break_even_months,
+                                                                    result->horizon_months,
+                                                                    RETAINER_BREAK_EVEN_SENTENCE);
   g_autofree char *fee = format_money (self, result->setup_fee);
   g_autofree char *fee_text = NULL;
   g_autofree char *net_12 = format_money (self, result->net_saving_12);
@@ -1308,12 +1327,23 @@ refresh_figures (RetainerWindow *self)
   gtk_label_set_label (self->saving_value, saving);
   gtk_label_set_label (self->saving_detail, share_text);
   gtk_label_set_label (self->break_even_value, break_even);
+  /* The fraction, for whoever asks: the phrase is what everyone reads. */
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->break_even_value), break_even_exact);
   gtk_label_set_label (self->break_even_detail, fee_text);
   gtk_label_set_label (self->net_12_value, net_12);
   gtk_label_set_label (self->net_12_detail, _("Setup fee included"));
   gtk_label_set_label (self->net_horizon_caption, horizon_caption);
   gtk_label_set_label (self->net_horizon_value, net_horizon);
   gtk_label_set_label (self->net_horizon_detail, _("Setup fee included"));
+  if (retainer_window_waiting_for_spend (self))
+    {
+      gtk_label_set_label (self->saving_value, _("—"));
+      gtk_label_set_label (self->saving_detail, _("Waiting for the monthly API spend"));
+      gtk_label_set_label (self->break_even_value, _("—"));
+      gtk_widget_set_tooltip_text (GTK_WIDGET (self->break_even_value), NULL);
+      gtk_label_set_label (self->net_12_value, _("—"));
+      gtk_label_set_label (self->net_horizon_value, _("—"));
+    }
   /* With a 12-month horizon both figures are the same one. */
   gtk_widget_set_visible (gtk_widget_get_parent (self->net_horizon_box),
                           result->horizon_months != 12);
@@ -1324,6 +1354,10 @@ refresh_chart (RetainerWindow *self)
 {
   const RetainerResult *result = self->result;
   g_autofree char *break_even = retainer_result_describe_break_even (result);
+  g_autofree char *marker = retainer_break_even_describe (result->break_even_month,
+                                                          result->break_even_months,
+                                                          result->horizon_months,
+                                                          RETAINER_BREAK_EVEN_PHRASE);
   g_autofree char *net = format_money (self, result->net_saving_horizon);
   g_autofree char *title = NULL;
   g_autofree char *summary = NULL;
@@ -1340,12 +1374,18 @@ refresh_chart (RetainerWindow *self)
                              break_even, result->horizon_months, net);
 
   gtk_label_set_label (self->chart_title_label, title);
+  /* Without a spend the chart is only the agency's cost: nothing to show yet. */
+  gtk_widget_set_visible (gtk_widget_get_parent (GTK_WIDGET (self->savings_chart)),
+                          !retainer_window_waiting_for_spend (self));
   retainer_savings_chart_set_currency (self->savings_chart, self->proposal->currency);
   retainer_savings_chart_set_months (self->savings_chart,
                                      (const RetainerMonth *) (gpointer) result->months->data,
                                      result->months->len);
-  retainer_savings_chart_set_break_even_months (self->savings_chart, result->break_even_months);
-  retainer_savings_chart_set_break_even_label (self->savings_chart, break_even);
+  retainer_savings_chart_set_break_even_months (self->savings_chart,
+                                                retainer_window_waiting_for_spend (self) ? -1
+                                                                         : result->break_even_months);
+  retainer_savings_chart_set_break_even_label (self->savings_chart,
+                                               retainer_window_waiting_for_spend (self) ? NULL : marker);
   retainer_savings_chart_set_summary (self->savings_chart, summary);
 }
 
@@ -1374,6 +1414,9 @@ refresh_setup_fee (RetainerWindow *self)
       show_number (self, RETAINER_FIELD_SETUP_FEE, result->setup_fee);
     }
 
+  /* The band and the suggested fee are the price room's: the prospect sees
+   * the fee itself on the break-even card. */
+  gtk_widget_set_visible (self->setup_group, !self->presenting);
   gtk_revealer_set_reveal_child (self->setup_fee_warning_revealer, outside && !self->presenting);
   if (outside)
     {
@@ -1425,30 +1468,23 @@ refresh_tiers (RetainerWindow *self)
                                                          RetainerTierOption, i);
       RetainerTierCard *tier_card = RETAINER_TIER_CARD (child);
       g_autofree char *price = format_money (self, option->monthly_retainer);
-      g_autofree char *saving = format_money (self, option->monthly_saving);
-      g_autofree char *saving_text = NULL;
-      g_autofree char *break_even =
-        retainer_tier_option_describe_break_even (option, result->horizon_months);
-      g_autofree char *break_even_text = NULL;
-
-      if (option->monthly_saving > 0)
-        /* Translators: %s is an amount of money. */
-        saving_text = g_strdup_printf (_("Saves %s a month"), saving);
-      else
-        saving_text = g_strdup (_("No monthly saving"));
-      if (option->break_even_month > 0)
-        /* Translators: %s is "month 2" or "month 3 (2.3 months)". */
-        break_even_text = g_strdup_printf (_("Break-even: %s"), break_even);
-      else
-        break_even_text = g_strdup_printf (ngettext ("No break-even within %u month",
-                                                     "No break-even within %u months",
-                                                     result->horizon_months),
-                                           result->horizon_months);
+      /* The same words as the PDF's plan table. */
+      g_autofree char *saving_text =
+        retainer_tier_option_describe_saving (option, self->proposal->currency);
+      g_autofree char *break_even_text =
+        retainer_break_even_describe (option->break_even_month, option->break_even_months,
+                                      result->horizon_months, RETAINER_BREAK_EVEN_PHRASE);
 
       retainer_tier_card_set_figures (tier_card,
                                       retainer_rate_card_text (card->tiers[option->tier].name),
                                       price,
-                                      saving_text, break_even_text);
+                                      retainer_window_waiting_for_spend (self) ? _("—") : saving_text,
+                                      retainer_window_waiting_for_spend (self) ? "" : break_even_text);
+      {
+        g_autofree char *fit = retainer_tier_describe_fit (result, self->proposal, option->tier);
+
+        retainer_tier_card_set_fit (tier_card, retainer_window_waiting_for_spend (self) ? "" : fit);
+      }
       retainer_tier_card_set_recommended (tier_card, (int) i == result->recommended_tier);
       retainer_tier_card_set_chosen (tier_card, (int) i == result->chosen_tier);
       child = gtk_widget_get_next_sibling (child);
@@ -1460,6 +1496,7 @@ refresh_notes (RetainerWindow *self)
 {
   RetainerFlags flags = self->result->flags;
   gboolean show = flags != 0
+                  && !retainer_window_waiting_for_spend (self)
                   && !(self->presenting
                        && g_settings_get_boolean (self->settings, "presentation-hides-notes"));
   GtkWidget *child;
@@ -1521,6 +1558,38 @@ refresh_private (RetainerWindow *self)
   gtk_widget_set_visible (self->private_group, !self->presenting);
 }
 
+/* Presentation mode folds the inputs into this line: what the figures
+ * rest on, in the prospect's words. */
+static char *
+format_rate (double percent)
+{
+  /* As few decimals as the rate has: "3%", "2.25%". */
+  guint decimals = fabs (percent - round (percent)) < 0.005 ? 0
+                   : fabs (percent * 10 - round (percent * 10)) < 0.05 ? 1 : 2;
+
+  return retainer_format_percent (percent, decimals);
+}
+
+static void
+refresh_inputs_summary (RetainerWindow *self)
+{
+  const RetainerProposal *proposal = self->proposal;
+  const char *company = proposal->company;
+  g_autofree char *spend = format_money (self, proposal->monthly_api_spend);
+  g_autofree char *growth = format_rate (proposal->api_growth_pct);
+  g_autofree char *coverage = format_rate (proposal->coverage_pct);
+  g_autofree char *summary = NULL;
+
+  if (company == NULL || *company == '\0')
+    company = _("New Proposal");
+  /* Translators: the inputs in one line; %1$s is the prospect's company,
+   * %2$s an amount of money, %3$s and %4$s percentages like "3%". */
+  summary = g_strdup_printf (_("%1$s: %2$s a month in API spend, growing %3$s a month, "
+                               "%4$s covered"),
+                             company, spend, growth, coverage);
+  gtk_label_set_label (self->inputs_summary_label, summary);
+}
+
 static void
 refresh_results (RetainerWindow *self)
 {
@@ -1545,6 +1614,7 @@ refresh_results (RetainerWindow *self)
   refresh_private (self);
   retainer_window_refresh_pitch (self);
   retainer_window_refresh_book (self);
+  refresh_inputs_summary (self);
 }
 
 /* ------------------------------------------------------------------ */
@@ -1560,16 +1630,20 @@ retainer_window_update_title (RetainerWindow *self)
   const char *name = company != NULL && *company != '\0' ? company : _("New Proposal");
 
   /* Translators: the title of a proposal with unsaved changes; %s is its name. */
-  title = self->modified ? g_strdup_printf (_("• %s"), name) : g_strdup (name);
+  title = self->modified && !self->presenting ? g_strdup_printf (_("• %s"), name) : g_strdup (name);
 
-  if (self->is_sample)
+  /* On a shared screen the title is the prospect's name and nothing about
+   * the file: "Not Saved" or "Unsaved Changes" is not theirs to read. */
+  if (self->presenting)
+    subtitle = NULL;
+  else if (self->is_sample)
     subtitle = g_strdup (_("Sample Proposal"));
   else if (self->path != NULL)
     subtitle = g_filename_display_basename (self->path);
   else
     subtitle = g_strdup (_("Not Saved"));
 
-  if (self->modified)
+  if (self->modified && subtitle != NULL)
     {
       /* Translators: the subtitle of a proposal with unsaved changes; %s is
        * its file name or "Not Saved". */
@@ -1585,6 +1659,20 @@ retainer_window_update_title (RetainerWindow *self)
   window_title = g_strdup_printf (_("%s – Retainer"), title);
   gtk_window_set_title (GTK_WINDOW (self), window_title);
   gtk_revealer_set_reveal_child (self->sample_revealer, self->is_sample && !self->presenting);
+}
+
+void
+retainer_window_reset_results_view (RetainerWindow *self)
+{
+  GtkWidget *scrollers[] = { self->results_scroller, self->column_scroller,
+                             self->presentation_scroller };
+
+  g_return_if_fail (RETAINER_IS_WINDOW (self));
+
+  for (guint i = 0; i < G_N_ELEMENTS (scrollers); i++)
+    gtk_adjustment_set_value (
+      gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scrollers[i])), 0);
+  adw_expander_row_set_expanded (self->private_expander, FALSE);
 }
 
 void
@@ -1617,6 +1705,7 @@ retainer_window_set_document (RetainerWindow   *self,
   retainer_window_update_actions (self);
   if (self->modified)
     retainer_window_schedule_autosave (self);
+  retainer_window_reset_results_view (self);
 }
 
 /* Shows a state from the history as the proposal. */
@@ -1748,10 +1837,11 @@ update_layout (RetainerWindow *self)
   gboolean one_column = compact || (breakpoint != NULL && breakpoint == self->column_breakpoint);
   const char *layout;
 
-  if (one_column)
-    layout = "column";
-  else if (self->presenting)
+  /* Presenting wins over the width: the inputs are folded at any size. */
+  if (self->presenting)
     layout = "results-first";
+  else if (one_column)
+    layout = "column";
   else
     layout = "side-by-side";
 
@@ -1784,10 +1874,18 @@ retainer_window_set_presenting (RetainerWindow *self,
   self->presenting = presenting;
   if (presenting)
     {
+      /* Nothing on screen says so: the prospect sees a proposal, not a
+       * mode. The inputs start folded, the figures at the top. */
       gtk_widget_add_css_class (GTK_WIDGET (self), "presentation");
+      gtk_toggle_button_set_active (self->inputs_toggle, FALSE);
+      gtk_adjustment_set_value (
+        gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (self->presentation_scroller)), 0);
       gtk_window_fullscreen (GTK_WINDOW (self));
-      retainer_window_toast (self, _("Presentation mode: agency figures are hidden. "
-                                     "Press Esc to leave."));
+      /* The focus may sit in a field now folded away; on a figure it
+       * would select it, as if highlighted for the prospect. It goes to
+       * the button that toggles the mode, where F5 or a click left it. */
+      if (!gtk_widget_grab_focus (GTK_WIDGET (self->present_button)))
+        gtk_window_set_focus (GTK_WINDOW (self), NULL);
     }
   else
     {
@@ -1804,6 +1902,18 @@ retainer_window_set_presenting (RetainerWindow *self,
     }
   retainer_window_update_title (self);
   retainer_window_update_actions (self);
+}
+
+static void
+inputs_toggled_cb (RetainerWindow *self)
+{
+  gboolean open = gtk_toggle_button_get_active (self->inputs_toggle);
+
+  gtk_revealer_set_reveal_child (self->inputs_revealer, open);
+  gtk_image_set_from_icon_name (self->inputs_toggle_arrow,
+                                open ? "pan-down-symbolic" : "pan-end-symbolic");
+  gtk_accessible_update_state (GTK_ACCESSIBLE (self->inputs_toggle),
+                               GTK_ACCESSIBLE_STATE_EXPANDED, open, -1);
 }
 
 /* ------------------------------------------------------------------ */
@@ -1895,6 +2005,13 @@ retainer_window_class_init (RetainerWindowClass *klass)
   BIND (layout_view);
   BIND (inputs_box);
   BIND (results_box);
+  BIND (results_scroller);
+  BIND (column_scroller);
+  BIND (presentation_scroller);
+  BIND (inputs_toggle);
+  BIND (inputs_toggle_arrow);
+  BIND (inputs_revealer);
+  BIND (inputs_summary_label);
   BIND (column_breakpoint);
   BIND (compact_breakpoint);
   BIND (recent_menu);
@@ -1940,12 +2057,14 @@ retainer_window_class_init (RetainerWindowClass *klass)
   BIND (chart_title_label);
   BIND (savings_chart);
   BIND (tiers_box);
+  BIND (setup_group);
   BIND (setup_fee_row);
   BIND (setup_fee_warning_revealer);
   BIND (setup_fee_warning_label);
   BIND (notes_group);
   BIND (notes_list);
   BIND (private_group);
+  BIND (private_expander);
   BIND (delivery_cost_label);
   BIND (margin_label);
   BIND (setup_margin_label);
@@ -1955,8 +2074,6 @@ retainer_window_class_init (RetainerWindowClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, choice_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, text_changed_cb);
 
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0,
-                                       "win.leave-presentation", NULL);
 }
 
 static void
@@ -2020,6 +2137,22 @@ retainer_window_init (RetainerWindow *self)
 
   retainer_window_init_actions (self);
   retainer_window_init_pitch (self);
+
+  /* One Esc leaves presentation mode wherever the focus is, a text field
+   * too: caught before the focused widget sees it. While not presenting
+   * the action is disabled and the key goes on to the focused widget. */
+  {
+    GtkEventController *controller = gtk_shortcut_controller_new ();
+
+    gtk_event_controller_set_propagation_phase (controller, GTK_PHASE_CAPTURE);
+    gtk_shortcut_controller_add_shortcut (
+      GTK_SHORTCUT_CONTROLLER (controller),
+      gtk_shortcut_new (gtk_keyval_trigger_new (GDK_KEY_Escape, 0),
+                        gtk_named_action_new ("win.leave-presentation")));
+    gtk_widget_add_controller (GTK_WIDGET (self), controller);
+  }
+  g_signal_connect_swapped (self->inputs_toggle, "toggled", G_CALLBACK (inputs_toggled_cb), self);
+  inputs_toggled_cb (self);
   self->updating--;
 
   retainer_window_load_sample (self);

@@ -47,6 +47,9 @@ gboolean                retainer_window_save_as_file        (RetainerWindow   *s
                                                              GFile            *file);
 /* "Proposal - <Company> - <date>.pdf", fit to be a file name. */
 char                   *retainer_window_suggest_pdf_name    (RetainerWindow   *self);
+/* Where the export dialog opens: the folder of the last export, else
+ * Documents, else home. */
+GFile                  *retainer_window_get_export_folder   (RetainerWindow   *self);
 /* Exports the PDF to `file` with the stored agency profile. The first
  * export numbers and dates the proposal and uses up the profile's next
  * number; a failure is shown in a dialog and changes nothing. */

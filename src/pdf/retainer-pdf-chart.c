@@ -159,7 +159,7 @@ retainer_pdf_draw_savings_chart (RetainerPdfWriter      *writer,
       g_autofree char *label = retainer_break_even_describe (result->break_even_month,
                                                              result->break_even_months,
                                                              result->horizon_months,
-                                                             RETAINER_BREAK_EVEN_MARKER);
+                                                             RETAINER_BREAK_EVEN_PHRASE);
       double label_width = retainer_pdf_text_width (writer, writer->bold, 8, label);
       double label_x = x + 5;
 

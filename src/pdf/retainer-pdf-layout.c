@@ -707,6 +707,14 @@ row_height (RetainerPdfTable   *table,
 }
 
 double
+retainer_pdf_table_row_height (RetainerPdfTable   *table,
+                               const char * const *cells,
+                               gboolean            strong)
+{
+  return row_height (table, strong ? table->writer->bold : table->writer->regular, cells);
+}
+
+double
 retainer_pdf_table_header_height (RetainerPdfTable *table)
 {
   if (table->header[0] == NULL)

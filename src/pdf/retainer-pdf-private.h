@@ -221,6 +221,10 @@ void       retainer_pdf_table_init       (RetainerPdfTable      *table,
                                           const char * const    *header);
 void       retainer_pdf_table_clear      (RetainerPdfTable      *table);
 double     retainer_pdf_table_header_height (RetainerPdfTable   *table);
+/* The height of a row of `cells` as retainer_pdf_table_add_row () draws it. */
+double     retainer_pdf_table_row_height (RetainerPdfTable      *table,
+                                          const char * const    *cells,
+                                          gboolean               strong);
 void       retainer_pdf_table_draw_header (RetainerPdfTable     *table);
 /* `strong` draws the row in bold on a tint. */
 void       retainer_pdf_table_add_row    (RetainerPdfTable      *table,

@@ -61,7 +61,8 @@ static char *
 money (const RetainerProposal *proposal,
        gint64                  amount)
 {
-  return retainer_money_format (amount, proposal->currency, RETAINER_MONEY_FORMAT_DEFAULT);
+  /* As the window shows it: whole units from 1,000 up. */
+  return retainer_money_format (amount, proposal->currency, RETAINER_MONEY_FORMAT_ROUNDED);
 }
 
 static char *
@@ -203,8 +204,13 @@ draw_cover (RetainerPdfWriter *writer,
 
   y = band_top - 30;
   /* Translators: the small label above the cover title. */
-  retainer_pdf_draw_text (writer, writer->bold, 10, writer->primary_is_light ? &writer->ink
-                                                                              : &writer->accent,
+  /* In the accent colour where it reads on the band, else as the title. */
+  retainer_pdf_draw_text (writer, writer->bold, 10,
+                          retainer_color_is_readable_on (writer->accent.red, writer->accent.green,
+                                                         writer->accent.blue, writer->primary.red,
+                                                         writer->primary.green,
+                                                         writer->primary.blue)
+                            ? &writer->accent : band_text,
                           writer->left + 24, y, 0, RETAINER_PDF_ALIGN_LEFT,
                           C_("cover", "PROPOSAL"));
   y -= 14;
@@ -271,8 +277,11 @@ draw_key_figures (RetainerPdfWriter *writer,
   const RetainerResult *result = document->result;
   g_autofree char *spend = per_month (proposal, proposal->monthly_api_spend);
   g_autofree char *saving = per_month (proposal, result->monthly_saving);
-  g_autofree char *break_even_text = retainer_result_describe_break_even (result);
-  g_autofree char *break_even = retainer_pdf_capitalize (break_even_text);
+  /* The window's words; the fraction is in the summary's sentence. */
+  g_autofree char *break_even = retainer_break_even_describe (result->break_even_month,
+                                                              result->break_even_months,
+                                                              result->horizon_months,
+                                                              RETAINER_BREAK_EVEN_PHRASE);
   g_autofree char *net_12 = money (proposal, result->net_saving_12);
   const RetainerPdfFact figures[] = {
     { _("Current API spend"), spend },
@@ -682,10 +691,8 @@ static char *
 option_break_even (const RetainerResult     *result,
                    const RetainerTierOption *option)
 {
-  g_autofree char *figure = retainer_tier_option_describe_break_even (option,
-                                                                      result->horizon_months);
-
-  return retainer_pdf_capitalize (figure);
+  return retainer_break_even_describe (option->break_even_month, option->break_even_months,
+                                       result->horizon_months, RETAINER_BREAK_EVEN_PHRASE);
 }
 
 static void
@@ -706,8 +713,6 @@ draw_all_plans (RetainerPdfWriter *writer,
   net_label = g_strdup_printf (ngettext ("Net saving over %u month", "Net saving over %u months",
                                          result->horizon_months),
                                result->horizon_months);
-
-  retainer_pdf_heading (writer, _("All plans side by side"), 120);
 
   for (guint first = 0; first < n_tiers; first += per_table)
     {
@@ -749,7 +754,8 @@ draw_all_plans (RetainerPdfWriter *writer,
           cells[ROW_SUPPORT][c + 1] = g_strdup (retainer_support_label (tier->support));
           cells[ROW_DEDICATED][c + 1] = g_strdup (yes_no (tier->dedicated_instance));
           cells[ROW_USE_CASES][c + 1] = g_strdup_printf ("%u", tier->included_use_cases);
-          cells[ROW_SAVING][c + 1] = per_month (proposal, option->monthly_saving);
+          cells[ROW_SAVING][c + 1] = retainer_tier_option_describe_saving (option,
+                                                                           proposal->currency);
           cells[ROW_BREAK_EVEN][c + 1] = option_break_even (result, option);
           cells[ROW_NET][c + 1] = money (proposal, option->net_saving_horizon);
         }
@@ -765,7 +771,24 @@ draw_all_plans (RetainerPdfWriter *writer,
             table.marked_column = (int) c + 1;
         }
 
-      retainer_pdf_need (writer, retainer_pdf_table_header_height (&table) + 60);
+      /* The comparison is read across: the whole table on one page, with
+       * its heading. */
+      {
+        double height = retainer_pdf_table_header_height (&table);
+
+        for (guint r = 0; r < N_ROWS; r++)
+          {
+            const char *row[8];
+
+            row[0] = labels[r];
+            for (guint c = 0; c < count; c++)
+              row[c + 1] = cells[r][c + 1];
+            height += retainer_pdf_table_row_height (&table, row, FALSE);
+          }
+        if (first == 0)
+          retainer_pdf_heading (writer, _("All plans side by side"), height);
+        retainer_pdf_need (writer, height);
+      }
       retainer_pdf_table_draw_header (&table);
       for (guint r = 0; r < N_ROWS; r++)
         {
