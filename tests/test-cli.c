@@ -493,6 +493,15 @@ test_export_record_numbers (void)
   g_assert_null (cJSON_GetObjectItemCaseSensitive (c_json, "number"));
   g_assert_nonnull (strstr (draft.err, string_at (a_json, "number")));
   g_assert_cmpstr (string_at (a_json, "number"), !=, string_at (b_json, "number"));
+  /* Numbered and dated on the same day, through the same core call as
+   * the window's first export. */
+  {
+    g_autoptr (GDateTime) now = g_date_time_new_now_local ();
+    g_autofree char *today = g_date_time_format (now, "%Y-%m-%d");
+
+    g_assert_cmpstr (string_at (a_json, "date"), ==, today);
+    g_assert_null (cJSON_GetObjectItemCaseSensitive (c_json, "date"));
+  }
 }
 
 /* A libharu failure is reported by name on stderr, never as "(null)" and

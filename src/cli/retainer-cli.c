@@ -12,6 +12,7 @@
 #include "retainer-cli.h"
 #include "retainer-client-report.h"
 #include "retainer-client.h"
+#include "retainer-json.h"
 #include "retainer-money.h"
 #include "retainer-number.h"
 #include "retainer-pdf-client.h"
@@ -20,13 +21,6 @@
 #include "retainer-recommend.h"
 #include "retainer-revision.h"
 
-/* The message of a failure; a function that failed without saying why is
- * a bug, but the user still gets a sentence rather than a crash. */
-static const char *
-message_of (const GError *error)
-{
-  return error != NULL ? error->message : _("The work failed for an unknown reason");
-}
 
 /* --- the client's documents and summary -------------------------------- */
 
@@ -43,7 +37,7 @@ add_client_summary (const char *path,
     {
       if (g_error_matches (error, RETAINER_CLIENT_ERROR, RETAINER_CLIENT_ERROR_NOT_A_CLIENT))
         return TRUE;
-      g_printerr ("retainer: %s\n", message_of (error));
+      g_printerr ("retainer: %s\n", retainer_error_message (error));
       return FALSE;
     }
   cJSON_AddItemToObject (json, "client", retainer_client_summary_to_json (client));
@@ -138,7 +132,7 @@ refuse_option (const char   *client_path,
 
   /* Translators: %1$s a client file, %2$s an option like “--month”, %3$s why it was refused. */
   g_autofree char *message = g_strdup_printf (_("%1$s, option “%2$s”: %3$s"), display_name,
-                                              option, message_of (error));
+                                              option, retainer_error_message (error));
 
   return refuse (message);
 }
@@ -212,10 +206,10 @@ export_client_document (const ClientOptions *options,
   gboolean ok;
 
   if (client == NULL)
-    return refuse (message_of (error));
+    return refuse (retainer_error_message (error));
   agency = load_agency (agency_path, &error);
   if (agency == NULL)
-    return refuse (message_of (error));
+    return refuse (retainer_error_message (error));
 
   if (options->report_path != NULL)
     ok = retainer_pdf_export_report (client, options->month, agency, options->report_path,
@@ -237,7 +231,7 @@ export_client_document (const ClientOptions *options,
       if (g_error_matches (error, RETAINER_CLIENT_ERROR, RETAINER_CLIENT_ERROR_NO_MONTH))
         return refuse_option (client_path, options->report_path != NULL ? "--month" : "--quarter",
                               error);
-      g_printerr ("retainer: %s\n", message_of (error));
+      g_printerr ("retainer: %s\n", retainer_error_message (error));
       return g_error_matches (error, RETAINER_PDF_ERROR, RETAINER_PDF_ERROR_WRITE)
                ? RETAINER_EXIT_BAD_INPUT
                : RETAINER_EXIT_FAILURE;
@@ -298,7 +292,7 @@ print_summary (const char *path)
 
   if (proposal == NULL)
     {
-      g_printerr ("retainer: %s\n", message_of (error));
+      g_printerr ("retainer: %s\n", retainer_error_message (error));
       return RETAINER_EXIT_BAD_INPUT;
     }
 
@@ -336,7 +330,7 @@ print_book (const char *agency_path,
   g_autofree char *text = NULL;
 
   if (agency == NULL)
-    return refuse (message_of (error));
+    return refuse (retainer_error_message (error));
 
   book = retainer_book_load (agency, &problems);
   for (guint i = 0; problems != NULL && i < problems->len; i++)
@@ -345,7 +339,7 @@ print_book (const char *agency_path,
   if (csv_path != NULL)
     {
       if (!retainer_book_save_csv (book, csv_path, &error))
-        return refuse (message_of (error));
+        return refuse (retainer_error_message (error));
       return RETAINER_EXIT_OK;
     }
 
@@ -376,18 +370,8 @@ advance_stored_number (RetainerAgency *agency)
 {
   g_autoptr (GError) error = NULL;
 
-  agency->next_number++;
-  if (!retainer_agency_save_user (agency, &error)
-      && g_error_matches (error, RETAINER_AGENCY_ERROR, RETAINER_AGENCY_ERROR_LOGO))
-    {
-      /* A logo gone from beside the profile would stop every number from
-       * being stored; the PDF has warned about it already. */
-      g_clear_error (&error);
-      g_clear_pointer (&agency->logo_path, g_free);
-      retainer_agency_save_user (agency, &error);
-    }
-  if (error != NULL)
-    g_printerr ("retainer: %s: %s\n", _("warning"), error->message);
+  if (!retainer_agency_advance_number (agency, &error))
+    g_printerr ("retainer: %s: %s\n", _("warning"), retainer_error_message (error));
 }
 
 static int
@@ -409,7 +393,7 @@ export_pdf (const char *proposal_path,
 
   if (proposal == NULL)
     {
-      g_printerr ("retainer: %s\n", message_of (error));
+      g_printerr ("retainer: %s\n", retainer_error_message (error));
       return RETAINER_EXIT_BAD_INPUT;
     }
 
@@ -419,36 +403,31 @@ export_pdf (const char *proposal_path,
     agency = retainer_agency_load_user (&error);
   if (agency == NULL)
     {
-      g_printerr ("retainer: %s\n", message_of (error));
+      g_printerr ("retainer: %s\n", retainer_error_message (error));
       return RETAINER_EXIT_BAD_INPUT;
     }
 
   result = retainer_recommend (proposal);
   if (result == NULL)
     {
-      g_printerr ("retainer: %s\n", message_of (NULL));
+      g_printerr ("retainer: %s\n", retainer_error_message (NULL));
       return RETAINER_EXIT_FAILURE;
     }
 
   /* The revision the PDF carries, issued as the window issues it: a first
    * export numbers the proposal, a changed figure makes the next revision,
    * unchanged figures the same one again. */
-  if (proposal->number == NULL || *proposal->number == '\0')
-    {
-      numbering = TRUE;
-      g_free (proposal->number);
-      proposal->number = retainer_agency_proposal_number (agency, proposal);
-    }
+  numbering = retainer_agency_number_proposal (agency, proposal, today);
   issued_before = proposal->revisions != NULL ? proposal->revisions->len : 0;
   if (!retainer_proposal_issue_revision (proposal, result, today, &revision, &error))
     {
-      g_printerr ("retainer: %s: %s\n", display_name, message_of (error));
+      g_printerr ("retainer: %s: %s\n", display_name, retainer_error_message (error));
       return RETAINER_EXIT_BAD_INPUT;
     }
 
   if (!retainer_pdf_export (proposal, result, agency, output_path, warnings, &error))
     {
-      g_printerr ("retainer: %s\n", message_of (error));
+      g_printerr ("retainer: %s\n", retainer_error_message (error));
       return g_error_matches (error, RETAINER_PDF_ERROR, RETAINER_PDF_ERROR_WRITE)
                ? RETAINER_EXIT_BAD_INPUT
                : RETAINER_EXIT_FAILURE;
@@ -477,7 +456,7 @@ export_pdf (const char *proposal_path,
   /* Only once the PDF exists: a failed export issues nothing. */
   if (!retainer_proposal_save (proposal, proposal_path, &error))
     {
-      g_printerr ("retainer: %s\n", message_of (error));
+      g_printerr ("retainer: %s\n", retainer_error_message (error));
       return RETAINER_EXIT_FAILURE;
     }
   if (numbering && agency_path == NULL)
@@ -561,7 +540,7 @@ retainer_cli_handle (int    argc,
     args[i] = g_strdup (argv[i]);
   if (!g_option_context_parse_strv (context, &args, &error))
     {
-      g_printerr ("retainer: %s\n%s\n", message_of (error),
+      g_printerr ("retainer: %s\n%s\n", retainer_error_message (error),
                   _("Run “retainer --help” to see the options."));
       *status = RETAINER_EXIT_BAD_INPUT;
       return TRUE;

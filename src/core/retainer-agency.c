@@ -1102,35 +1102,75 @@ retainer_agency_proposal_number (const RetainerAgency   *agency,
  * retainer_agency_number_proposal:
  * @agency: the profile
  * @proposal: a proposal about to be exported
- * @today: (nullable): the date to give it; %NULL for today
+ * @today: (nullable): the date to give it, "2026-11-30"; %NULL for today
  *
  * Gives a proposal without a number the profile's next one and @today as
- * its date. A numbered proposal is left as it is. The caller moves the
- * profile's next_number on once the PDF exists, so that a failed export
- * uses up nothing.
+ * its date. A numbered proposal is left as it is. The window and the
+ * command line both number through this; the caller moves the profile's
+ * next number on (retainer_agency_advance_number()) once the PDF exists,
+ * so that a failed export uses up nothing.
  *
  * Returns: %TRUE when @proposal was numbered now
  */
 gboolean
 retainer_agency_number_proposal (const RetainerAgency *agency,
                                  RetainerProposal     *proposal,
-                                 GDateTime            *today)
+                                 const char           *today)
 {
-  g_autoptr (GDateTime) now = NULL;
-
   g_return_val_if_fail (agency != NULL, FALSE);
   g_return_val_if_fail (proposal != NULL, FALSE);
 
   if (proposal->number != NULL && *proposal->number != '\0')
     return FALSE;
 
-  if (today == NULL)
-    today = now = g_date_time_new_now_local ();
   g_free (proposal->number);
   proposal->number = retainer_agency_format_number (agency, agency->next_number);
   g_free (proposal->date);
-  proposal->date = g_date_time_format (today, "%Y-%m-%d");
+  if (today != NULL)
+    proposal->date = g_strdup (today);
+  else
+    {
+      g_autoptr (GDateTime) now = g_date_time_new_now_local ();
+
+      proposal->date = g_date_time_format (now, "%Y-%m-%d");
+    }
   return TRUE;
+}
+
+/**
+ * retainer_agency_advance_number:
+ * @agency: the stored profile (retainer_agency_load_user())
+ * @error: a #GError
+ *
+ * Moves the profile's next number on and stores it, once a PDF carrying
+ * the number exists. A logo gone from beside the profile would stop every
+ * number from being stored, so the profile is then stored without it (the
+ * PDF has warned about the logo already).
+ *
+ * Returns: %TRUE when the next number is stored; on %FALSE the number in
+ *   @agency has moved on but the next export may use it again
+ */
+gboolean
+retainer_agency_advance_number (RetainerAgency *agency,
+                                GError        **error)
+{
+  g_autoptr (GError) local_error = NULL;
+
+  g_return_val_if_fail (agency != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  agency->next_number++;
+  if (retainer_agency_save_user (agency, &local_error))
+    return TRUE;
+  if (g_error_matches (local_error, RETAINER_AGENCY_ERROR, RETAINER_AGENCY_ERROR_LOGO))
+    {
+      g_clear_error (&local_error);
+      g_clear_pointer (&agency->logo_path, g_free);
+      if (retainer_agency_save_user (agency, &local_error))
+        return TRUE;
+    }
+  g_propagate_error (error, g_steal_pointer (&local_error));
+  return FALSE;
 }
 
 static GDateTime *

@@ -147,7 +147,10 @@ char           *retainer_agency_proposal_number (const RetainerAgency   *agency,
 /* Numbers and dates an unnumbered proposal; TRUE when it did. */
 gboolean        retainer_agency_number_proposal (const RetainerAgency   *agency,
                                                  RetainerProposal       *proposal,
-                                                 GDateTime              *today);
+                                                 const char             *today);
+/* Once a newly numbered PDF exists: the stored profile's next number. */
+gboolean        retainer_agency_advance_number  (RetainerAgency         *agency,
+                                                 GError                **error);
 
 /* The dark ink text on a light brand colour is written in. */
 #define RETAINER_INK_RED 0.13

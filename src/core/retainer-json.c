@@ -798,6 +798,25 @@ retainer_json_add_money (cJSON      *object,
 }
 
 /**
+ * retainer_error_message:
+ * @error: (nullable): what a failed call set
+ *
+ * The window and the command line tell a failure through this, never
+ * through `error->message` itself: a function that returned failure
+ * without setting its error is a bug, and the user then reads a sentence
+ * instead of the program crashing on a %NULL error.
+ *
+ * Returns: (transfer none): the message to show
+ */
+const char *
+retainer_error_message (const GError *error)
+{
+  if (error == NULL || error->message == NULL || *error->message == '\0')
+    return _("The work failed for an unknown reason");
+  return error->message;
+}
+
+/**
  * retainer_file_replace_contents:
  * @path: the file to write
  * @contents: the bytes

@@ -138,6 +138,10 @@ gboolean retainer_file_replace_contents (const char               *path,
                                          gsize                     length,
                                          GError                  **error);
 
+/* The sentence a failure is told in: @error's message, or a plain one when
+ * a function failed without setting it (a bug, but never a crash). */
+const char *retainer_error_message      (const GError             *error);
+
 /* Reads one file of a folder into an item (a rate card, a price table). */
 typedef gpointer (*RetainerJsonLoadFunc) (const char               *path,
                                           GError                  **error);

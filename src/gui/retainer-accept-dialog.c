@@ -12,6 +12,7 @@
 #include "retainer-accept-dialog.h"
 #include "retainer-alert.h"
 #include "retainer-client.h"
+#include "retainer-json.h"
 
 struct _RetainerAcceptDialog
 {
@@ -64,7 +65,7 @@ validate (RetainerAcceptDialog *self)
   set_error_class (self->go_live_row, !retainer_month_parse (go_live, &go_live_index)
                                         || (retainer_date_parse (date, &date_index)
                                             && go_live_index < date_index));
-  gtk_label_set_label (self->problem_label, error != NULL ? error->message : "");
+  gtk_label_set_label (self->problem_label, error != NULL ? retainer_error_message (error) : "");
   gtk_widget_set_visible (GTK_WIDGET (self->problem_label), error != NULL);
   adw_alert_dialog_set_response_enabled (ADW_ALERT_DIALOG (self), "accept", self->client != NULL);
 }
@@ -111,7 +112,7 @@ retainer_accept_dialog_response (AdwAlertDialog *dialog,
   path = retainer_clients_store (self->client, &error);
   if (path == NULL)
     {
-      show_failure (self, error->message);
+      show_failure (self, retainer_error_message (error));
       return;
     }
   g_signal_emit (self, signals[CLIENT_STORED], 0, path);

@@ -12,6 +12,7 @@
 
 #include "retainer-alert.h"
 #include "retainer-book-dialog.h"
+#include "retainer-json.h"
 #include "retainer-money.h"
 
 struct _RetainerBookDialog
@@ -350,7 +351,7 @@ retainer_book_dialog_export_csv_to (RetainerBookDialog *self,
     }
   if (!retainer_book_save_csv (self->book, path, &error))
     {
-      show_export_error (self, error->message);
+      show_export_error (self, retainer_error_message (error));
       return FALSE;
     }
   adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (_("Book exported as CSV")));

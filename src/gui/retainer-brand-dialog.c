@@ -15,6 +15,7 @@
 
 #include "retainer-agency.h"
 #include "retainer-brand-dialog.h"
+#include "retainer-json.h"
 
 struct _RetainerBrandDialog
 {
@@ -122,7 +123,7 @@ logo_open_cb (GObject      *source,
   if (file == NULL || self->done)
     return;
   if (!retainer_brand_dialog_set_logo_file (self, file, &error))
-    show_error (self, error->message);
+    show_error (self, retainer_error_message (error));
   else
     show_error (self, NULL);
 }
@@ -183,7 +184,7 @@ retainer_brand_dialog_continue (RetainerBrandDialog *self)
   if (!retainer_agency_validate (self->agency, path, &error)
       || !retainer_agency_save_user (self->agency, &error))
     {
-      show_error (self, error->message);
+      show_error (self, retainer_error_message (error));
       return FALSE;
     }
   finish (self, TRUE);

@@ -13,6 +13,7 @@
 #include "retainer-agency.h"
 #include "retainer-alert.h"
 #include "retainer-client-view.h"
+#include "retainer-json.h"
 #include "retainer-money.h"
 #include "retainer-month-editor.h"
 #include "retainer-months-csv.h"
@@ -249,7 +250,7 @@ show_month (RetainerClientView *self)
   report = retainer_value_report_new (self->client, record->month, &error);
   if (report == NULL)
     {
-      g_warning ("%s", error->message);
+      g_warning ("%s", retainer_error_message (error));
       gtk_widget_set_visible (GTK_WIDGET (self->month_group), FALSE);
       return;
     }
@@ -322,7 +323,7 @@ refresh (RetainerClientView *self)
 
       if (report == NULL)
         {
-          g_warning ("%s", error->message);
+          g_warning ("%s", retainer_error_message (error));
           continue;
         }
       gtk_list_box_append (self->months_list, create_month_row (self, report));
@@ -518,7 +519,7 @@ retainer_client_view_import_months_file (RetainerClientView *self,
   if (!retainer_client_import_months_csv_file (changed, path, &added, &replaced, &error)
       || !keep (self, changed, &error))
     {
-      show_error (self, _("Could Not Import the Months"), error->message);
+      show_error (self, _("Could Not Import the Months"), retainer_error_message (error));
       return FALSE;
     }
 
@@ -570,7 +571,7 @@ retainer_client_view_export_report_to (RetainerClientView *self,
   if (agency == NULL
       || !retainer_pdf_export_report (self->client, month->month, agency, path, warnings, &error))
     {
-      show_error (self, _("Could Not Export the Report"), error->message);
+      show_error (self, _("Could Not Export the Report"), retainer_error_message (error));
       return FALSE;
     }
   toast_exported (self, file, warnings);
@@ -600,7 +601,7 @@ retainer_client_view_export_review_to (RetainerClientView             *self,
   if (agency == NULL
       || !retainer_pdf_export_review (self->client, quarter, offer, agency, path, warnings, &error))
     {
-      show_error (self, _("Could Not Export the Quarterly Review"), error->message);
+      show_error (self, _("Could Not Export the Quarterly Review"), retainer_error_message (error));
       return FALSE;
     }
   toast_exported (self, file, warnings);
@@ -622,7 +623,7 @@ retainer_client_view_export_client_to (RetainerClientView *self,
     return FALSE;
   if (!retainer_client_export (self->client, path, &error))
     {
-      show_error (self, _("Could Not Export the Client"), error->message);
+      show_error (self, _("Could Not Export the Client"), retainer_error_message (error));
       return FALSE;
     }
   toast_exported (self, file, NULL);
@@ -679,7 +680,7 @@ file_chosen_cb (GObject      *source,
       if (file == NULL && !g_error_matches (error, GTK_DIALOG_ERROR, GTK_DIALOG_ERROR_DISMISSED)
           && !g_error_matches (error, GTK_DIALOG_ERROR, GTK_DIALOG_ERROR_CANCELLED)
           && gtk_widget_get_root (GTK_WIDGET (self)) != NULL)
-        show_error (self, _("Could Not Open the File"), error->message);
+        show_error (self, _("Could Not Open the File"), retainer_error_message (error));
       return;
     }
 
@@ -879,7 +880,7 @@ review_response_cb (AdwAlertDialog *dialog,
       g_autofree char *message = NULL;
 
       /* Translators: %s says what was expected. */
-      message = g_strdup_printf (_("Their monthly API spend: %s"), error->message);
+      message = g_strdup_printf (_("Their monthly API spend: %s"), retainer_error_message (error));
       show_error (self, _("Could Not Export the Quarterly Review"), message);
       request->view = g_object_ref (self);
       file_request_free (request);

@@ -9,6 +9,7 @@
 #include "retainer-alert.h"
 #include "retainer-client-report.h"
 #include "retainer-clients-dialog.h"
+#include "retainer-json.h"
 #include "retainer-money.h"
 #include "retainer-rate-card.h"
 
@@ -236,7 +237,7 @@ replace_response_cb (AdwAlertDialog  *alert,
 
   kept = retainer_clients_import (question->path, TRUE, &error);
   if (kept == NULL)
-    show_error (question->dialog, _("Could Not Import the Client"), error->message);
+    show_error (question->dialog, _("Could Not Import the Client"), retainer_error_message (error));
   else
     imported (question->dialog, kept);
 }
@@ -265,7 +266,7 @@ retainer_clients_dialog_import_file (RetainerClientsDialog *self,
   kept = retainer_clients_import (path, FALSE, &error);
   if (kept == NULL && g_error_matches (error, RETAINER_CLIENT_ERROR, RETAINER_CLIENT_ERROR_EXISTS))
     {
-      AdwDialog *alert = retainer_alert_new (_("Replace the Client?"), error->message);
+      AdwDialog *alert = retainer_alert_new (_("Replace the Client?"), retainer_error_message (error));
       ReplaceQuestion *question = g_new0 (ReplaceQuestion, 1);
 
       question->dialog = g_object_ref (self);
@@ -284,7 +285,7 @@ retainer_clients_dialog_import_file (RetainerClientsDialog *self,
     }
   if (kept == NULL)
     {
-      show_error (self, _("Could Not Import the Client"), error->message);
+      show_error (self, _("Could Not Import the Client"), retainer_error_message (error));
       return FALSE;
     }
 
@@ -319,7 +320,7 @@ retainer_clients_dialog_export_file (RetainerClientsDialog *self,
     }
   if (!retainer_client_export (entry->client, path, &error))
     {
-      show_error (self, _("Could Not Export the Client"), error->message);
+      show_error (self, _("Could Not Export the Client"), retainer_error_message (error));
       return FALSE;
     }
 
@@ -361,7 +362,7 @@ file_chosen_cb (GObject      *source,
     {
       if (!g_error_matches (error, GTK_DIALOG_ERROR, GTK_DIALOG_ERROR_DISMISSED)
           && !g_error_matches (error, GTK_DIALOG_ERROR, GTK_DIALOG_ERROR_CANCELLED))
-        show_error (self, _("Could Not Open the File"), error->message);
+        show_error (self, _("Could Not Open the File"), retainer_error_message (error));
       return;
     }
 

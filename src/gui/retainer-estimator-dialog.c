@@ -14,6 +14,7 @@
 
 #include "retainer-alert.h"
 #include "retainer-estimator-dialog.h"
+#include "retainer-json.h"
 #include "retainer-money.h"
 #include "retainer-number.h"
 #include "retainer-window-pitch.h"
@@ -191,7 +192,7 @@ read_whole (AdwEntryRow *row,
       /* Translators: %1$s is a field's title, %2$s says what was expected. */
       g_set_error (error, RETAINER_SPEND_ESTIMATE_ERROR, RETAINER_SPEND_ESTIMATE_ERROR_INVALID,
                    _("%1$s: %2$s"), adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)),
-                   number_error->message);
+                   retainer_error_message (number_error));
       gtk_widget_add_css_class (GTK_WIDGET (row), "error");
       return FALSE;
     }
@@ -282,7 +283,7 @@ recompute (RetainerEstimatorDialog *self)
       gtk_label_set_label (self->request_cost_label, "—");
       gtk_label_set_label (self->monthly_spend_label, "—");
       gtk_widget_set_sensitive (self->use_button, FALSE);
-      show_problem (self, error->message);
+      show_problem (self, retainer_error_message (error));
       return;
     }
 
@@ -323,7 +324,7 @@ retainer_estimator_dialog_use (RetainerEstimatorDialog *self)
   basis = retainer_estimator_dialog_get_basis (self, &error);
   if (basis == NULL || !retainer_window_use_estimate (self->window, basis, &error))
     {
-      show_problem (self, error->message);
+      show_problem (self, retainer_error_message (error));
       return FALSE;
     }
   adw_dialog_close (ADW_DIALOG (self));
@@ -397,7 +398,7 @@ retainer_estimator_dialog_open_table_file (RetainerEstimatorDialog *self,
           table->path = g_strdup (kept);
         }
       else
-        g_warning ("Could not keep the price table in %s: %s", folder, save_error->message);
+        g_warning ("Could not keep the price table in %s: %s", folder, retainer_error_message (save_error));
     }
 
   g_ptr_array_add (self->tables, table);
@@ -419,7 +420,7 @@ open_cb (GObject      *source,
   if (file == NULL || self->window == NULL)
     return;
   if (!retainer_estimator_dialog_open_table_file (self, file, &error))
-    show_file_error (self, _("Could Not Open the Price Table"), error->message);
+    show_file_error (self, _("Could Not Open the Price Table"), retainer_error_message (error));
 }
 
 static GListModel *
@@ -483,7 +484,7 @@ save_cb (GObject      *source,
   if (file == NULL || self->window == NULL)
     return;
   if (!retainer_estimator_dialog_save_table_to (self, file, &error))
-    show_file_error (self, _("Could Not Save the Price Table"), error->message);
+    show_file_error (self, _("Could Not Save the Price Table"), retainer_error_message (error));
   else
     {
       g_autofree char *name = g_file_get_basename (file);

@@ -12,6 +12,7 @@
 #include <math.h>
 #include <string.h>
 
+#include "retainer-json.h"
 #include "retainer-month-editor.h"
 #include "retainer-number.h"
 
@@ -173,7 +174,7 @@ read_number (RetainerMonthEditor *self,
   if (!retainer_parse_decimal (text, NULL, decimals, scaled, &error))
     {
       /* Translators: %1$s is a field's name, %2$s says what was expected. */
-      message = g_strdup_printf (_("%1$s: %2$s"), title, error->message);
+      message = g_strdup_printf (_("%1$s: %2$s"), title, retainer_error_message (error));
       set_problem (self, field, message);
       return FALSE;
     }
@@ -275,7 +276,7 @@ retainer_month_editor_save (RetainerMonthEditor *self)
 
   if (!retainer_client_view_replace_month (self->view, self->index, month, &error))
     {
-      set_problem (self, NULL, error->message);
+      set_problem (self, NULL, retainer_error_message (error));
       return FALSE;
     }
   set_problem (self, NULL, NULL);

@@ -15,6 +15,7 @@
 #include "retainer-agency.h"
 #include "retainer-alert.h"
 #include "retainer-cover-preview.h"
+#include "retainer-json.h"
 #include "retainer-money.h"
 #include "retainer-number.h"
 #include "retainer-preferences-dialog.h"
@@ -205,8 +206,8 @@ read_amount (AdwEntryRow *row,
   retainer_number_format_current (&format, decimals > 0);
   if (!retainer_parse_decimal (text, &format, decimals, &value, &error))
     {
-      mark_problem (GTK_WIDGET (row), error->message);
-      note_problem (first_problem, label, error->message);
+      mark_problem (GTK_WIDGET (row), retainer_error_message (error));
+      note_problem (first_problem, label, retainer_error_message (error));
       return;
     }
   if (value < low || value > high)
@@ -452,7 +453,7 @@ fill (RetainerPreferencesDialog *self,
   logo = retainer_agency_get_logo (agency, &error);
   if (error != NULL)
     /* The profile stays usable: the PDF warns about the logo as well. */
-    toast (self, error->message);
+    toast (self, retainer_error_message (error));
   set_logo_bytes (self, logo);
 
   self->updating--;
@@ -510,9 +511,9 @@ retainer_preferences_dialog_save (RetainerPreferencesDialog *self)
       g_autofree char *message = NULL;
 
       g_free (self->save_error);
-      self->save_error = g_strdup (error->message);
+      self->save_error = g_strdup (retainer_error_message (error));
       /* Translators: %s says why. */
-      message = g_strdup_printf (_("The agency profile could not be saved: %s"), error->message);
+      message = g_strdup_printf (_("The agency profile could not be saved: %s"), retainer_error_message (error));
       toast (self, message);
       return FALSE;
     }
@@ -605,7 +606,7 @@ retainer_preferences_dialog_set_logo_file (RetainerPreferencesDialog *self,
     }
   if (!retainer_agency_set_logo (scratch, path, &error))
     {
-      toast (self, error->message);
+      toast (self, retainer_error_message (error));
       return FALSE;
     }
 
@@ -642,7 +643,7 @@ retainer_preferences_dialog_import_file (RetainerPreferencesDialog *self,
   agency = retainer_agency_import (path, &error);
   if (agency == NULL)
     {
-      show_error (self, _("Could Not Import the Agency Profile"), error->message);
+      show_error (self, _("Could Not Import the Agency Profile"), retainer_error_message (error));
       return FALSE;
     }
 
@@ -686,7 +687,7 @@ retainer_preferences_dialog_export_file (RetainerPreferencesDialog *self,
   agency = refresh (self);
   if (!retainer_agency_export (agency, path, &error))
     {
-      show_error (self, _("Could Not Export the Agency Profile"), error->message);
+      show_error (self, _("Could Not Export the Agency Profile"), retainer_error_message (error));
       return FALSE;
     }
 
@@ -755,11 +756,11 @@ file_chosen_cb (GObject      *source,
           || g_error_matches (error, GTK_DIALOG_ERROR, GTK_DIALOG_ERROR_CANCELLED))
         return;
       if (choice == CHOICE_LOGO)
-        toast (self, error->message);
+        toast (self, retainer_error_message (error));
       else
         show_error (self, choice == CHOICE_IMPORT ? _("Could Not Import the Agency Profile")
                                                   : _("Could Not Export the Agency Profile"),
-                    error->message);
+                    retainer_error_message (error));
       return;
     }
 
@@ -1049,7 +1050,7 @@ retainer_preferences_dialog_new (const RetainerProposal *proposal)
   if (agency == NULL)
     {
       /* Shown, not overwritten: nothing is saved before the user changes something. */
-      toast (self, error->message);
+      toast (self, retainer_error_message (error));
       agency = retainer_agency_new_default ();
     }
   fill (self, agency);

@@ -62,7 +62,7 @@ autosave_cb (gpointer user_data)
 
       /* Translators: %s says why, like "No space left on device". */
       message = g_strdup_printf (_("Unsaved work could not be kept safe: %s"),
-                                 error != NULL ? error->message : g_strerror (errno));
+                                 error != NULL ? retainer_error_message (error) : g_strerror (errno));
       retainer_window_toast (self, message);
       return G_SOURCE_REMOVE;
     }
@@ -99,7 +99,7 @@ restore_response_cb (AdwAlertDialog *dialog,
   restored = retainer_proposal_load (path, &error);
   if (restored == NULL)
     {
-      retainer_window_show_error (self, _("Could Not Restore the Unsaved Work"), error->message);
+      retainer_window_show_error (self, _("Could Not Restore the Unsaved Work"), retainer_error_message (error));
       retainer_window_remove_autosave (self);
       return;
     }
@@ -265,7 +265,7 @@ save_in_place (RetainerWindow *self)
   if (retainer_window_save_to (self, self->path, &error))
     return TRUE;
 
-  retainer_window_show_error (self, _("Could Not Save the Proposal"), error->message);
+  retainer_window_show_error (self, _("Could Not Save the Proposal"), retainer_error_message (error));
   return FALSE;
 }
 
@@ -323,7 +323,7 @@ show_dialog_error (RetainerWindow *self,
   if (g_error_matches (error, GTK_DIALOG_ERROR, GTK_DIALOG_ERROR_DISMISSED)
       || g_error_matches (error, GTK_DIALOG_ERROR, GTK_DIALOG_ERROR_CANCELLED))
     return;
-  retainer_window_show_error (self, heading, error->message);
+  retainer_window_show_error (self, heading, retainer_error_message (error));
 }
 
 /* Reads a chosen file's path; a file without one is shown as a failure. */
@@ -371,7 +371,7 @@ retainer_window_save_as_file (RetainerWindow *self,
 
   if (!retainer_window_save_to (self, path, &error))
     {
-      retainer_window_show_error (self, _("Could Not Save the Proposal"), error->message);
+      retainer_window_show_error (self, _("Could Not Save the Proposal"), retainer_error_message (error));
       retainer_window_clear_pending (self);
       return FALSE;
     }
@@ -630,7 +630,7 @@ describe_open_problem (const GError *error,
                        const char   *name)
 {
   g_autofree char *money_max = retainer_format_number (RETAINER_MONEY_MAX_MAJOR, 0);
-  const char *message = error->message;
+  const char *message = retainer_error_message (error);
 
   if (g_error_matches (error, RETAINER_JSON_ERROR, RETAINER_JSON_ERROR_FIELD)
       || g_error_matches (error, RETAINER_PROPOSAL_ERROR, RETAINER_PROPOSAL_ERROR_INVALID))
@@ -700,7 +700,7 @@ show_open_problem (RetainerWindow *self,
 {
   g_autofree char *name = g_filename_display_basename (path);
   g_autofree char *body = describe_open_problem (error, name);
-  g_autofree char *detail = readable_detail (error->message, path);
+  g_autofree char *detail = readable_detail (retainer_error_message (error), path);
   AdwDialog *dialog = retainer_alert_new (_("Could Not Open the Proposal"), body);
   GtkWidget *expander = gtk_expander_new_with_mnemonic (_("_Technical Details"));
   GtkWidget *label = gtk_label_new (detail);
@@ -943,7 +943,7 @@ launch_cb (GObject      *source,
       g_autofree char *message = NULL;
 
       /* Translators: %s says why, like "No application is registered for PDF files". */
-      message = g_strdup_printf (_("Could not open the PDF: %s"), error->message);
+      message = g_strdup_printf (_("Could not open the PDF: %s"), retainer_error_message (error));
       retainer_window_toast (self, message);
     }
 }
@@ -1006,32 +1006,25 @@ retainer_window_export_pdf_to (RetainerWindow *self,
   agency = retainer_agency_load_user (&error);
   if (agency == NULL)
     {
-      retainer_window_show_error (self, _("Could Not Export the PDF"), error->message);
+      retainer_window_show_error (self, _("Could Not Export the PDF"), retainer_error_message (error));
       return FALSE;
     }
 
   /* The first export gives the proposal its number and date; they are
    * the proposal's only once the PDF exists, so a failure uses up nothing. */
   numbered = retainer_proposal_copy (self->proposal);
-  numbering = numbered->number == NULL || *numbered->number == '\0';
-  if (numbering)
-    {
-      g_free (numbered->number);
-      numbered->number = retainer_agency_format_number (agency, agency->next_number);
-      g_free (numbered->date);
-      numbered->date = g_strdup (today);
-    }
+  numbering = retainer_agency_number_proposal (agency, numbered, today);
   /* The revision the PDF carries, issued on the copy like the number. */
   issued_before = numbered->revisions != NULL ? numbered->revisions->len : 0;
   if (!retainer_proposal_issue_revision (numbered, self->result, today, &revision, &error))
     {
-      retainer_window_show_error (self, _("Could Not Export the PDF"), error->message);
+      retainer_window_show_error (self, _("Could Not Export the PDF"), retainer_error_message (error));
       return FALSE;
     }
 
   if (!retainer_pdf_export (numbered, self->result, agency, path, warnings, &error))
     {
-      retainer_window_show_error (self, _("Could Not Export the PDF"), error->message);
+      retainer_window_show_error (self, _("Could Not Export the PDF"), retainer_error_message (error));
       return FALSE;
     }
 
@@ -1046,17 +1039,7 @@ retainer_window_export_pdf_to (RetainerWindow *self,
       self->proposal->date = g_strdup (numbered->date);
       retainer_window_keep_revision (self, numbered);
 
-      agency->next_number++;
-      if (!retainer_agency_save_user (agency, &error)
-          && g_error_matches (error, RETAINER_AGENCY_ERROR, RETAINER_AGENCY_ERROR_LOGO))
-        {
-          /* A logo gone from beside the profile would stop every number
-           * from being stored; the PDF has warned about it already. */
-          g_clear_error (&error);
-          g_clear_pointer (&agency->logo_path, g_free);
-          retainer_agency_save_user (agency, &error);
-        }
-      if (error != NULL)
+      if (!retainer_agency_advance_number (agency, &error))
         {
           g_autofree char *problem = NULL;
 
@@ -1064,7 +1047,7 @@ retainer_window_export_pdf_to (RetainerWindow *self,
           problem = g_strdup_printf (_("The PDF was exported as proposal %1$s, but the next "
                                        "number could not be stored, so the next export may "
                                        "use it again. %2$s"),
-                                     numbered->number, error->message);
+                                     numbered->number, retainer_error_message (error));
           retainer_window_show_error (self, _("Could Not Store the Next Proposal Number"),
                                       problem);
         }

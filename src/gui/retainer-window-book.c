@@ -15,6 +15,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "retainer-book-dialog.h"
+#include "retainer-json.h"
 #include "retainer-money.h"
 #include "retainer-window-book.h"
 #include "retainer-window-private.h"
@@ -30,7 +31,7 @@ load_book (RetainerWindow *self,
   g_clear_pointer (&self->book_error, g_free);
   if (agency == NULL)
     {
-      self->book_error = g_strdup (error->message);
+      self->book_error = g_strdup (retainer_error_message (error));
       if (problems != NULL)
         *problems = NULL;
       return;
@@ -90,7 +91,7 @@ retainer_window_refresh_book (RetainerWindow *self)
     }
   if (!retainer_book_prospect_impact (self->book, self->proposal, self->result, &impact, &error))
     {
-      set_impact_unknown (self, error->message);
+      set_impact_unknown (self, retainer_error_message (error));
       return;
     }
 
@@ -155,7 +156,7 @@ retainer_window_open_book (RetainerWindow *self)
   agency = retainer_agency_load_user (&error);
   if (agency == NULL)
     {
-      retainer_window_show_error (self, _("Could Not Open the Book"), error->message);
+      retainer_window_show_error (self, _("Could Not Open the Book"), retainer_error_message (error));
       return NULL;
     }
   dialog = retainer_book_dialog_new (retainer_book_load (agency, &problems), problems);

@@ -16,6 +16,7 @@
 #include "retainer-brand-dialog.h"
 #include "retainer-document-dialog.h"
 #include "retainer-estimator-dialog.h"
+#include "retainer-json.h"
 #include "retainer-money.h"
 #include "retainer-revision.h"
 #include "retainer-window-pitch.h"
@@ -327,7 +328,7 @@ retainer_window_keep_revision (RetainerWindow   *self,
 
       /* Translators: %s says why. */
       message = g_strdup_printf (_("The PDF was exported, but the proposal could not record "
-                                   "the revision: %s"), error->message);
+                                   "the revision: %s"), retainer_error_message (error));
       retainer_window_show_error (self, _("Could Not Save the Proposal"), message);
     }
 }

@@ -14,6 +14,7 @@
 #include <math.h>
 #include <string.h>
 
+#include "retainer-json.h"
 #include "retainer-money.h"
 #include "retainer-number.h"
 #include "retainer-tier-card.h"
@@ -325,7 +326,7 @@ spin_input_cb (AdwSpinRow     *row,
 
   if (!parse_number_input (field, gtk_editable_get_text (GTK_EDITABLE (row)), &scaled, &error))
     {
-      mark_number_input (self, field, error->message);
+      mark_number_input (self, field, retainer_error_message (error));
       /* The spin button keeps the proposal's value; the output handler
        * leaves the refused text in place for the founder to correct. */
       scaled = number_value (self, field);
@@ -497,7 +498,7 @@ number_text_changed_cb (RetainerWindow *self,
       /* An emptied field is being typed into: not a mistake yet. Leaving
        * it empty is (spin_input_cb). */
       if (!g_error_matches (error, RETAINER_NUMBER_ERROR, RETAINER_NUMBER_ERROR_EMPTY))
-        mark_number_input (self, field, error->message);
+        mark_number_input (self, field, retainer_error_message (error));
       return;
     }
 
@@ -1598,7 +1599,7 @@ refresh_results (RetainerWindow *self)
   /* The inputs keep to the limits, so this only fails on a programming error. */
   if (!retainer_proposal_validate (self->proposal, NULL, &error))
     {
-      g_critical ("Invalid proposal from the window: %s", error->message);
+      g_critical ("Invalid proposal from the window: %s", retainer_error_message (error));
       return;
     }
 
