@@ -7,6 +7,7 @@
 #include <glib.h>
 #include <glib/gstdio.h>
 #include <locale.h>
+#include <math.h>
 #include <png.h>
 #include <string.h>
 #include <unistd.h>
@@ -770,6 +771,116 @@ test_break_even_zero_fee (Fixture       *fixture,
   g_assert_null (strstr (text, "nan"));
 }
 
+/* One word of `pdftotext -bbox`: its box in points from the page's top. */
+typedef struct
+{
+  double x_min, y_min, x_max, y_max;
+  char  *text;
+} Word;
+
+static void
+word_clear (Word *word)
+{
+  g_free (word->text);
+}
+
+/* The words of the first page that holds @marker. */
+static GArray *
+page_words (const char *pdf,
+            const char *marker)
+{
+  const char *argv[] = { "pdftotext", "-bbox", pdf, "-", NULL };
+  g_autofree char *html = run (argv, NULL);
+  g_auto (GStrv) pages = g_strsplit (html, "<page ", -1);
+  g_autoptr (GRegex) regex = g_regex_new ("<word xMin=\"([0-9.]+)\" yMin=\"([0-9.]+)\" "
+                                          "xMax=\"([0-9.]+)\" yMax=\"([0-9.]+)\">([^<]*)<",
+                                          0, 0, NULL);
+  GArray *words = g_array_new (FALSE, TRUE, sizeof (Word));
+
+  g_array_set_clear_func (words, (GDestroyNotify) word_clear);
+  for (guint p = 1; pages[p] != NULL && words->len == 0; p++)
+    {
+      g_autoptr (GMatchInfo) match = NULL;
+      g_autofree char *quoted = g_strdup_printf (">%s<", marker);
+
+      if (strstr (pages[p], quoted) == NULL)
+        continue;
+      for (g_regex_match (regex, pages[p], 0, &match); g_match_info_matches (match);
+           g_match_info_next (match, NULL))
+        {
+          Word word = { 0 };
+          g_autofree char *x_min = g_match_info_fetch (match, 1);
+          g_autofree char *y_min = g_match_info_fetch (match, 2);
+          g_autofree char *x_max = g_match_info_fetch (match, 3);
+          g_autofree char *y_max = g_match_info_fetch (match, 4);
+
+          word.x_min = g_ascii_strtod (x_min, NULL);
+          word.y_min = g_ascii_strtod (y_min, NULL);
+          word.x_max = g_ascii_strtod (x_max, NULL);
+          word.y_max = g_ascii_strtod (y_max, NULL);
+          word.text = g_match_info_fetch (match, 5);
+          g_array_append_val (words, word);
+        }
+    }
+  g_assert_cmpuint (words->len, >, 0);
+  return words;
+}
+
+/* In the plans table no line of a cell is drawn into the row below: each
+ * line of the table's text stands at least 1.1 text heights below the
+ * line above it in the same column. (The proposed plan's column is set in
+ * bold, and was once measured in the regular face: its wrapped "month" sat
+ * under the next row's "Paid back in month 2".) */
+static void
+test_plans_table_lines_clear (Fixture       *fixture,
+                              gconstpointer  data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autofree char *sample = g_test_build_filename (G_TEST_DIST, "..", "data", "sample.retainer",
+                                                   NULL);
+  g_autoptr (GArray) words = NULL;
+  double body_height = 0;
+  guint checked = 0;
+
+  retainer_proposal_free (fixture->proposal);
+  retainer_result_free (fixture->result);
+  fixture->proposal = retainer_proposal_load (sample, &error);
+  g_assert_no_error (error);
+  fixture->result = retainer_recommend (fixture->proposal);
+  export (fixture);
+
+  words = page_words (fixture->pdf, "Proposed");
+  /* The table's body text: the size of its first row's label. */
+  for (guint i = 0; i < words->len && body_height == 0; i++)
+    {
+      const Word *word = &g_array_index (words, Word, i);
+
+      if (g_strcmp0 (word->text, "retainer") == 0)
+        body_height = word->y_max - word->y_min;
+    }
+  g_assert_cmpfloat (body_height, >, 0);
+
+  for (guint i = 0; i < words->len; i++)
+    for (guint j = 0; j < words->len; j++)
+      {
+        const Word *above = &g_array_index (words, Word, i);
+        const Word *below = &g_array_index (words, Word, j);
+        double overlap = MIN (above->x_max, below->x_max) - MAX (above->x_min, below->x_min);
+        double gap = below->y_min - above->y_min;
+
+        if (fabs ((above->y_max - above->y_min) - body_height) > 0.5
+            || fabs ((below->y_max - below->y_min) - body_height) > 0.5
+            || overlap <= 1 || gap <= 0.5)
+          continue;
+        if (gap < 1.1 * body_height)
+          g_error ("“%s” is drawn %.1f pt under “%s”, closer than a line (%.1f pt)",
+                   below->text, gap, above->text, 1.1 * body_height);
+        checked++;
+      }
+  g_test_message ("%u pairs of lines in the plans table stand clear", checked);
+  g_assert_cmpuint (checked, >, 20);
+}
+
 /* The break-even reads the same in the key figures, the plans table and
  * the chart as on the window's card: one phrase, "Paid back in month 6";
  * the fraction is in the summary's sentence only. */
@@ -1492,6 +1603,7 @@ main (int   argc,
   ADD ("/pdf/language/english-session", test_language_english_session, NULL);
   ADD ("/pdf/break-even/zero-fee", test_break_even_zero_fee, NULL);
   ADD ("/pdf/break-even/one-wording", test_break_even_one_wording, NULL);
+  ADD ("/pdf/plans/lines-clear", test_plans_table_lines_clear, NULL);
   ADD ("/pdf/chart/core-scale", test_chart_core_scale, NULL);
   ADD ("/pdf/chart/small-amounts", test_chart_small_amounts, NULL);
   ADD ("/pdf/text/page-numbers", test_page_numbers, NULL);

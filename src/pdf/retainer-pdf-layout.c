@@ -686,10 +686,24 @@ retainer_pdf_table_clear (RetainerPdfTable *table)
 #define CELL_PAD_X 6.0
 #define CELL_PAD_Y 5.0
 
+/* The proposed plan's column is set in bold below the header: measured
+ * in bold too, or its wrapped last line falls under the next row. */
+static RetainerPdfFont *
+cell_font (RetainerPdfTable *table,
+           RetainerPdfFont  *font,
+           guint             column,
+           gboolean          is_header)
+{
+  if ((int) column == table->marked_column && !is_header)
+    return table->writer->bold;
+  return font;
+}
+
 static double
 row_height (RetainerPdfTable   *table,
             RetainerPdfFont    *font,
-            const char * const *cells)
+            const char * const *cells,
+            gboolean            is_header)
 {
   RetainerPdfWriter *writer = table->writer;
   double leading = table->size * 1.35;
@@ -697,7 +711,8 @@ row_height (RetainerPdfTable   *table,
 
   for (guint i = 0; i < table->n_columns; i++)
     {
-      double cell = retainer_pdf_box_height (writer, font, table->size, leading,
+      double cell = retainer_pdf_box_height (writer, cell_font (table, font, i, is_header),
+                                             table->size, leading,
                                              table->widths[i] - 2 * CELL_PAD_X,
                                              cells[i] != NULL ? cells[i] : "");
       height = MAX (height, cell);
@@ -711,7 +726,7 @@ retainer_pdf_table_row_height (RetainerPdfTable   *table,
                                const char * const *cells,
                                gboolean            strong)
 {
-  return row_height (table, strong ? table->writer->bold : table->writer->regular, cells);
+  return row_height (table, strong ? table->writer->bold : table->writer->regular, cells, FALSE);
 }
 
 double
@@ -719,7 +734,7 @@ retainer_pdf_table_header_height (RetainerPdfTable *table)
 {
   if (table->header[0] == NULL)
     return 0;
-  return row_height (table, table->writer->bold, (const char * const *) table->header);
+  return row_height (table, table->writer->bold, (const char * const *) table->header, TRUE);
 }
 
 static void
@@ -755,9 +770,7 @@ draw_row (RetainerPdfTable       *table,
             color = writer->primary_is_light ? &writer->ink : &writer->white;
         }
 
-      retainer_pdf_draw_box (writer, (int) i == table->marked_column && !is_header
-                                       ? writer->bold : font,
-                             table->size, leading, color, x + CELL_PAD_X, writer->y - CELL_PAD_Y,
+      retainer_pdf_draw_box (writer, cell_font (table, font, i, is_header), table->size, leading, color, x + CELL_PAD_X, writer->y - CELL_PAD_Y,
                              table->widths[i] - 2 * CELL_PAD_X, table->aligns[i],
                              cells[i] != NULL ? cells[i] : "");
       x += table->widths[i];
@@ -790,7 +803,7 @@ retainer_pdf_table_add_row (RetainerPdfTable   *table,
 {
   RetainerPdfWriter *writer = table->writer;
   RetainerPdfFont *font = strong ? writer->bold : writer->regular;
-  double height = row_height (table, font, cells);
+  double height = row_height (table, font, cells, FALSE);
 
   if (writer->y - height < writer->bottom && !at_page_top (writer))
     {
