@@ -91,17 +91,6 @@ find_label_with (GtkWidget  *widget,
   return NULL;
 }
 
-static RetainerWindow *
-open_window (int width,
-             int height)
-{
-  RetainerWindow *window = retainer_window_new (GTK_APPLICATION (application));
-
-  gtk_window_set_default_size (GTK_WINDOW (window), width, height);
-  retainer_test_present (GTK_WINDOW (window));
-  return window;
-}
-
 /* A Growth prospect at list price: $5,000 a month, one use case. */
 static void
 load_growth_prospect (RetainerWindow *window)
@@ -156,7 +145,7 @@ test_dialog (void)
   AdwStyleManager *style = adw_style_manager_get_default ();
 
   put_seed ();
-  window = open_window (1280, 900);
+  window = retainer_test_new_window (application, 1280, 900);
   dialog = open_book (window);
 
   assert_seed_totals_shown (GTK_WIDGET (dialog));
@@ -203,7 +192,7 @@ test_dialog_narrow (void)
   AdwDialog *dialog;
 
   put_seed ();
-  window = open_window (960, 800);
+  window = retainer_test_new_window (application, 960, 800);
   dialog = open_book (window);
   assert_seed_totals_shown (GTK_WIDGET (dialog));
   retainer_test_write_png (window, "book-960.png");
@@ -218,7 +207,7 @@ test_prospect (void)
   AdwSpinRow *use_cases;
 
   put_seed ();
-  window = open_window (1280, 900);
+  window = retainer_test_new_window (application, 1280, 900);
   load_growth_prospect (window);
   retainer_test_wait_frame (window);
 
@@ -253,7 +242,7 @@ test_presentation (void)
   GAction *book;
 
   put_seed ();
-  window = open_window (1280, 900);
+  window = retainer_test_new_window (application, 1280, 900);
   load_growth_prospect (window);
   dialog = open_book (window);
   g_object_add_weak_pointer (G_OBJECT (dialog), (gpointer *) &dialog);
@@ -300,7 +289,7 @@ test_preferences (void)
   g_autoptr (GError) error = NULL;
 
   put_seed ();
-  window = open_window (1280, 900);
+  window = retainer_test_new_window (application, 1280, 900);
   load_growth_prospect (window);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "app.preferences", NULL));
   retainer_test_settle ();
@@ -367,17 +356,7 @@ int
 main (int   argc,
       char *argv[])
 {
-  int status;
-
-  g_content_type_set_mime_dirs (NULL);
-  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
-  gtk_init ();
-  g_object_set (gtk_settings_get_default (), "gtk-recent-files-enabled", FALSE, NULL);
-  gtk_icon_theme_add_search_path (gtk_icon_theme_get_for_display (gdk_display_get_default ()),
-                                  "/usr/share/icons");
-
-  application = retainer_application_new (G_APPLICATION_NON_UNIQUE);
-  g_assert_true (g_application_register (G_APPLICATION (application), NULL, NULL));
+  application = retainer_test_init_window_tests (&argc, &argv);
 
   g_test_add_func ("/ui/book/dialog", test_dialog);
   g_test_add_func ("/ui/book/dialog-960", test_dialog_narrow);
@@ -385,7 +364,5 @@ main (int   argc,
   g_test_add_func ("/ui/book/presentation", test_presentation);
   g_test_add_func ("/ui/book/preferences", test_preferences);
 
-  status = g_test_run ();
-  g_clear_object (&application);
-  return status;
+  return retainer_test_run (application);
 }

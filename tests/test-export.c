@@ -22,18 +22,7 @@ static RetainerApplication *application;
 static RetainerWindow *
 create_window (void)
 {
-  RetainerWindow *window = retainer_window_new (GTK_APPLICATION (application));
-
-  gtk_window_set_default_size (GTK_WINDOW (window), 1280, 800);
-  retainer_test_present (GTK_WINDOW (window));
-  return window;
-}
-
-static void
-destroy_window (RetainerWindow *window)
-{
-  gtk_window_destroy (GTK_WINDOW (window));
-  retainer_test_settle ();
+  return retainer_test_new_window (application, 1280, 800);
 }
 
 /* A label on screen holding `needle`, such as a toast's title. */
@@ -181,7 +170,7 @@ test_suggested_name (void)
   name = retainer_window_suggest_pdf_name (window);
   g_assert_cmpstr (name, ==, "Proposal - Acme - 2025-03-04.pdf");
 
-  destroy_window (window);
+  retainer_test_destroy_window (window);
 }
 
 static void
@@ -241,7 +230,7 @@ test_export_numbers_proposal (void)
   g_assert_cmpstr (retainer_window_get_proposal (window)->number, ==, "AC-0042");
   g_assert_cmpuint (stored_next_number (), ==, 43);
 
-  destroy_window (window);
+  retainer_test_destroy_window (window);
 }
 
 static void
@@ -275,7 +264,7 @@ test_failed_export_changes_nothing (void)
   g_assert_null (retainer_window_get_proposal (window)->number);
   g_assert_null (find_label (GTK_WIDGET (window), "Exported"));
 
-  destroy_window (window);
+  retainer_test_destroy_window (window);
 }
 
 /* The export dialog opens in Documents, not wherever the process was
@@ -310,7 +299,7 @@ test_export_folder (void)
   folder = retainer_window_get_export_folder (window);
   g_assert_cmpstr (g_file_peek_path (folder), ==, exports);
   g_object_unref (folder);
-  destroy_window (window);
+  retainer_test_destroy_window (window);
 
   /* Remembered for the next window; gone, it is Documents again. */
   window = create_window ();
@@ -322,7 +311,7 @@ test_export_folder (void)
   folder = retainer_window_get_export_folder (window);
   g_assert_cmpstr (g_file_peek_path (folder), ==, documents);
   g_object_unref (folder);
-  destroy_window (window);
+  retainer_test_destroy_window (window);
 }
 
 /* Whitespace runs as one space, no-break spaces too: a cell that wraps in
@@ -412,7 +401,7 @@ test_same_words_as_pdf (void)
   /* Nowhere a saving below zero a month. */
   g_assert_null (strstr (text, "−"));
 
-  destroy_window (window);
+  retainer_test_destroy_window (window);
 }
 
 static void
@@ -445,7 +434,7 @@ test_missing_logo_warns (void)
     retainer_test_wait_ms (100);
   g_assert_nonnull (find_label (GTK_WIDGET (window), "agency-logo.png could not be found"));
 
-  destroy_window (window);
+  retainer_test_destroy_window (window);
 }
 
 /* An answer that comes after its window was closed (here the launcher's,
@@ -476,17 +465,7 @@ int
 main (int   argc,
       char *argv[])
 {
-  int status;
-
-  retainer_test_keep_mime_database ();
-  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
-  gtk_init ();
-  g_object_set (gtk_settings_get_default (), "gtk-recent-files-enabled", FALSE, NULL);
-  /* Dialogs open and revealers reveal at once: each frame shows the end state. */
-  g_object_set (gtk_settings_get_default (), "gtk-enable-animations", FALSE, NULL);
-
-  application = retainer_application_new (G_APPLICATION_NON_UNIQUE);
-  g_assert_true (g_application_register (G_APPLICATION (application), NULL, NULL));
+  application = retainer_test_init_window_tests (&argc, &argv);
 
   g_test_add_func ("/ui/export/suggested-name", test_suggested_name);
   g_test_add_func ("/ui/export/numbers-proposal", test_export_numbers_proposal);
@@ -496,7 +475,5 @@ main (int   argc,
   g_test_add_func ("/ui/export/same-words-as-pdf", test_same_words_as_pdf);
   g_test_add_func ("/ui/export/late-answer-after-close", test_late_answer_after_close);
 
-  status = g_test_run ();
-  g_clear_object (&application);
-  return status;
+  return retainer_test_run (application);
 }

@@ -27,18 +27,7 @@ static RetainerApplication *application;
 static RetainerWindow *
 create_window (void)
 {
-  RetainerWindow *window = retainer_window_new (GTK_APPLICATION (application));
-
-  gtk_window_set_default_size (GTK_WINDOW (window), 1280, 900);
-  retainer_test_present (GTK_WINDOW (window));
-  return window;
-}
-
-static void
-destroy_window (RetainerWindow *window)
-{
-  gtk_window_destroy (GTK_WINDOW (window));
-  retainer_test_settle ();
+  return retainer_test_new_window (application, 1280, 900);
 }
 
 static GtkLabel *
@@ -360,7 +349,7 @@ test_estimator (void)
   g_assert_null (proposal->spend_estimate);
   g_assert_false (gtk_widget_get_visible (basis_row));
 
-  destroy_window (window);
+  retainer_test_destroy_window (window);
 }
 
 /* Not in US dollars: the rate is asked for, and converts exactly. */
@@ -405,7 +394,7 @@ test_estimator_exchange_rate (void)
   g_assert_cmpstr (retainer_window_get_proposal (window)->spend_estimate->currency, ==, "EUR");
   g_assert_cmpint (retainer_window_get_proposal (window)->spend_estimate->exchange_rate, ==, 920000);
 
-  destroy_window (window);
+  retainer_test_destroy_window (window);
 }
 
 /* ------------------------------------------------------------------ */
@@ -540,7 +529,7 @@ test_revisions (void)
   g_assert_false (retainer_window_get_modified (window));
   adw_dialog_force_close (dialog);
   retainer_test_settle ();
-  destroy_window (window);
+  retainer_test_destroy_window (window);
 }
 
 /* ------------------------------------------------------------------ */
@@ -615,7 +604,7 @@ test_brand_first (void)
   g_assert_nonnull (strstr (text, "Northwind Labs"));
   g_assert_false (retainer_window_needs_brand (window));
 
-  destroy_window (window);
+  retainer_test_destroy_window (window);
 }
 
 /* ------------------------------------------------------------------ */
@@ -658,23 +647,14 @@ test_cautious (void)
   retainer_test_settle ();
   g_assert_true (gtk_widget_get_visible (retainer_test_window_child (window, "cautious_group")));
 
-  destroy_window (window);
+  retainer_test_destroy_window (window);
 }
 
 int
 main (int   argc,
       char *argv[])
 {
-  int status;
-
-  retainer_test_keep_mime_database ();
-  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
-  gtk_init ();
-  g_object_set (gtk_settings_get_default (), "gtk-recent-files-enabled", FALSE, NULL);
-  g_object_set (gtk_settings_get_default (), "gtk-enable-animations", FALSE, NULL);
-
-  application = retainer_application_new (G_APPLICATION_NON_UNIQUE);
-  g_assert_true (g_application_register (G_APPLICATION (application), NULL, NULL));
+  application = retainer_test_init_window_tests (&argc, &argv);
 
   g_test_add_func ("/ui/pitch/estimator", test_estimator);
   g_test_add_func ("/ui/pitch/estimator-exchange-rate", test_estimator_exchange_rate);
@@ -682,7 +662,5 @@ main (int   argc,
   g_test_add_func ("/ui/pitch/brand-first", test_brand_first);
   g_test_add_func ("/ui/pitch/cautious", test_cautious);
 
-  status = g_test_run ();
-  g_clear_object (&application);
-  return status;
+  return retainer_test_run (application);
 }

@@ -8,6 +8,8 @@
  */
 #include "config.h"
 
+#include <libintl.h>
+
 #include "ui-test-util.h"
 
 /* Far beyond a slow frame under ASan on a busy machine: a wait this long
@@ -22,6 +24,50 @@ retainer_test_keep_mime_database (void)
    * symbolic SVG icons through gdk-pixbuf, which picks its loader by the
    * content type; without the database they fail to load. */
   g_content_type_set_mime_dirs (NULL);
+}
+
+RetainerApplication *
+retainer_test_init_window_tests (int    *argc,
+                                 char ***argv)
+{
+  GtkSettings *settings;
+  RetainerApplication *application;
+
+  retainer_test_keep_mime_database ();
+  g_test_init (argc, argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+  gtk_init ();
+  settings = gtk_settings_get_default ();
+  /* GtkRecentManager keeps the file of the first test's folder, which each
+   * isolated test then removes; recent files are not what these tests check. */
+  g_object_set (settings, "gtk-recent-files-enabled", FALSE, NULL);
+  /* Dialogs open and revealers reveal at once: each frame shows the end state. */
+  g_object_set (settings, "gtk-enable-animations", FALSE, NULL);
+  /* The isolated XDG_DATA_DIRS hide the system's icons from the screenshots. */
+  gtk_icon_theme_add_search_path (gtk_icon_theme_get_for_display (gdk_display_get_default ()),
+                                  "/usr/share/icons");
+
+  application = retainer_application_new (G_APPLICATION_NON_UNIQUE);
+  g_assert_true (g_application_register (G_APPLICATION (application), NULL, NULL));
+
+  /* The runs in a translation (tests/ui/meson.build) read the catalogues
+   * of the build folder, after the application has set its own up. */
+  if (g_getenv ("RETAINER_TEST_LANGUAGE") != NULL)
+    {
+      bindtextdomain (GETTEXT_PACKAGE, g_getenv ("RETAINER_LOCALEDIR"));
+      bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+      textdomain (GETTEXT_PACKAGE);
+    }
+
+  return application;
+}
+
+int
+retainer_test_run (RetainerApplication *application)
+{
+  int status = g_test_run ();
+
+  g_object_unref (application);
+  return status;
 }
 
 static gboolean
@@ -139,6 +185,38 @@ retainer_test_present (GtkWindow *window)
   retainer_test_wait_frame (window);
 }
 
+RetainerWindow *
+retainer_test_new_window (RetainerApplication *application,
+                          int                  width,
+                          int                  height)
+{
+  return retainer_test_new_window_full (application, width, height, FALSE);
+}
+
+RetainerWindow *
+retainer_test_new_window_full (RetainerApplication *application,
+                               int                  width,
+                               int                  height,
+                               gboolean             presenting)
+{
+  RetainerWindow *window = retainer_window_new (GTK_APPLICATION (application));
+
+  gtk_window_set_default_size (GTK_WINDOW (window), width, height);
+  /* Before the first layout: Xvfb has no window manager to answer a full
+   * screen request, and GDK holds later layouts until one does; the window
+   * keeps the size asked for. */
+  retainer_window_set_presenting (window, presenting);
+  retainer_test_present (GTK_WINDOW (window));
+  return window;
+}
+
+void
+retainer_test_destroy_window (gpointer window)
+{
+  gtk_window_destroy (GTK_WINDOW (window));
+  retainer_test_settle ();
+}
+
 AdwAlertDialog *
 retainer_test_find_alert_dialog (gpointer widget)
 {
@@ -202,6 +280,13 @@ retainer_test_window_child (RetainerWindow *window,
 
   g_assert_nonnull (object);
   return object;
+}
+
+const char *
+retainer_test_label_text (RetainerWindow *window,
+                          const char     *name)
+{
+  return gtk_label_get_label (GTK_LABEL (retainer_test_window_child (window, name)));
 }
 
 GdkTexture *

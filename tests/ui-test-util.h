@@ -1,5 +1,6 @@
-/* ui-test-util.h: what the window tests share: waiting for GTK, dialogs,
- * template children and screenshots
+/* ui-test-util.h: what the window tests share: setting up GTK and the
+ * application, opening windows, waiting for GTK, dialogs, template
+ * children and screenshots
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -7,6 +8,7 @@
 
 #include <adwaita.h>
 
+#include "retainer-application.h"
 #include "retainer-window.h"
 
 G_BEGIN_DECLS
@@ -14,6 +16,24 @@ G_BEGIN_DECLS
 /* Before g_test_init () with G_TEST_OPTION_ISOLATE_DIRS: keeps the
  * system's MIME database, which the isolated folders would hide. */
 void            retainer_test_keep_mime_database (void);
+/* The start of a window test program's main (): the test framework with
+ * isolated folders, GTK set up for tests, and the application, registered. */
+RetainerApplication *retainer_test_init_window_tests (int    *argc,
+                                                      char ***argv);
+/* Runs the tests, then lets the application go; returns what main ()
+ * returns. */
+int             retainer_test_run                (RetainerApplication *application);
+/* A new window of @application, @width × @height, presented and drawn. */
+RetainerWindow *retainer_test_new_window         (RetainerApplication *application,
+                                                  int                  width,
+                                                  int                  height);
+/* The same, in presentation mode from the start when @presenting. */
+RetainerWindow *retainer_test_new_window_full    (RetainerApplication *application,
+                                                  int                  width,
+                                                  int                  height,
+                                                  gboolean             presenting);
+/* Closes @window and handles what that leaves pending. */
+void            retainer_test_destroy_window     (gpointer             window);
 /* Runs the main loop for @ms milliseconds. */
 void            retainer_test_wait_ms            (guint           ms);
 /* Handles everything pending, without waiting for more. */
@@ -30,6 +50,9 @@ void            retainer_test_respond            (AdwAlertDialog *dialog,
                                                   const char     *response);
 /* A template child of the window, which must exist. */
 gpointer        retainer_test_window_child       (RetainerWindow *window,
+                                                  const char     *name);
+/* The text of the window's label @name. */
+const char     *retainer_test_label_text         (RetainerWindow *window,
                                                   const char     *name);
 /* @widget as drawn in a new frame. */
 GdkTexture     *retainer_test_render             (gpointer        widget);
