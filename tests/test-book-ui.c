@@ -71,26 +71,6 @@ find_label (GtkWidget  *widget,
   return NULL;
 }
 
-/* Any label on screen whose text holds `needle`. */
-static GtkLabel *
-find_label_with (GtkWidget  *widget,
-                 const char *needle)
-{
-  if (GTK_IS_LABEL (widget) && gtk_widget_get_mapped (widget)
-      && strstr (gtk_label_get_label (GTK_LABEL (widget)), needle) != NULL)
-    return GTK_LABEL (widget);
-
-  for (GtkWidget *c = gtk_widget_get_first_child (widget); c != NULL;
-       c = gtk_widget_get_next_sibling (c))
-    {
-      GtkLabel *found = find_label_with (c, needle);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
-}
-
 /* A Growth prospect at list price: $5,000 a month, one use case. */
 static void
 load_growth_prospect (RetainerWindow *window)
@@ -156,7 +136,7 @@ test_dialog (void)
   g_assert_nonnull (find_label (GTK_WIDGET (dialog), "$7,365.50 (73.7%)"));
   g_assert_nonnull (find_label (GTK_WIDGET (dialog), "Entered"));
   /* 80 of 160 hours and 79% against a 60% floor: no warning. */
-  g_assert_null (find_label_with (GTK_WIDGET (dialog), "more than the team"));
+  g_assert_null (retainer_test_find_label (dialog, "more than the team"));
 
   retainer_test_write_png (window, "book-light.png");
   adw_style_manager_set_color_scheme (style, ADW_COLOR_SCHEME_FORCE_DARK);
@@ -257,11 +237,11 @@ test_presentation (void)
   book = g_action_map_lookup_action (G_ACTION_MAP (window), "book");
   g_assert_false (g_action_get_enabled (book));
   g_assert_null (retainer_window_open_book (window));
-  g_assert_null (find_label_with (GTK_WIDGET (window), "$48,000"));
-  g_assert_null (find_label_with (GTK_WIDGET (window), "$10,045"));
-  g_assert_null (find_label_with (GTK_WIDGET (window), "79.1%"));
-  g_assert_null (find_label_with (GTK_WIDGET (window), "of 160 hours"));
-  g_assert_null (find_label_with (GTK_WIDGET (window), "Adds to the Book"));
+  g_assert_null (retainer_test_find_label (window, "$48,000"));
+  g_assert_null (retainer_test_find_label (window, "$10,045"));
+  g_assert_null (retainer_test_find_label (window, "79.1%"));
+  g_assert_null (retainer_test_find_label (window, "of 160 hours"));
+  g_assert_null (retainer_test_find_label (window, "Adds to the Book"));
   retainer_test_write_png (window, "book-presenting.png");
 
   retainer_window_set_presenting (window, FALSE);

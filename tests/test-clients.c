@@ -250,22 +250,6 @@ read_file (const char *path)
   return contents;
 }
 
-static char *
-pdf_text (const char *path)
-{
-  const char *argv[] = { "pdftotext", "-enc", "UTF-8", path, "-", NULL };
-  g_autoptr (GError) error = NULL;
-  char *out = NULL;
-  int status = 0;
-
-  g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL,
-                               G_SPAWN_SEARCH_PATH | G_SPAWN_STDERR_TO_DEV_NULL, NULL, NULL,
-                               &out, NULL, &status, &error));
-  g_assert_no_error (error);
-  g_assert_true (g_spawn_check_wait_status (status, NULL));
-  return out;
-}
-
 /* pdftotext breaks lines where the page does: compare with single spaces. */
 static char *
 squeeze_spaces (const char *text)
@@ -293,16 +277,13 @@ screenshot (RetainerWindow *window,
             const char     *name)
 {
   AdwStyleManager *style = adw_style_manager_get_default ();
-  const struct { const char *suffix; AdwColorScheme scheme; } schemes[] = {
-    { "light", ADW_COLOR_SCHEME_FORCE_LIGHT },
-    { "dark", ADW_COLOR_SCHEME_FORCE_DARK },
-  };
 
-  for (guint i = 0; i < G_N_ELEMENTS (schemes); i++)
+  for (guint i = 0; i < G_N_ELEMENTS (retainer_test_color_schemes); i++)
     {
-      g_autofree char *file = g_strdup_printf ("%s-%s.png", name, schemes[i].suffix);
+      const RetainerTestColorScheme *scheme = &retainer_test_color_schemes[i];
+      g_autofree char *file = g_strdup_printf ("%s-%s.png", name, scheme->name);
 
-      adw_style_manager_set_color_scheme (style, schemes[i].scheme);
+      adw_style_manager_set_color_scheme (style, scheme->scheme);
       retainer_test_write_png (window, file);
     }
   adw_style_manager_set_color_scheme (style, ADW_COLOR_SCHEME_DEFAULT);
@@ -483,7 +464,7 @@ test_worked_example (void)
       const char *figures[] = { "$4,200", "$2,000", "$2,200", "$14,800", "92.3%", "94.1%", "+1.8",
                                 "−0.2", "1,240" };
 
-      text = pdf_text (pdf);
+      text = retainer_test_pdf_text (pdf);
       for (guint i = 0; i < G_N_ELEMENTS (figures); i++)
         if (strstr (text, figures[i]) == NULL)
           g_error ("“%s” is not in the report:\n%s", figures[i], text);
@@ -637,7 +618,7 @@ test_quarterly_review (void)
     }
   else
     {
-      g_autofree char *raw = pdf_text (pdf);
+      g_autofree char *raw = retainer_test_pdf_text (pdf);
       g_autofree char *text = squeeze_spaces (raw);
 
       if (strstr (text, "+$1,500 a month") == NULL || strstr (text, "$14,800") == NULL)

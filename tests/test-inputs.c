@@ -28,17 +28,10 @@ create_window (void)
 }
 
 static char *
-build_path (const char *name)
-{
-  g_assert_cmpint (g_mkdir_with_parents (g_get_user_data_dir (), 0700), ==, 0);
-  return g_build_filename (g_get_user_data_dir (), name, NULL);
-}
-
-static char *
 write_proposal (const char *name,
                 const char *json)
 {
-  char *path = build_path (name);
+  char *path = retainer_test_data_path (name);
   g_autoptr (GError) error = NULL;
 
   g_file_set_contents (path, json, -1, &error);
@@ -239,8 +232,8 @@ check_round_trip (Step                step,
   for (guint i = 0; i < G_N_ELEMENTS (exact_proposals); i++)
     {
       g_autofree char *source = write_proposal ("exact-source.retainer", exact_proposals[i]);
-      g_autofree char *baseline = build_path ("exact-baseline.retainer");
-      g_autofree char *saved = build_path ("exact-saved.retainer");
+      g_autofree char *baseline = retainer_test_data_path ("exact-baseline.retainer");
+      g_autofree char *saved = retainer_test_data_path ("exact-saved.retainer");
       g_autoptr (RetainerProposal) proposal = NULL;
       g_autoptr (GError) error = NULL;
 
@@ -261,7 +254,7 @@ check_round_trip (Step                step,
           break;
         case STEP_EXPORT:
           {
-            g_autofree char *pdf_path = build_path ("exact.pdf");
+            g_autofree char *pdf_path = retainer_test_data_path ("exact.pdf");
             g_autoptr (GFile) pdf = g_file_new_for_path (pdf_path);
 
             g_assert_true (retainer_window_export_pdf_to (window, pdf));

@@ -514,14 +514,6 @@ test_half_screen (gconstpointer data)
 {
   const HalfScreen *size = data;
   AdwStyleManager *style = adw_style_manager_get_default ();
-  static const struct
-  {
-    const char    *name;
-    AdwColorScheme scheme;
-  } schemes[] = {
-    { "light", ADW_COLOR_SCHEME_FORCE_LIGHT },
-    { "dark", ADW_COLOR_SCHEME_FORCE_DARK },
-  };
   RetainerWindow *window;
 
   window = create_window (size->width, size->height, size->presenting);
@@ -535,10 +527,11 @@ test_half_screen (gconstpointer data)
   assert_nothing_cut_off (window);
   assert_text_whole (window, TRUE);
 
-  for (guint i = 0; i < G_N_ELEMENTS (schemes); i++)
+  for (guint i = 0; i < G_N_ELEMENTS (retainer_test_color_schemes); i++)
     {
-      g_autofree char *name = g_strdup_printf ("layout-%s-%s", size->name, schemes[i].name);
-      adw_style_manager_set_color_scheme (style, schemes[i].scheme);
+      const RetainerTestColorScheme *scheme = &retainer_test_color_schemes[i];
+      g_autofree char *name = g_strdup_printf ("layout-%s-%s", size->name, scheme->name);
+      adw_style_manager_set_color_scheme (style, scheme->scheme);
       wait_for_frames (GTK_WIDGET (window), 2);
       write_pages (window, name);
     }

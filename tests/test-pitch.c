@@ -30,25 +30,6 @@ create_window (void)
   return retainer_test_new_window (application, 1280, 900);
 }
 
-static GtkLabel *
-find_label (GtkWidget  *widget,
-            const char *needle)
-{
-  if (GTK_IS_LABEL (widget) && gtk_widget_get_mapped (widget)
-      && strstr (gtk_label_get_label (GTK_LABEL (widget)), needle) != NULL)
-    return GTK_LABEL (widget);
-
-  for (GtkWidget *c = gtk_widget_get_first_child (widget); c != NULL;
-       c = gtk_widget_get_next_sibling (c))
-    {
-      GtkLabel *found = find_label (c, needle);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
-}
-
 /* The first widget of `type` in `widget`, depth first. */
 static gpointer
 find_widget (GtkWidget *widget,
@@ -73,16 +54,9 @@ static gboolean
 wait_for_label (GtkWidget  *widget,
                 const char *needle)
 {
-  for (guint i = 0; i < 400 && find_label (widget, needle) == NULL; i++)
+  for (guint i = 0; i < 400 && retainer_test_find_label (widget, needle) == NULL; i++)
     retainer_test_wait_ms (50);
-  return find_label (widget, needle) != NULL;
-}
-
-static char *
-temp_path (const char *name)
-{
-  g_assert_cmpint (g_mkdir_with_parents (g_get_user_data_dir (), 0700), ==, 0);
-  return g_build_filename (g_get_user_data_dir (), name, NULL);
+  return retainer_test_find_label (widget, needle) != NULL;
 }
 
 static char *
@@ -117,32 +91,6 @@ load_fixture (RetainerWindow *window,
     proposal->horizon_months = horizon;
   retainer_window_load_proposal (window, proposal, NULL);
   retainer_test_settle ();
-}
-
-static char *
-pdf_text (const char *path)
-{
-  const char *argv[] = { "pdftotext", "-enc", "UTF-8", path, "-", NULL };
-  g_autoptr (GError) error = NULL;
-  char *out = NULL;
-  int status = 0;
-
-  g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL,
-                               G_SPAWN_SEARCH_PATH | G_SPAWN_STDERR_TO_DEV_NULL, NULL, NULL,
-                               &out, NULL, &status, &error));
-  g_assert_no_error (error);
-  g_assert_true (g_spawn_check_wait_status (status, NULL));
-  return out;
-}
-
-static gboolean
-have_pdftotext (void)
-{
-  g_autofree char *program = g_find_program_in_path ("pdftotext");
-
-  if (program == NULL)
-    g_test_skip ("pdftotext (poppler-utils) is not installed");
-  return program != NULL;
 }
 
 static gpointer
@@ -212,9 +160,9 @@ test_estimator (void)
   g_autofree char *table_path = data_path ("price-table-example.json");
   g_autoptr (GFile) table_file = g_file_new_for_path (table_path);
   g_autofree char *kept = NULL;
-  g_autofree char *shared_path = temp_path ("shared-table.json");
+  g_autofree char *shared_path = retainer_test_data_path ("shared-table.json");
   g_autoptr (GFile) shared_file = g_file_new_for_path (shared_path);
-  g_autofree char *saved_path = temp_path ("estimated.retainer");
+  g_autofree char *saved_path = retainer_test_data_path ("estimated.retainer");
   g_autofree char *user_dir = NULL;
   g_autoptr (RetainerProposal) saved = NULL;
   g_autoptr (RetainerPriceTable) shared = NULL;
@@ -404,8 +352,8 @@ static void
 test_revisions (void)
 {
   RetainerWindow *window;
-  g_autofree char *pdf_path = temp_path ("revised.pdf");
-  g_autofree char *proposal_path = temp_path ("revised.retainer");
+  g_autofree char *pdf_path = retainer_test_data_path ("revised.pdf");
+  g_autofree char *proposal_path = retainer_test_data_path ("revised.retainer");
   g_autoptr (GFile) pdf = g_file_new_for_path (pdf_path);
   g_autoptr (RetainerProposal) saved = NULL;
   g_autoptr (GError) error = NULL;
@@ -417,7 +365,7 @@ test_revisions (void)
   g_autoptr (GtkWidget) row_1 = NULL;
   g_autoptr (GtkWidget) row_2 = NULL;
 
-  if (!have_pdftotext ())
+  if (!retainer_test_have_pdftotext ())
     return;
 
   store_agency ("agency-acme.json");
@@ -430,7 +378,7 @@ test_revisions (void)
   g_assert_true (retainer_window_export_pdf_to (window, pdf));
   retainer_test_settle ();
   g_assert_null (retainer_test_find_alert_dialog (window));
-  g_assert_nonnull (find_label (GTK_WIDGET (window), "Exported AC-0042, revision 1"));
+  g_assert_nonnull (retainer_test_find_label (window, "Exported AC-0042, revision 1"));
   g_assert_false (retainer_window_get_modified (window));
 
   /* An option, from the Proposal Document dialog: one undo step. */
@@ -446,9 +394,9 @@ test_revisions (void)
   adw_spin_row_set_value (find_widget (GTK_WIDGET (dialog), ADW_TYPE_SPIN_ROW), 2);
   retainer_test_settle ();
   /* The first-year totals with and without the options. */
-  g_assert_nonnull (find_label (GTK_WIDGET (dialog), "$30,000"));
-  g_assert_nonnull (find_label (GTK_WIDGET (dialog), "first year $66,000"));
-  g_assert_nonnull (find_label (GTK_WIDGET (dialog), "First year $27,600, paid up front"));
+  g_assert_nonnull (retainer_test_find_label (dialog, "$30,000"));
+  g_assert_nonnull (retainer_test_find_label (dialog, "first year $66,000"));
+  g_assert_nonnull (retainer_test_find_label (dialog, "First year $27,600, paid up front"));
   proposal = retainer_window_get_proposal (window);
   g_assert_true (proposal->option_annual_prepay);
   g_assert_cmpuint (proposal->option_extra_use_cases, ==, 2);
@@ -476,7 +424,7 @@ test_revisions (void)
   retainer_test_settle ();
   g_assert_null (retainer_test_find_alert_dialog (window));
   g_assert_true (wait_for_label (GTK_WIDGET (window), "Exported AC-0042, revision 2"));
-  text = pdf_text (pdf_path);
+  text = retainer_test_pdf_text (pdf_path);
   g_assert_nonnull (strstr (text, "AC-0042, revision 2"));
 
   saved = retainer_proposal_load (proposal_path, &error);
@@ -539,8 +487,8 @@ static void
 test_brand_first (void)
 {
   RetainerWindow *window;
-  g_autofree char *pdf_path = temp_path ("neutral.pdf");
-  g_autofree char *branded_path = temp_path ("branded.pdf");
+  g_autofree char *pdf_path = retainer_test_data_path ("neutral.pdf");
+  g_autofree char *branded_path = retainer_test_data_path ("branded.pdf");
   g_autoptr (GFile) pdf = g_file_new_for_path (pdf_path);
   g_autoptr (GFile) branded = g_file_new_for_path (branded_path);
   g_autofree char *profile = retainer_agency_user_path ();
@@ -549,7 +497,7 @@ test_brand_first (void)
   g_autoptr (GError) error = NULL;
   AdwDialog *dialog;
 
-  if (!have_pdftotext ())
+  if (!retainer_test_have_pdftotext ())
     return;
 
   retainer_brand_setup_reset ();
@@ -570,7 +518,7 @@ test_brand_first (void)
   retainer_test_settle ();
   g_assert_null (adw_application_window_get_visible_dialog (ADW_APPLICATION_WINDOW (window)));
   g_assert_true (g_file_test (pdf_path, G_FILE_TEST_IS_REGULAR));
-  text = pdf_text (pdf_path);
+  text = retainer_test_pdf_text (pdf_path);
   g_assert_null (strstr (text, "our agency"));
   g_assert_null (strstr (text, "Our agency"));
   g_assert_false (retainer_window_needs_brand (window));
@@ -600,7 +548,7 @@ test_brand_first (void)
   g_assert_no_error (error);
   g_assert_cmpstr (agency->name, ==, "Northwind Labs");
   g_free (text);
-  text = pdf_text (branded_path);
+  text = retainer_test_pdf_text (branded_path);
   g_assert_nonnull (strstr (text, "Northwind Labs"));
   g_assert_false (retainer_window_needs_brand (window));
 

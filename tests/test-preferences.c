@@ -108,13 +108,6 @@ fixture (const char *name)
   return g_file_new_for_path (path);
 }
 
-static char *
-temp_path (const char *name)
-{
-  g_assert_cmpint (g_mkdir_with_parents (g_get_user_data_dir (), 0700), ==, 0);
-  return g_build_filename (g_get_user_data_dir (), name, NULL);
-}
-
 static RetainerProposal *
 new_proposal (const char *company)
 {
@@ -379,7 +372,7 @@ test_import_export_and_logo (void)
   g_autoptr (GFile) acme = fixture ("agency-acme.json");
   g_autoptr (GFile) not_image = fixture ("agency-acme.json");
   g_autoptr (GFile) logo = fixture ("pdf-logo.png");
-  g_autofree char *shared_path = temp_path ("shared-brand.json");
+  g_autofree char *shared_path = retainer_test_data_path ("shared-brand.json");
   g_autoptr (GFile) shared = g_file_new_for_path (shared_path);
   g_autoptr (RetainerAgency) stored = NULL;
   g_autoptr (RetainerAgency) loaded = NULL;

@@ -422,24 +422,16 @@ static void
 test_screenshots (void)
 {
   AdwStyleManager *style = adw_style_manager_get_default ();
-  static const struct
-  {
-    const char    *name;
-    AdwColorScheme scheme;
-  } schemes[] = {
-    { "light", ADW_COLOR_SCHEME_FORCE_LIGHT },
-    { "dark", ADW_COLOR_SCHEME_FORCE_DARK },
-  };
   static const int widths[] = { 1920, 960 };
 
-  for (guint i = 0; i < G_N_ELEMENTS (schemes); i++)
+  for (guint i = 0; i < G_N_ELEMENTS (retainer_test_color_schemes); i++)
     for (guint j = 0; j < G_N_ELEMENTS (widths); j++)
       {
         g_autofree char *name = g_strdup_printf ("presentation-%dx1080-%s.png", widths[j],
-                                                 schemes[i].name);
+                                                 retainer_test_color_schemes[i].name);
         RetainerWindow *window;
 
-        adw_style_manager_set_color_scheme (style, schemes[i].scheme);
+        adw_style_manager_set_color_scheme (style, retainer_test_color_schemes[i].scheme);
         window = retainer_test_new_window_full (application, widths[j], 1080, TRUE);
         retainer_test_wait_ms (200);
         g_assert_false (gtk_label_get_selection_bounds (retainer_test_window_child (window,

@@ -24,53 +24,19 @@
 static RetainerApplication *application;
 
 /* ------------------------------------------------------------------ */
-/* Helpers                                                             */
-
-static RetainerProposal *
-new_default_proposal (void)
-{
-  g_autoptr (RetainerRateCard) card =
-    retainer_rate_card_load_builtin (RETAINER_RATE_CARD_DEFAULT_ID, NULL);
-
-  g_assert_nonnull (card);
-  return retainer_proposal_new (card);
-}
-
-static void
-select_tier_card (RetainerWindow *window,
-                  guint           tier)
-{
-  GtkWidget *box = retainer_test_window_child (window, "tiers_box");
-  GtkWidget *card = gtk_widget_get_first_child (box);
-
-  for (guint i = 0; i < tier; i++)
-    card = gtk_widget_get_next_sibling (card);
-  g_assert_true (RETAINER_IS_TIER_CARD (card));
-  g_signal_emit_by_name (card, "choose");
-  retainer_test_settle ();
-}
-
-static char *
-build_path (const char *name)
-{
-  g_assert_cmpint (g_mkdir_with_parents (g_get_user_data_dir (), 0700), ==, 0);
-  return g_build_filename (g_get_user_data_dir (), name, NULL);
-}
-
-/* ------------------------------------------------------------------ */
 /* Tests                                                               */
 
 static void
 test_save_and_reopen (void)
 {
   RetainerWindow *window = retainer_test_new_window (application, 1280, 800);
-  g_autofree char *path = build_path ("northwind.retainer");
+  g_autofree char *path = retainer_test_data_path ("northwind.retainer");
   g_autoptr (GError) error = NULL;
   g_autoptr (RetainerProposal) copy = NULL;
   g_autoptr (RetainerProposal) loaded = NULL;
 
   gtk_editable_set_text (GTK_EDITABLE (retainer_test_window_child (window, "company_row")), "Acme Robotics");
-  select_tier_card (window, 2);
+  retainer_test_select_tier_card (window, 2);
   copy = retainer_proposal_copy (retainer_window_get_proposal (window));
   g_assert_true (retainer_window_get_modified (window));
 
@@ -119,7 +85,7 @@ static void
 test_open_error_in_plain_words (void)
 {
   RetainerWindow *window = retainer_test_new_window (application, 1280, 800);
-  g_autofree char *path = build_path ("spend.retainer");
+  g_autofree char *path = retainer_test_data_path ("spend.retainer");
   g_autofree char *folder = g_path_get_dirname (path);
   g_autofree char *limit = retainer_format_number (1e12, 0);
   const char *json = "{ \"format\": \"retainer-proposal\", \"version\": 1, "
@@ -165,7 +131,7 @@ static void
 test_broken_file_keeps_work (void)
 {
   RetainerWindow *window = retainer_test_new_window (application, 1280, 800);
-  g_autofree char *path = build_path ("broken.retainer");
+  g_autofree char *path = retainer_test_data_path ("broken.retainer");
   g_autoptr (RetainerProposal) before = NULL;
   AdwAlertDialog *dialog;
 
@@ -250,7 +216,7 @@ static void
 test_unsaved_prompt (void)
 {
   RetainerWindow *window = retainer_test_new_window (application, 1280, 800);
-  g_autofree char *path = build_path ("prompt.retainer");
+  g_autofree char *path = retainer_test_data_path ("prompt.retainer");
   g_autoptr (GError) error = NULL;
   g_autoptr (RetainerProposal) on_disk = NULL;
   AdwAlertDialog *dialog;
@@ -296,9 +262,9 @@ static void
 test_save_as (void)
 {
   RetainerWindow *window = retainer_test_new_window (application, 1280, 800);
-  g_autofree char *chosen = build_path ("Acme Robotics");
+  g_autofree char *chosen = retainer_test_data_path ("Acme Robotics");
   g_autofree char *saved_path = g_strconcat (chosen, ".retainer", NULL);
-  g_autofree char *blocker = build_path ("not-a-folder");
+  g_autofree char *blocker = retainer_test_data_path ("not-a-folder");
   g_autofree char *inside = g_build_filename (blocker, "proposal.retainer", NULL);
   g_autoptr (GFile) file = g_file_new_for_path (chosen);
   g_autoptr (GFile) unwritable = g_file_new_for_path (inside);
@@ -307,7 +273,7 @@ test_save_as (void)
   g_autoptr (GError) error = NULL;
   AdwAlertDialog *dialog;
 
-  retainer_window_load_proposal (window, new_default_proposal (), NULL);
+  retainer_window_load_proposal (window, retainer_test_new_default_proposal (), NULL);
   gtk_editable_set_text (GTK_EDITABLE (retainer_test_window_child (window, "company_row")), "Acme Robotics");
   retainer_test_settle ();
 

@@ -20,40 +20,6 @@
 static RetainerApplication *application;
 
 /* ------------------------------------------------------------------ */
-/* Helpers                                                             */
-
-static RetainerProposal *
-new_default_proposal (void)
-{
-  g_autoptr (RetainerRateCard) card =
-    retainer_rate_card_load_builtin (RETAINER_RATE_CARD_DEFAULT_ID, NULL);
-
-  g_assert_nonnull (card);
-  return retainer_proposal_new (card);
-}
-
-static void
-select_tier_card (RetainerWindow *window,
-                  guint           tier)
-{
-  GtkWidget *box = retainer_test_window_child (window, "tiers_box");
-  GtkWidget *card = gtk_widget_get_first_child (box);
-
-  for (guint i = 0; i < tier; i++)
-    card = gtk_widget_get_next_sibling (card);
-  g_assert_true (RETAINER_IS_TIER_CARD (card));
-  g_signal_emit_by_name (card, "choose");
-  retainer_test_settle ();
-}
-
-static char *
-build_path (const char *name)
-{
-  g_assert_cmpint (g_mkdir_with_parents (g_get_user_data_dir (), 0700), ==, 0);
-  return g_build_filename (g_get_user_data_dir (), name, NULL);
-}
-
-/* ------------------------------------------------------------------ */
 /* Undo and redo                                                       */
 
 static gboolean
@@ -135,7 +101,7 @@ static void
 test_undo_redo (void)
 {
   RetainerWindow *window = retainer_test_new_window (application, 1280, 800);
-  g_autoptr (RetainerProposal) original = new_default_proposal ();
+  g_autoptr (RetainerProposal) original = retainer_test_new_default_proposal ();
   g_autoptr (RetainerProposal) chosen = NULL;
   g_auto (GStrv) undo_accels = NULL;
   g_auto (GStrv) redo_accels = NULL;
@@ -147,7 +113,7 @@ test_undo_redo (void)
   g_assert_true (has_accel (redo_accels, "<Control><Shift>z"));
   g_assert_true (has_accel (redo_accels, "<Control>y"));
 
-  retainer_window_load_proposal (window, new_default_proposal (), NULL);
+  retainer_window_load_proposal (window, retainer_test_new_default_proposal (), NULL);
   g_assert_false (action_enabled (window, "undo"));
   g_assert_false (action_enabled (window, "redo"));
   figures_read (window, &before);
@@ -157,7 +123,7 @@ test_undo_redo (void)
   figures_read (window, &after_spend);
   g_assert_cmpstr (after_spend.tier, ==, "Growth");
   g_assert_cmpstr (after_spend.price, !=, before.price);
-  select_tier_card (window, 2);
+  retainer_test_select_tier_card (window, 2);
   figures_read (window, &after_tier);
   g_assert_cmpstr (after_tier.tier, ==, "Enterprise");
   chosen = retainer_proposal_copy (retainer_window_get_proposal (window));
@@ -190,7 +156,7 @@ test_undo_redo (void)
   g_assert_false (action_enabled (window, "redo"));
 
   /* Opening another proposal starts a history of its own. */
-  retainer_window_load_proposal (window, new_default_proposal (), NULL);
+  retainer_window_load_proposal (window, retainer_test_new_default_proposal (), NULL);
   g_assert_false (action_enabled (window, "undo"));
   g_assert_false (action_enabled (window, "redo"));
 
@@ -204,10 +170,10 @@ static void
 test_undo_then_edit_drops_redo (void)
 {
   RetainerWindow *window = retainer_test_new_window (application, 1280, 800);
-  g_autofree char *path = build_path ("undo.retainer");
+  g_autofree char *path = retainer_test_data_path ("undo.retainer");
   g_autoptr (GError) error = NULL;
 
-  retainer_window_load_proposal (window, new_default_proposal (), NULL);
+  retainer_window_load_proposal (window, retainer_test_new_default_proposal (), NULL);
   gtk_editable_set_text (GTK_EDITABLE (retainer_test_window_child (window, "company_row")), "Acme Robotics");
   retainer_test_settle ();
   g_assert_true (retainer_window_save_to (window, path, &error));
@@ -253,7 +219,7 @@ test_typing_is_one_step (void)
   g_autofree char *original_price = NULL;
   int position;
 
-  retainer_window_load_proposal (window, new_default_proposal (), NULL);
+  retainer_window_load_proposal (window, retainer_test_new_default_proposal (), NULL);
   gtk_widget_grab_focus (GTK_WIDGET (spend));
   original_text = g_strdup (gtk_editable_get_text (spend));
   original_price = g_strdup (retainer_test_label_text (window, "tier_price_label"));

@@ -20,33 +20,6 @@
 static RetainerApplication *application;
 
 /* ------------------------------------------------------------------ */
-/* Helpers                                                             */
-
-static RetainerProposal *
-new_default_proposal (void)
-{
-  g_autoptr (RetainerRateCard) card =
-    retainer_rate_card_load_builtin (RETAINER_RATE_CARD_DEFAULT_ID, NULL);
-
-  g_assert_nonnull (card);
-  return retainer_proposal_new (card);
-}
-
-static void
-select_tier_card (RetainerWindow *window,
-                  guint           tier)
-{
-  GtkWidget *box = retainer_test_window_child (window, "tiers_box");
-  GtkWidget *card = gtk_widget_get_first_child (box);
-
-  for (guint i = 0; i < tier; i++)
-    card = gtk_widget_get_next_sibling (card);
-  g_assert_true (RETAINER_IS_TIER_CARD (card));
-  g_signal_emit_by_name (card, "choose");
-  retainer_test_settle ();
-}
-
-/* ------------------------------------------------------------------ */
 /* Tests                                                               */
 
 static void
@@ -73,14 +46,14 @@ static void
 test_spend_and_complexity (void)
 {
   RetainerWindow *window = retainer_test_new_window (application, 1280, 800);
-  g_autoptr (RetainerProposal) expected = new_default_proposal ();
+  g_autoptr (RetainerProposal) expected = retainer_test_new_default_proposal ();
   g_autoptr (RetainerResult) result = NULL;
   g_autofree char *price = NULL;
   g_autofree char *break_even = NULL;
   g_autofree char *saving = NULL;
   g_autofree char *fee_text = NULL;
 
-  retainer_window_load_proposal (window, new_default_proposal (), NULL);
+  retainer_window_load_proposal (window, retainer_test_new_default_proposal (), NULL);
   g_assert_false (retainer_window_get_modified (window));
 
   /* Typed, not committed: results follow the keystrokes. */
@@ -132,12 +105,12 @@ test_tier_override (void)
   RetainerWindow *window = retainer_test_new_window (application, 1280, 800);
   const RetainerProposal *proposal;
 
-  retainer_window_load_proposal (window, new_default_proposal (), NULL);
+  retainer_window_load_proposal (window, retainer_test_new_default_proposal (), NULL);
   adw_spin_row_set_value (retainer_test_window_child (window, "monthly_spend_row"), 12000);
   retainer_test_settle ();
   g_assert_cmpstr (retainer_test_label_text (window, "tier_name_label"), ==, "Growth");
 
-  select_tier_card (window, 2);
+  retainer_test_select_tier_card (window, 2);
   proposal = retainer_window_get_proposal (window);
   g_assert_cmpstr (proposal->tier_id, ==, "enterprise");
   g_assert_cmpstr (retainer_test_label_text (window, "tier_name_label"), ==, "Enterprise");
@@ -175,7 +148,7 @@ test_accessible_names (void)
 {
   RetainerWindow *window = retainer_test_new_window (application, 1280, 800);
 
-  retainer_window_load_proposal (window, new_default_proposal (), NULL);
+  retainer_window_load_proposal (window, retainer_test_new_default_proposal (), NULL);
   adw_spin_row_set_value (retainer_test_window_child (window, "monthly_spend_row"), 12000);
   retainer_test_settle ();
 
@@ -199,7 +172,7 @@ test_accessible_names (void)
                                        "Recommended and chosen");
   g_assert_false (gtk_test_accessible_has_property (GTK_ACCESSIBLE (nth_tier_card (window, 0)),
                                                     GTK_ACCESSIBLE_PROPERTY_DESCRIPTION));
-  select_tier_card (window, 2);
+  retainer_test_select_tier_card (window, 2);
   gtk_test_accessible_assert_property (GTK_ACCESSIBLE (nth_tier_card (window, 2)),
                                        GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, "Chosen by hand");
   gtk_test_accessible_assert_property (GTK_ACCESSIBLE (nth_tier_card (window, 1)),
@@ -214,7 +187,7 @@ static void
 test_proposal_language (void)
 {
   RetainerWindow *window = retainer_test_new_window (application, 1280, 800);
-  RetainerProposal *proposal = new_default_proposal ();
+  RetainerProposal *proposal = retainer_test_new_default_proposal ();
 
   proposal->language = g_strdup ("pt");
   retainer_window_load_proposal (window, proposal, NULL);
@@ -241,7 +214,7 @@ test_setup_fee_band (void)
   RetainerWindow *window = retainer_test_new_window (application, 1280, 800);
   AdwSpinRow *fee = retainer_test_window_child (window, "setup_fee_row");
 
-  retainer_window_load_proposal (window, new_default_proposal (), NULL);
+  retainer_window_load_proposal (window, retainer_test_new_default_proposal (), NULL);
   adw_combo_row_set_selected (retainer_test_window_child (window, "complexity_row"), RETAINER_COMPLEXITY_MODERATE);
   retainer_test_settle ();
   g_assert_false (gtk_revealer_get_reveal_child (retainer_test_window_child (window, "setup_fee_warning_revealer")));
@@ -267,7 +240,7 @@ test_questions_decide_complexity (void)
 {
   RetainerWindow *window = retainer_test_new_window (application, 1280, 800);
 
-  retainer_window_load_proposal (window, new_default_proposal (), NULL);
+  retainer_window_load_proposal (window, retainer_test_new_default_proposal (), NULL);
   g_assert_false (gtk_widget_get_visible (retainer_test_window_child (window, "tasks_row")));
   adw_switch_row_set_active (retainer_test_window_child (window, "questions_row"), TRUE);
   retainer_test_settle ();
@@ -291,7 +264,7 @@ test_flags_in_plain_words (void)
   RetainerWindow *window = retainer_test_new_window (application, 1280, 800);
   GtkWidget *row;
 
-  retainer_window_load_proposal (window, new_default_proposal (), NULL);
+  retainer_window_load_proposal (window, retainer_test_new_default_proposal (), NULL);
   adw_spin_row_set_value (retainer_test_window_child (window, "monthly_spend_row"), 1000);
   retainer_test_settle ();
 

@@ -9,7 +9,9 @@
 #include "config.h"
 
 #include <libintl.h>
+#include <string.h>
 
+#include "retainer-tier-card.h"
 #include "ui-test-util.h"
 
 /* Far beyond a slow frame under ASan on a busy machine: a wait this long
@@ -282,11 +284,61 @@ retainer_test_window_child (RetainerWindow *window,
   return object;
 }
 
+char *
+retainer_test_data_path (const char *name)
+{
+  g_assert_cmpint (g_mkdir_with_parents (g_get_user_data_dir (), 0700), ==, 0);
+  return g_build_filename (g_get_user_data_dir (), name, NULL);
+}
+
+RetainerProposal *
+retainer_test_new_default_proposal (void)
+{
+  g_autoptr (RetainerRateCard) card =
+    retainer_rate_card_load_builtin (RETAINER_RATE_CARD_DEFAULT_ID, NULL);
+
+  g_assert_nonnull (card);
+  return retainer_proposal_new (card);
+}
+
+void
+retainer_test_select_tier_card (RetainerWindow *window,
+                                guint           tier)
+{
+  GtkWidget *box = retainer_test_window_child (window, "tiers_box");
+  GtkWidget *card = gtk_widget_get_first_child (box);
+
+  for (guint i = 0; i < tier; i++)
+    card = gtk_widget_get_next_sibling (card);
+  g_assert_true (RETAINER_IS_TIER_CARD (card));
+  g_signal_emit_by_name (card, "choose");
+  retainer_test_settle ();
+}
+
 const char *
 retainer_test_label_text (RetainerWindow *window,
                           const char     *name)
 {
   return gtk_label_get_label (GTK_LABEL (retainer_test_window_child (window, name)));
+}
+
+GtkLabel *
+retainer_test_find_label (gpointer    widget,
+                          const char *needle)
+{
+  if (GTK_IS_LABEL (widget) && gtk_widget_get_mapped (widget)
+      && strstr (gtk_label_get_label (GTK_LABEL (widget)), needle) != NULL)
+    return GTK_LABEL (widget);
+
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c != NULL;
+       c = gtk_widget_get_next_sibling (c))
+    {
+      GtkLabel *found = retainer_test_find_label (c, needle);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
 }
 
 GdkTexture *
@@ -324,4 +376,35 @@ retainer_test_write_png (gpointer    widget,
   g_assert_true (gdk_texture_save_to_png (texture, path));
   g_test_message ("Screenshot: %s (%d×%d)", path, gdk_texture_get_width (texture),
                   gdk_texture_get_height (texture));
+}
+
+const RetainerTestColorScheme retainer_test_color_schemes[2] = {
+  { "light", ADW_COLOR_SCHEME_FORCE_LIGHT },
+  { "dark", ADW_COLOR_SCHEME_FORCE_DARK },
+};
+
+gboolean
+retainer_test_have_pdftotext (void)
+{
+  g_autofree char *program = g_find_program_in_path ("pdftotext");
+
+  if (program == NULL)
+    g_test_skip ("pdftotext (poppler-utils) is not installed");
+  return program != NULL;
+}
+
+char *
+retainer_test_pdf_text (const char *path)
+{
+  const char *argv[] = { "pdftotext", "-enc", "UTF-8", path, "-", NULL };
+  g_autoptr (GError) error = NULL;
+  char *out = NULL;
+  int status = 0;
+
+  g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL,
+                               G_SPAWN_SEARCH_PATH | G_SPAWN_STDERR_TO_DEV_NULL, NULL, NULL,
+                               &out, NULL, &status, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_spawn_check_wait_status (status, NULL));
+  return out;
 }
