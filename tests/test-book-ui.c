@@ -71,37 +71,6 @@ find_label (GtkWidget  *widget,
   return NULL;
 }
 
-/* Any label on screen whose text holds `needle`. */
-static GtkLabel *
-find_label_with (GtkWidget  *widget,
-                 const char *needle)
-{
-  if (GTK_IS_LABEL (widget) && gtk_widget_get_mapped (widget)
-      && strstr (gtk_label_get_label (GTK_LABEL (widget)), needle) != NULL)
-    return GTK_LABEL (widget);
-
-  for (GtkWidget *c = gtk_widget_get_first_child (widget); c != NULL;
-       c = gtk_widget_get_next_sibling (c))
-    {
-      GtkLabel *found = find_label_with (c, needle);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
-}
-
-static RetainerWindow *
-open_window (int width,
-             int height)
-{
-  RetainerWindow *window = retainer_window_new (GTK_APPLICATION (application));
-
-  gtk_window_set_default_size (GTK_WINDOW (window), width, height);
-  retainer_test_present (GTK_WINDOW (window));
-  return window;
-}
-
 /* A Growth prospect at list price: $5,000 a month, one use case. */
 static void
 load_growth_prospect (RetainerWindow *window)
@@ -156,7 +125,7 @@ test_dialog (void)
   AdwStyleManager *style = adw_style_manager_get_default ();
 
   put_seed ();
-  window = open_window (1280, 900);
+  window = retainer_test_new_window (application, 1280, 900);
   dialog = open_book (window);
 
   assert_seed_totals_shown (GTK_WIDGET (dialog));
@@ -167,7 +136,7 @@ test_dialog (void)
   g_assert_nonnull (find_label (GTK_WIDGET (dialog), "$7,365.50 (73.7%)"));
   g_assert_nonnull (find_label (GTK_WIDGET (dialog), "Entered"));
   /* 80 of 160 hours and 79% against a 60% floor: no warning. */
-  g_assert_null (find_label_with (GTK_WIDGET (dialog), "more than the team"));
+  g_assert_null (retainer_test_find_label (dialog, "more than the team"));
 
   retainer_test_write_png (window, "book-light.png");
   adw_style_manager_set_color_scheme (style, ADW_COLOR_SCHEME_FORCE_DARK);
@@ -203,7 +172,7 @@ test_dialog_narrow (void)
   AdwDialog *dialog;
 
   put_seed ();
-  window = open_window (960, 800);
+  window = retainer_test_new_window (application, 960, 800);
   dialog = open_book (window);
   assert_seed_totals_shown (GTK_WIDGET (dialog));
   retainer_test_write_png (window, "book-960.png");
@@ -218,7 +187,7 @@ test_prospect (void)
   AdwSpinRow *use_cases;
 
   put_seed ();
-  window = open_window (1280, 900);
+  window = retainer_test_new_window (application, 1280, 900);
   load_growth_prospect (window);
   retainer_test_wait_frame (window);
 
@@ -253,7 +222,7 @@ test_presentation (void)
   GAction *book;
 
   put_seed ();
-  window = open_window (1280, 900);
+  window = retainer_test_new_window (application, 1280, 900);
   load_growth_prospect (window);
   dialog = open_book (window);
   g_object_add_weak_pointer (G_OBJECT (dialog), (gpointer *) &dialog);
@@ -268,11 +237,11 @@ test_presentation (void)
   book = g_action_map_lookup_action (G_ACTION_MAP (window), "book");
   g_assert_false (g_action_get_enabled (book));
   g_assert_null (retainer_window_open_book (window));
-  g_assert_null (find_label_with (GTK_WIDGET (window), "$48,000"));
-  g_assert_null (find_label_with (GTK_WIDGET (window), "$10,045"));
-  g_assert_null (find_label_with (GTK_WIDGET (window), "79.1%"));
-  g_assert_null (find_label_with (GTK_WIDGET (window), "of 160 hours"));
-  g_assert_null (find_label_with (GTK_WIDGET (window), "Adds to the Book"));
+  g_assert_null (retainer_test_find_label (window, "$48,000"));
+  g_assert_null (retainer_test_find_label (window, "$10,045"));
+  g_assert_null (retainer_test_find_label (window, "79.1%"));
+  g_assert_null (retainer_test_find_label (window, "of 160 hours"));
+  g_assert_null (retainer_test_find_label (window, "Adds to the Book"));
   retainer_test_write_png (window, "book-presenting.png");
 
   retainer_window_set_presenting (window, FALSE);
@@ -300,7 +269,7 @@ test_preferences (void)
   g_autoptr (GError) error = NULL;
 
   put_seed ();
-  window = open_window (1280, 900);
+  window = retainer_test_new_window (application, 1280, 900);
   load_growth_prospect (window);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "app.preferences", NULL));
   retainer_test_settle ();
@@ -367,17 +336,7 @@ int
 main (int   argc,
       char *argv[])
 {
-  int status;
-
-  g_content_type_set_mime_dirs (NULL);
-  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
-  gtk_init ();
-  g_object_set (gtk_settings_get_default (), "gtk-recent-files-enabled", FALSE, NULL);
-  gtk_icon_theme_add_search_path (gtk_icon_theme_get_for_display (gdk_display_get_default ()),
-                                  "/usr/share/icons");
-
-  application = retainer_application_new (G_APPLICATION_NON_UNIQUE);
-  g_assert_true (g_application_register (G_APPLICATION (application), NULL, NULL));
+  application = retainer_test_init_window_tests (&argc, &argv);
 
   g_test_add_func ("/ui/book/dialog", test_dialog);
   g_test_add_func ("/ui/book/dialog-960", test_dialog_narrow);
@@ -385,7 +344,5 @@ main (int   argc,
   g_test_add_func ("/ui/book/presentation", test_presentation);
   g_test_add_func ("/ui/book/preferences", test_preferences);
 
-  status = g_test_run ();
-  g_clear_object (&application);
-  return status;
+  return retainer_test_run (application);
 }

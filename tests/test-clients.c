@@ -41,13 +41,6 @@ create_window (void)
   return window;
 }
 
-static void
-destroy_window (RetainerWindow *window)
-{
-  gtk_window_destroy (GTK_WINDOW (window));
-  retainer_test_settle ();
-}
-
 static AdwDialog *
 visible_dialog (RetainerWindow *window)
 {
@@ -257,22 +250,6 @@ read_file (const char *path)
   return contents;
 }
 
-static char *
-pdf_text (const char *path)
-{
-  const char *argv[] = { "pdftotext", "-enc", "UTF-8", path, "-", NULL };
-  g_autoptr (GError) error = NULL;
-  char *out = NULL;
-  int status = 0;
-
-  g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL,
-                               G_SPAWN_SEARCH_PATH | G_SPAWN_STDERR_TO_DEV_NULL, NULL, NULL,
-                               &out, NULL, &status, &error));
-  g_assert_no_error (error);
-  g_assert_true (g_spawn_check_wait_status (status, NULL));
-  return out;
-}
-
 /* pdftotext breaks lines where the page does: compare with single spaces. */
 static char *
 squeeze_spaces (const char *text)
@@ -300,16 +277,13 @@ screenshot (RetainerWindow *window,
             const char     *name)
 {
   AdwStyleManager *style = adw_style_manager_get_default ();
-  const struct { const char *suffix; AdwColorScheme scheme; } schemes[] = {
-    { "light", ADW_COLOR_SCHEME_FORCE_LIGHT },
-    { "dark", ADW_COLOR_SCHEME_FORCE_DARK },
-  };
 
-  for (guint i = 0; i < G_N_ELEMENTS (schemes); i++)
+  for (guint i = 0; i < G_N_ELEMENTS (retainer_test_color_schemes); i++)
     {
-      g_autofree char *file = g_strdup_printf ("%s-%s.png", name, schemes[i].suffix);
+      const RetainerTestColorScheme *scheme = &retainer_test_color_schemes[i];
+      g_autofree char *file = g_strdup_printf ("%s-%s.png", name, scheme->name);
 
-      adw_style_manager_set_color_scheme (style, schemes[i].scheme);
+      adw_style_manager_set_color_scheme (style, scheme->scheme);
       retainer_test_write_png (window, file);
     }
   adw_style_manager_set_color_scheme (style, ADW_COLOR_SCHEME_DEFAULT);
@@ -352,7 +326,7 @@ test_accept_defaults (void)
   retainer_test_respond (ADW_ALERT_DIALOG (dialog), "cancel");
   entries = retainer_clients_list (NULL);
   g_assert_cmpuint (entries->len, ==, 0);
-  destroy_window (window);
+  retainer_test_destroy_window (window);
 }
 
 static void
@@ -490,7 +464,7 @@ test_worked_example (void)
       const char *figures[] = { "$4,200", "$2,000", "$2,200", "$14,800", "92.3%", "94.1%", "+1.8",
                                 "−0.2", "1,240" };
 
-      text = pdf_text (pdf);
+      text = retainer_test_pdf_text (pdf);
       for (guint i = 0; i < G_N_ELEMENTS (figures); i++)
         if (strstr (text, figures[i]) == NULL)
           g_error ("“%s” is not in the report:\n%s", figures[i], text);
@@ -506,7 +480,7 @@ test_worked_example (void)
   g_assert_nonnull (strstr (adw_action_row_get_subtitle (row), "$14,800 saved"));
   screenshot (window, "clients-list");
 
-  destroy_window (window);
+  retainer_test_destroy_window (window);
 }
 
 static void
@@ -550,7 +524,7 @@ test_editor_keeps_typing (void)
                    ==, "4,200.05");
   adw_dialog_close (ADW_DIALOG (editor));
   retainer_test_settle ();
-  destroy_window (window);
+  retainer_test_destroy_window (window);
 }
 
 static void
@@ -596,7 +570,7 @@ test_import_and_export_client (void)
     g_assert_true (retainer_clients_dialog_import_file (clients, fixture_file));
     g_assert_cmpuint (retainer_clients_dialog_get_n_clients (clients), ==, 2);
   }
-  destroy_window (window);
+  retainer_test_destroy_window (window);
 }
 
 /* The seed's offer, from the client's page: a second use case on
@@ -644,7 +618,7 @@ test_quarterly_review (void)
     }
   else
     {
-      g_autofree char *raw = pdf_text (pdf);
+      g_autofree char *raw = retainer_test_pdf_text (pdf);
       g_autofree char *text = squeeze_spaces (raw);
 
       if (strstr (text, "+$1,500 a month") == NULL || strstr (text, "$14,800") == NULL)
@@ -660,25 +634,14 @@ test_quarterly_review (void)
   g_assert_nonnull (strstr (adw_alert_dialog_get_body (retainer_test_find_alert_dialog (window)), "2027"));
   retainer_test_respond (retainer_test_find_alert_dialog (window), "close");
   g_assert_false (g_file_test (pdf, G_FILE_TEST_EXISTS));
-  destroy_window (window);
+  retainer_test_destroy_window (window);
 }
 
 int
 main (int   argc,
       char *argv[])
 {
-  int status;
-
-  retainer_test_keep_mime_database ();
-  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
-  gtk_init ();
-  g_object_set (gtk_settings_get_default (), "gtk-recent-files-enabled", FALSE, NULL);
-  g_object_set (gtk_settings_get_default (), "gtk-enable-animations", FALSE, NULL);
-  gtk_icon_theme_add_search_path (gtk_icon_theme_get_for_display (gdk_display_get_default ()),
-                                  "/usr/share/icons");
-
-  application = retainer_application_new (G_APPLICATION_NON_UNIQUE);
-  g_assert_true (g_application_register (G_APPLICATION (application), NULL, NULL));
+  application = retainer_test_init_window_tests (&argc, &argv);
 
   g_test_add_func ("/ui/clients/accept-defaults", test_accept_defaults);
   g_test_add_func ("/ui/clients/worked-example", test_worked_example);
@@ -686,7 +649,5 @@ main (int   argc,
   g_test_add_func ("/ui/clients/import-and-export", test_import_and_export_client);
   g_test_add_func ("/ui/clients/quarterly-review", test_quarterly_review);
 
-  status = g_test_run ();
-  g_clear_object (&application);
-  return status;
+  return retainer_test_run (application);
 }

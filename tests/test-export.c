@@ -22,45 +22,7 @@ static RetainerApplication *application;
 static RetainerWindow *
 create_window (void)
 {
-  RetainerWindow *window = retainer_window_new (GTK_APPLICATION (application));
-
-  gtk_window_set_default_size (GTK_WINDOW (window), 1280, 800);
-  retainer_test_present (GTK_WINDOW (window));
-  return window;
-}
-
-static void
-destroy_window (RetainerWindow *window)
-{
-  gtk_window_destroy (GTK_WINDOW (window));
-  retainer_test_settle ();
-}
-
-/* A label on screen holding `needle`, such as a toast's title. */
-static GtkLabel *
-find_label (GtkWidget  *widget,
-            const char *needle)
-{
-  if (GTK_IS_LABEL (widget) && gtk_widget_get_mapped (widget)
-      && strstr (gtk_label_get_label (GTK_LABEL (widget)), needle) != NULL)
-    return GTK_LABEL (widget);
-
-  for (GtkWidget *c = gtk_widget_get_first_child (widget); c != NULL;
-       c = gtk_widget_get_next_sibling (c))
-    {
-      GtkLabel *found = find_label (c, needle);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
-}
-
-static char *
-temp_path (const char *name)
-{
-  g_assert_cmpint (g_mkdir_with_parents (g_get_user_data_dir (), 0700), ==, 0);
-  return g_build_filename (g_get_user_data_dir (), name, NULL);
+  return retainer_test_new_window (application, 1280, 800);
 }
 
 /* Stores the fixture as the user's agency profile. */
@@ -85,32 +47,6 @@ stored_next_number (void)
 
   g_assert_no_error (error);
   return agency->next_number;
-}
-
-static char *
-pdf_text (const char *path)
-{
-  const char *argv[] = { "pdftotext", "-enc", "UTF-8", path, "-", NULL };
-  g_autoptr (GError) error = NULL;
-  char *out = NULL;
-  int status = 0;
-
-  g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL,
-                               G_SPAWN_SEARCH_PATH | G_SPAWN_STDERR_TO_DEV_NULL, NULL, NULL,
-                               &out, NULL, &status, &error));
-  g_assert_no_error (error);
-  g_assert_true (g_spawn_check_wait_status (status, NULL));
-  return out;
-}
-
-static gboolean
-have_pdftotext (void)
-{
-  g_autofree char *program = g_find_program_in_path ("pdftotext");
-
-  if (program == NULL)
-    g_test_skip ("pdftotext (poppler-utils) is not installed");
-  return program != NULL;
 }
 
 static char *
@@ -181,21 +117,21 @@ test_suggested_name (void)
   name = retainer_window_suggest_pdf_name (window);
   g_assert_cmpstr (name, ==, "Proposal - Acme - 2025-03-04.pdf");
 
-  destroy_window (window);
+  retainer_test_destroy_window (window);
 }
 
 static void
 test_export_numbers_proposal (void)
 {
   RetainerWindow *window;
-  g_autofree char *path = temp_path ("proposal.pdf");
+  g_autofree char *path = retainer_test_data_path ("proposal.pdf");
   g_autoptr (GFile) file = g_file_new_for_path (path);
   g_autofree char *text = NULL;
   g_autofree char *date = today ();
   g_autofree char *uri = NULL;
   const RetainerProposal *proposal;
 
-  if (!have_pdftotext ())
+  if (!retainer_test_have_pdftotext ())
     return;
 
   store_agency ("agency-acme.json");
@@ -210,7 +146,7 @@ test_export_numbers_proposal (void)
   retainer_test_settle ();
   g_assert_null (retainer_test_find_alert_dialog (window));
 
-  text = pdf_text (path);
+  text = retainer_test_pdf_text (path);
   g_assert_nonnull (strstr (text, "Zakład Usług Księgowych Łódź"));
   g_assert_nonnull (strstr (text, "AC-0042"));
 
@@ -222,33 +158,33 @@ test_export_numbers_proposal (void)
   g_assert_cmpuint (stored_next_number (), ==, 43);
 
   /* The toast names the proposal and its revision, and offers to open the PDF. */
-  g_assert_nonnull (find_label (GTK_WIDGET (window), "Exported AC-0042, revision 1"));
+  g_assert_nonnull (retainer_test_find_label (window, "Exported AC-0042, revision 1"));
   g_assert_true (g_action_group_get_action_enabled (G_ACTION_GROUP (window), "open-exported"));
   /* Open goes through GtkFileLauncher; the isolated test folders register
    * no PDF viewer, so it says why it could not. */
   uri = g_file_get_uri (file);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.open-exported", "s", uri));
-  for (guint i = 0; i < 200 && find_label (GTK_WIDGET (window), "Could not open the PDF") == NULL; i++)
+  for (guint i = 0; i < 200 && retainer_test_find_label (window, "Could not open the PDF") == NULL; i++)
     retainer_test_wait_ms (50);
-  g_assert_nonnull (find_label (GTK_WIDGET (window), "Could not open the PDF"));
+  g_assert_nonnull (retainer_test_find_label (window, "Could not open the PDF"));
 
   /* Exporting again prints the same number and uses up no other. */
   g_assert_cmpint (g_unlink (path), ==, 0);
   g_assert_true (retainer_window_export_pdf_to (window, file));
   g_free (text);
-  text = pdf_text (path);
+  text = retainer_test_pdf_text (path);
   g_assert_nonnull (strstr (text, "AC-0042"));
   g_assert_cmpstr (retainer_window_get_proposal (window)->number, ==, "AC-0042");
   g_assert_cmpuint (stored_next_number (), ==, 43);
 
-  destroy_window (window);
+  retainer_test_destroy_window (window);
 }
 
 static void
 test_failed_export_changes_nothing (void)
 {
   RetainerWindow *window;
-  g_autofree char *plain = temp_path ("plain-file.txt");
+  g_autofree char *plain = retainer_test_data_path ("plain-file.txt");
   g_autofree char *path = g_build_filename (plain, "proposal.pdf", NULL);
   g_autoptr (GFile) file = g_file_new_for_path (path);
   g_autoptr (RetainerProposal) before = NULL;
@@ -273,9 +209,9 @@ test_failed_export_changes_nothing (void)
   g_assert_cmpuint (stored_next_number (), ==, 42);
   g_assert_true (retainer_proposal_equal (retainer_window_get_proposal (window), before));
   g_assert_null (retainer_window_get_proposal (window)->number);
-  g_assert_null (find_label (GTK_WIDGET (window), "Exported"));
+  g_assert_null (retainer_test_find_label (window, "Exported"));
 
-  destroy_window (window);
+  retainer_test_destroy_window (window);
 }
 
 /* The export dialog opens in Documents, not wherever the process was
@@ -310,7 +246,7 @@ test_export_folder (void)
   folder = retainer_window_get_export_folder (window);
   g_assert_cmpstr (g_file_peek_path (folder), ==, exports);
   g_object_unref (folder);
-  destroy_window (window);
+  retainer_test_destroy_window (window);
 
   /* Remembered for the next window; gone, it is Documents again. */
   window = create_window ();
@@ -322,7 +258,7 @@ test_export_folder (void)
   folder = retainer_window_get_export_folder (window);
   g_assert_cmpstr (g_file_peek_path (folder), ==, documents);
   g_object_unref (folder);
-  destroy_window (window);
+  retainer_test_destroy_window (window);
 }
 
 /* Whitespace runs as one space, no-break spaces too: a cell that wraps in
@@ -355,7 +291,7 @@ assert_in_pdf (const char *pdf_text_collapsed,
 static void
 test_same_words_as_pdf (void)
 {
-  g_autofree char *path = temp_path ("same-words.pdf");
+  g_autofree char *path = retainer_test_data_path ("same-words.pdf");
   g_autoptr (GFile) file = g_file_new_for_path (path);
   g_autofree char *raw = NULL;
   g_autofree char *text = NULL;
@@ -365,7 +301,7 @@ test_same_words_as_pdf (void)
   guint n_cards = 0;
   gboolean saw_no_saving = FALSE;
 
-  if (!have_pdftotext ())
+  if (!retainer_test_have_pdftotext ())
     return;
 
   store_agency ("agency-acme.json");
@@ -378,7 +314,7 @@ test_same_words_as_pdf (void)
 
   g_assert_true (retainer_window_export_pdf_to (window, file));
   retainer_test_settle ();
-  raw = pdf_text (path);
+  raw = retainer_test_pdf_text (path);
   text = collapse_spaces (raw);
 
   assert_in_pdf (text, "the break-even",
@@ -412,7 +348,7 @@ test_same_words_as_pdf (void)
   /* Nowhere a saving below zero a month. */
   g_assert_null (strstr (text, "−"));
 
-  destroy_window (window);
+  retainer_test_destroy_window (window);
 }
 
 static void
@@ -421,7 +357,7 @@ test_missing_logo_warns (void)
   RetainerWindow *window;
   g_autofree char *profile = retainer_agency_user_path ();
   g_autofree char *dir = g_path_get_dirname (profile);
-  g_autofree char *path = temp_path ("no-logo.pdf");
+  g_autofree char *path = retainer_test_data_path ("no-logo.pdf");
   g_autoptr (GFile) file = g_file_new_for_path (path);
   const char *json = "{ \"format\": \"retainer-agency\", \"version\": 1, "
                      "\"name\": \"Lost Logo Ltd\", \"logo\": \"agency-logo.png\", "
@@ -440,12 +376,12 @@ test_missing_logo_warns (void)
   g_assert_cmpuint (stored_next_number (), ==, 6);
 
   /* The warning follows the success toast. */
-  g_assert_nonnull (find_label (GTK_WIDGET (window), "Exported LL-0005, revision 1"));
-  for (guint i = 0; i < 100 && find_label (GTK_WIDGET (window), "could not be found") == NULL; i++)
+  g_assert_nonnull (retainer_test_find_label (window, "Exported LL-0005, revision 1"));
+  for (guint i = 0; i < 100 && retainer_test_find_label (window, "could not be found") == NULL; i++)
     retainer_test_wait_ms (100);
-  g_assert_nonnull (find_label (GTK_WIDGET (window), "agency-logo.png could not be found"));
+  g_assert_nonnull (retainer_test_find_label (window, "agency-logo.png could not be found"));
 
-  destroy_window (window);
+  retainer_test_destroy_window (window);
 }
 
 /* An answer that comes after its window was closed (here the launcher's,
@@ -455,7 +391,7 @@ static void
 test_late_answer_after_close (void)
 {
   RetainerWindow *window = create_window ();
-  g_autofree char *path = temp_path ("late.pdf");
+  g_autofree char *path = retainer_test_data_path ("late.pdf");
   g_autoptr (GFile) file = g_file_new_for_path (path);
   g_autofree char *uri = g_file_get_uri (file);
 
@@ -476,17 +412,7 @@ int
 main (int   argc,
       char *argv[])
 {
-  int status;
-
-  retainer_test_keep_mime_database ();
-  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
-  gtk_init ();
-  g_object_set (gtk_settings_get_default (), "gtk-recent-files-enabled", FALSE, NULL);
-  /* Dialogs open and revealers reveal at once: each frame shows the end state. */
-  g_object_set (gtk_settings_get_default (), "gtk-enable-animations", FALSE, NULL);
-
-  application = retainer_application_new (G_APPLICATION_NON_UNIQUE);
-  g_assert_true (g_application_register (G_APPLICATION (application), NULL, NULL));
+  application = retainer_test_init_window_tests (&argc, &argv);
 
   g_test_add_func ("/ui/export/suggested-name", test_suggested_name);
   g_test_add_func ("/ui/export/numbers-proposal", test_export_numbers_proposal);
@@ -496,7 +422,5 @@ main (int   argc,
   g_test_add_func ("/ui/export/same-words-as-pdf", test_same_words_as_pdf);
   g_test_add_func ("/ui/export/late-answer-after-close", test_late_answer_after_close);
 
-  status = g_test_run ();
-  g_clear_object (&application);
-  return status;
+  return retainer_test_run (application);
 }

@@ -11,20 +11,10 @@
 static const char spend_field[] = "spend";
 static const char company_field[] = "company";
 
-static RetainerProposal *
-new_default_proposal (void)
-{
-  g_autoptr (RetainerRateCard) card =
-    retainer_rate_card_load_builtin (RETAINER_RATE_CARD_DEFAULT_ID, NULL);
-
-  g_assert_nonnull (card);
-  return retainer_proposal_new (card);
-}
-
 static void
 test_undo_redo (void)
 {
-  g_autoptr (RetainerProposal) proposal = new_default_proposal ();
+  g_autoptr (RetainerProposal) proposal = retainer_test_new_default_proposal ();
   g_autoptr (RetainerHistory) history = retainer_history_new (proposal, 100);
   g_autoptr (RetainerProposal) original = retainer_proposal_copy (proposal);
   g_autoptr (RetainerProposal) after_spend = NULL;
@@ -61,7 +51,7 @@ test_undo_redo (void)
 static void
 test_new_edit_drops_redo (void)
 {
-  g_autoptr (RetainerProposal) proposal = new_default_proposal ();
+  g_autoptr (RetainerProposal) proposal = retainer_test_new_default_proposal ();
   g_autoptr (RetainerHistory) history = retainer_history_new (proposal, 100);
   g_autoptr (RetainerProposal) edited = NULL;
 
@@ -99,7 +89,7 @@ test_coalescing (void)
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
     {
-      g_autoptr (RetainerProposal) proposal = new_default_proposal ();
+      g_autoptr (RetainerProposal) proposal = retainer_test_new_default_proposal ();
       g_autoptr (RetainerProposal) original = retainer_proposal_copy (proposal);
       g_autoptr (RetainerHistory) history = retainer_history_new (proposal, 100);
       const RetainerProposal *state = NULL;
@@ -126,7 +116,7 @@ test_coalescing (void)
 static void
 test_typing_is_one_step (void)
 {
-  g_autoptr (RetainerProposal) proposal = new_default_proposal ();
+  g_autoptr (RetainerProposal) proposal = retainer_test_new_default_proposal ();
   g_autoptr (RetainerProposal) original = retainer_proposal_copy (proposal);
   g_autoptr (RetainerHistory) history = retainer_history_new (proposal, 100);
   static const gint64 typed[] = { 1, 12, 120, 1200, 12000 };
@@ -150,7 +140,7 @@ test_typing_is_one_step (void)
 static void
 test_no_change_no_step (void)
 {
-  g_autoptr (RetainerProposal) proposal = new_default_proposal ();
+  g_autoptr (RetainerProposal) proposal = retainer_test_new_default_proposal ();
   g_autoptr (RetainerHistory) history = retainer_history_new (proposal, 100);
 
   g_assert_false (retainer_history_record (history, proposal, NULL, 0));
@@ -167,7 +157,7 @@ test_no_change_no_step (void)
 static void
 test_limit (void)
 {
-  g_autoptr (RetainerProposal) proposal = new_default_proposal ();
+  g_autoptr (RetainerProposal) proposal = retainer_test_new_default_proposal ();
   g_autoptr (RetainerHistory) history = retainer_history_new (proposal, 3);
   const RetainerProposal *state = NULL;
 
@@ -188,9 +178,9 @@ test_limit (void)
 static void
 test_reset (void)
 {
-  g_autoptr (RetainerProposal) proposal = new_default_proposal ();
+  g_autoptr (RetainerProposal) proposal = retainer_test_new_default_proposal ();
   g_autoptr (RetainerHistory) history = retainer_history_new (proposal, 100);
-  g_autoptr (RetainerProposal) opened = new_default_proposal ();
+  g_autoptr (RetainerProposal) opened = retainer_test_new_default_proposal ();
 
   proposal->use_cases = 4;
   retainer_history_record (history, proposal, NULL, 0);

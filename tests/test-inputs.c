@@ -24,32 +24,14 @@ static RetainerApplication *application;
 static RetainerWindow *
 create_window (void)
 {
-  RetainerWindow *window = retainer_window_new (GTK_APPLICATION (application));
-
-  gtk_window_set_default_size (GTK_WINDOW (window), 1400, 1000);
-  retainer_test_present (GTK_WINDOW (window));
-  return window;
-}
-
-static void
-destroy_window (RetainerWindow *window)
-{
-  gtk_window_destroy (GTK_WINDOW (window));
-  retainer_test_settle ();
-}
-
-static char *
-build_path (const char *name)
-{
-  g_assert_cmpint (g_mkdir_with_parents (g_get_user_data_dir (), 0700), ==, 0);
-  return g_build_filename (g_get_user_data_dir (), name, NULL);
+  return retainer_test_new_window (application, 1400, 1000);
 }
 
 static char *
 write_proposal (const char *name,
                 const char *json)
 {
-  char *path = build_path (name);
+  char *path = retainer_test_data_path (name);
   g_autoptr (GError) error = NULL;
 
   g_file_set_contents (path, json, -1, &error);
@@ -250,8 +232,8 @@ check_round_trip (Step                step,
   for (guint i = 0; i < G_N_ELEMENTS (exact_proposals); i++)
     {
       g_autofree char *source = write_proposal ("exact-source.retainer", exact_proposals[i]);
-      g_autofree char *baseline = build_path ("exact-baseline.retainer");
-      g_autofree char *saved = build_path ("exact-saved.retainer");
+      g_autofree char *baseline = retainer_test_data_path ("exact-baseline.retainer");
+      g_autofree char *saved = retainer_test_data_path ("exact-saved.retainer");
       g_autoptr (RetainerProposal) proposal = NULL;
       g_autoptr (GError) error = NULL;
 
@@ -272,7 +254,7 @@ check_round_trip (Step                step,
           break;
         case STEP_EXPORT:
           {
-            g_autofree char *pdf_path = build_path ("exact.pdf");
+            g_autofree char *pdf_path = retainer_test_data_path ("exact.pdf");
             g_autoptr (GFile) pdf = g_file_new_for_path (pdf_path);
 
             g_assert_true (retainer_window_export_pdf_to (window, pdf));
@@ -299,7 +281,7 @@ check_round_trip (Step                step,
       g_unlink (source);
     }
 
-  destroy_window (window);
+  retainer_test_destroy_window (window);
 }
 
 /* ------------------------------------------------------------------ */
@@ -355,7 +337,7 @@ test_fields_show_exact_text (void)
                    G_GINT64_CONSTANT (99999999999999));
   assert_marked (window, "monthly_spend_row");
 
-  destroy_window (window);
+  retainer_test_destroy_window (window);
   g_unlink (path);
 }
 
@@ -438,7 +420,7 @@ test_typed_in_locale (void)
     }
 
   setlocale (LC_NUMERIC, saved_locale);
-  destroy_window (window);
+  retainer_test_destroy_window (window);
   g_unlink (path);
 }
 
@@ -484,7 +466,7 @@ test_focus_selects (void)
   retainer_test_settle ();
   g_assert_cmpint (retainer_window_get_proposal (window)->monthly_api_spend, ==, 850000);
 
-  destroy_window (window);
+  retainer_test_destroy_window (window);
 }
 
 /* A button under @widget whose label (with its mnemonic) is @label. */
@@ -560,7 +542,7 @@ test_large_change (void)
   g_assert_null (find_label (retainer_test_window_child (window, "toast_overlay"),
                              "Spend changed from $850 to $1,700"));
 
-  destroy_window (window);
+  retainer_test_destroy_window (window);
 }
 
 /* Tab goes from control to control: a spin or entry row is one stop, its
@@ -606,7 +588,7 @@ test_tab_order (void)
       g_assert_cmpuint (stops[i], >=, 1);
     }
 
-  destroy_window (window);
+  retainer_test_destroy_window (window);
 }
 
 /* A dropdown opens with the focus on its current value. */
@@ -638,7 +620,7 @@ test_combo_opens_on_value (void)
 
   gtk_popover_popdown (GTK_POPOVER (popover));
   retainer_test_settle ();
-  destroy_window (window);
+  retainer_test_destroy_window (window);
 }
 
 /* Turning the three questions on keeps the complexity, and the fee. */
@@ -674,7 +656,7 @@ test_questions_keep_complexity (void)
                         ==, level);
     }
 
-  destroy_window (window);
+  retainer_test_destroy_window (window);
 }
 
 /* A proposal without a setup fee breaks even at once: the card says in
@@ -697,7 +679,7 @@ test_zero_fee_break_even (void)
   g_assert_null (strstr (text, "—"));
   g_assert_null (strstr (text, "nan"));
 
-  destroy_window (window);
+  retainer_test_destroy_window (window);
   g_unlink (path);
 }
 
@@ -705,16 +687,7 @@ int
 main (int   argc,
       char *argv[])
 {
-  int status;
-
-  retainer_test_keep_mime_database ();
-  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
-  gtk_init ();
-  g_object_set (gtk_settings_get_default (), "gtk-recent-files-enabled", FALSE, NULL);
-  g_object_set (gtk_settings_get_default (), "gtk-enable-animations", FALSE, NULL);
-
-  application = retainer_application_new (G_APPLICATION_NON_UNIQUE);
-  g_assert_true (g_application_register (G_APPLICATION (application), NULL, NULL));
+  application = retainer_test_init_window_tests (&argc, &argv);
 
   g_test_add_func ("/ui/inputs/exact/save", test_exact_after_save);
   g_test_add_func ("/ui/inputs/exact/export", test_exact_after_export);
@@ -729,7 +702,5 @@ main (int   argc,
   g_test_add_func ("/ui/inputs/questions-keep-complexity", test_questions_keep_complexity);
   g_test_add_func ("/ui/inputs/zero-fee-break-even", test_zero_fee_break_even);
 
-  status = g_test_run ();
-  g_clear_object (&application);
-  return status;
+  return retainer_test_run (application);
 }

@@ -52,21 +52,16 @@ wait_for_frames (GtkWidget *widget,
   retainer_test_settle ();
 }
 
+/* The window as the other tests open it, then laid out again with its
+ * breakpoints applied. */
 static RetainerWindow *
 create_window (int      width,
                int      height,
                gboolean presenting)
 {
-  RetainerWindow *window = retainer_window_new (GTK_APPLICATION (application));
+  RetainerWindow *window =
+    retainer_test_new_window_full (application, width, height, presenting);
 
-  gtk_window_set_default_size (GTK_WINDOW (window), width, height);
-  /* Before the first layout: Xvfb has no window manager to answer a full
-   * screen request, and the window keeps the size asked for. */
-  retainer_window_set_presenting (window, presenting);
-  gtk_window_present (GTK_WINDOW (window));
-  for (guint i = 0; i < 500 && !gtk_widget_get_mapped (GTK_WIDGET (window)); i++)
-    retainer_test_wait_ms (10);
-  g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (window)));
   wait_for_frames (GTK_WIDGET (window), 3);
   return window;
 }
@@ -79,13 +74,6 @@ resize_window (RetainerWindow *window,
 {
   gtk_window_set_default_size (GTK_WINDOW (window), width, height);
   wait_for_frames (GTK_WIDGET (window), 3);
-}
-
-static void
-destroy_window (RetainerWindow *window)
-{
-  gtk_window_destroy (GTK_WINDOW (window));
-  retainer_test_settle ();
 }
 
 /* The width the window's content is laid out in (the window without the
@@ -526,14 +514,6 @@ test_half_screen (gconstpointer data)
 {
   const HalfScreen *size = data;
   AdwStyleManager *style = adw_style_manager_get_default ();
-  static const struct
-  {
-    const char    *name;
-    AdwColorScheme scheme;
-  } schemes[] = {
-    { "light", ADW_COLOR_SCHEME_FORCE_LIGHT },
-    { "dark", ADW_COLOR_SCHEME_FORCE_DARK },
-  };
   RetainerWindow *window;
 
   window = create_window (size->width, size->height, size->presenting);
@@ -547,14 +527,15 @@ test_half_screen (gconstpointer data)
   assert_nothing_cut_off (window);
   assert_text_whole (window, TRUE);
 
-  for (guint i = 0; i < G_N_ELEMENTS (schemes); i++)
+  for (guint i = 0; i < G_N_ELEMENTS (retainer_test_color_schemes); i++)
     {
-      g_autofree char *name = g_strdup_printf ("layout-%s-%s", size->name, schemes[i].name);
-      adw_style_manager_set_color_scheme (style, schemes[i].scheme);
+      const RetainerTestColorScheme *scheme = &retainer_test_color_schemes[i];
+      g_autofree char *name = g_strdup_printf ("layout-%s-%s", size->name, scheme->name);
+      adw_style_manager_set_color_scheme (style, scheme->scheme);
       wait_for_frames (GTK_WIDGET (window), 2);
       write_pages (window, name);
     }
-  destroy_window (window);
+  retainer_test_destroy_window (window);
   adw_style_manager_set_color_scheme (style, ADW_COLOR_SCHEME_DEFAULT);
 }
 
@@ -610,7 +591,7 @@ test_every_width (void)
       if (widths[i] == 360)
         write_pages (window, "layout-360x700-presentation");
     }
-  destroy_window (window);
+  retainer_test_destroy_window (window);
 }
 
 /* Presentation mode switched on and off in an open window moves the
@@ -627,7 +608,7 @@ test_presentation_toggles_order (void)
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.leave-presentation", NULL));
   wait_for_frames (GTK_WIDGET (window), 3);
   assert_arrangement (window, INPUTS_LEFT);
-  destroy_window (window);
+  retainer_test_destroy_window (window);
 }
 
 /* What a screen reader reads: each tier's button says which tier it
@@ -721,27 +702,14 @@ test_accessible_names (void)
   gtk_test_accessible_assert_property (GTK_ACCESSIBLE (retainer_test_window_child (window, "growth_row")),
                                        GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, "Percent per month");
 
-  destroy_window (window);
+  retainer_test_destroy_window (window);
 }
 
 int
 main (int   argc,
       char *argv[])
 {
-  int status;
-
-  /* The isolated XDG_DATA_DIRS below would hide the MIME database, which
-   * GTK needs to load the symbolic icons. */
-  g_content_type_set_mime_dirs (NULL);
-  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
-  gtk_init ();
-  g_object_set (gtk_settings_get_default (), "gtk-recent-files-enabled", FALSE, NULL);
-  /* The isolated XDG_DATA_DIRS hide the system's icons from the screenshots. */
-  gtk_icon_theme_add_search_path (gtk_icon_theme_get_for_display (gdk_display_get_default ()),
-                                  "/usr/share/icons");
-
-  application = retainer_application_new (G_APPLICATION_NON_UNIQUE);
-  g_assert_true (g_application_register (G_APPLICATION (application), NULL, NULL));
+  application = retainer_test_init_window_tests (&argc, &argv);
 
   for (guint i = 0; i < G_N_ELEMENTS (half_screens); i++)
     {
@@ -754,7 +722,5 @@ main (int   argc,
   g_test_add_func ("/ui/layout/presentation-toggles-order", test_presentation_toggles_order);
   g_test_add_func ("/ui/layout/accessible-names", test_accessible_names);
 
-  status = g_test_run ();
-  g_clear_object (&application);
-  return status;
+  return retainer_test_run (application);
 }

@@ -27,37 +27,7 @@ static RetainerApplication *application;
 static RetainerWindow *
 create_window (void)
 {
-  RetainerWindow *window = retainer_window_new (GTK_APPLICATION (application));
-
-  gtk_window_set_default_size (GTK_WINDOW (window), 1280, 900);
-  retainer_test_present (GTK_WINDOW (window));
-  return window;
-}
-
-static void
-destroy_window (RetainerWindow *window)
-{
-  gtk_window_destroy (GTK_WINDOW (window));
-  retainer_test_settle ();
-}
-
-static GtkLabel *
-find_label (GtkWidget  *widget,
-            const char *needle)
-{
-  if (GTK_IS_LABEL (widget) && gtk_widget_get_mapped (widget)
-      && strstr (gtk_label_get_label (GTK_LABEL (widget)), needle) != NULL)
-    return GTK_LABEL (widget);
-
-  for (GtkWidget *c = gtk_widget_get_first_child (widget); c != NULL;
-       c = gtk_widget_get_next_sibling (c))
-    {
-      GtkLabel *found = find_label (c, needle);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
+  return retainer_test_new_window (application, 1280, 900);
 }
 
 /* The first widget of `type` in `widget`, depth first. */
@@ -84,16 +54,9 @@ static gboolean
 wait_for_label (GtkWidget  *widget,
                 const char *needle)
 {
-  for (guint i = 0; i < 400 && find_label (widget, needle) == NULL; i++)
+  for (guint i = 0; i < 400 && retainer_test_find_label (widget, needle) == NULL; i++)
     retainer_test_wait_ms (50);
-  return find_label (widget, needle) != NULL;
-}
-
-static char *
-temp_path (const char *name)
-{
-  g_assert_cmpint (g_mkdir_with_parents (g_get_user_data_dir (), 0700), ==, 0);
-  return g_build_filename (g_get_user_data_dir (), name, NULL);
+  return retainer_test_find_label (widget, needle) != NULL;
 }
 
 static char *
@@ -128,32 +91,6 @@ load_fixture (RetainerWindow *window,
     proposal->horizon_months = horizon;
   retainer_window_load_proposal (window, proposal, NULL);
   retainer_test_settle ();
-}
-
-static char *
-pdf_text (const char *path)
-{
-  const char *argv[] = { "pdftotext", "-enc", "UTF-8", path, "-", NULL };
-  g_autoptr (GError) error = NULL;
-  char *out = NULL;
-  int status = 0;
-
-  g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL,
-                               G_SPAWN_SEARCH_PATH | G_SPAWN_STDERR_TO_DEV_NULL, NULL, NULL,
-                               &out, NULL, &status, &error));
-  g_assert_no_error (error);
-  g_assert_true (g_spawn_check_wait_status (status, NULL));
-  return out;
-}
-
-static gboolean
-have_pdftotext (void)
-{
-  g_autofree char *program = g_find_program_in_path ("pdftotext");
-
-  if (program == NULL)
-    g_test_skip ("pdftotext (poppler-utils) is not installed");
-  return program != NULL;
 }
 
 static gpointer
@@ -223,9 +160,9 @@ test_estimator (void)
   g_autofree char *table_path = data_path ("price-table-example.json");
   g_autoptr (GFile) table_file = g_file_new_for_path (table_path);
   g_autofree char *kept = NULL;
-  g_autofree char *shared_path = temp_path ("shared-table.json");
+  g_autofree char *shared_path = retainer_test_data_path ("shared-table.json");
   g_autoptr (GFile) shared_file = g_file_new_for_path (shared_path);
-  g_autofree char *saved_path = temp_path ("estimated.retainer");
+  g_autofree char *saved_path = retainer_test_data_path ("estimated.retainer");
   g_autofree char *user_dir = NULL;
   g_autoptr (RetainerProposal) saved = NULL;
   g_autoptr (RetainerPriceTable) shared = NULL;
@@ -360,7 +297,7 @@ test_estimator (void)
   g_assert_null (proposal->spend_estimate);
   g_assert_false (gtk_widget_get_visible (basis_row));
 
-  destroy_window (window);
+  retainer_test_destroy_window (window);
 }
 
 /* Not in US dollars: the rate is asked for, and converts exactly. */
@@ -405,7 +342,7 @@ test_estimator_exchange_rate (void)
   g_assert_cmpstr (retainer_window_get_proposal (window)->spend_estimate->currency, ==, "EUR");
   g_assert_cmpint (retainer_window_get_proposal (window)->spend_estimate->exchange_rate, ==, 920000);
 
-  destroy_window (window);
+  retainer_test_destroy_window (window);
 }
 
 /* ------------------------------------------------------------------ */
@@ -415,8 +352,8 @@ static void
 test_revisions (void)
 {
   RetainerWindow *window;
-  g_autofree char *pdf_path = temp_path ("revised.pdf");
-  g_autofree char *proposal_path = temp_path ("revised.retainer");
+  g_autofree char *pdf_path = retainer_test_data_path ("revised.pdf");
+  g_autofree char *proposal_path = retainer_test_data_path ("revised.retainer");
   g_autoptr (GFile) pdf = g_file_new_for_path (pdf_path);
   g_autoptr (RetainerProposal) saved = NULL;
   g_autoptr (GError) error = NULL;
@@ -428,7 +365,7 @@ test_revisions (void)
   g_autoptr (GtkWidget) row_1 = NULL;
   g_autoptr (GtkWidget) row_2 = NULL;
 
-  if (!have_pdftotext ())
+  if (!retainer_test_have_pdftotext ())
     return;
 
   store_agency ("agency-acme.json");
@@ -441,7 +378,7 @@ test_revisions (void)
   g_assert_true (retainer_window_export_pdf_to (window, pdf));
   retainer_test_settle ();
   g_assert_null (retainer_test_find_alert_dialog (window));
-  g_assert_nonnull (find_label (GTK_WIDGET (window), "Exported AC-0042, revision 1"));
+  g_assert_nonnull (retainer_test_find_label (window, "Exported AC-0042, revision 1"));
   g_assert_false (retainer_window_get_modified (window));
 
   /* An option, from the Proposal Document dialog: one undo step. */
@@ -457,9 +394,9 @@ test_revisions (void)
   adw_spin_row_set_value (find_widget (GTK_WIDGET (dialog), ADW_TYPE_SPIN_ROW), 2);
   retainer_test_settle ();
   /* The first-year totals with and without the options. */
-  g_assert_nonnull (find_label (GTK_WIDGET (dialog), "$30,000"));
-  g_assert_nonnull (find_label (GTK_WIDGET (dialog), "first year $66,000"));
-  g_assert_nonnull (find_label (GTK_WIDGET (dialog), "First year $27,600, paid up front"));
+  g_assert_nonnull (retainer_test_find_label (dialog, "$30,000"));
+  g_assert_nonnull (retainer_test_find_label (dialog, "first year $66,000"));
+  g_assert_nonnull (retainer_test_find_label (dialog, "First year $27,600, paid up front"));
   proposal = retainer_window_get_proposal (window);
   g_assert_true (proposal->option_annual_prepay);
   g_assert_cmpuint (proposal->option_extra_use_cases, ==, 2);
@@ -487,7 +424,7 @@ test_revisions (void)
   retainer_test_settle ();
   g_assert_null (retainer_test_find_alert_dialog (window));
   g_assert_true (wait_for_label (GTK_WIDGET (window), "Exported AC-0042, revision 2"));
-  text = pdf_text (pdf_path);
+  text = retainer_test_pdf_text (pdf_path);
   g_assert_nonnull (strstr (text, "AC-0042, revision 2"));
 
   saved = retainer_proposal_load (proposal_path, &error);
@@ -540,7 +477,7 @@ test_revisions (void)
   g_assert_false (retainer_window_get_modified (window));
   adw_dialog_force_close (dialog);
   retainer_test_settle ();
-  destroy_window (window);
+  retainer_test_destroy_window (window);
 }
 
 /* ------------------------------------------------------------------ */
@@ -550,8 +487,8 @@ static void
 test_brand_first (void)
 {
   RetainerWindow *window;
-  g_autofree char *pdf_path = temp_path ("neutral.pdf");
-  g_autofree char *branded_path = temp_path ("branded.pdf");
+  g_autofree char *pdf_path = retainer_test_data_path ("neutral.pdf");
+  g_autofree char *branded_path = retainer_test_data_path ("branded.pdf");
   g_autoptr (GFile) pdf = g_file_new_for_path (pdf_path);
   g_autoptr (GFile) branded = g_file_new_for_path (branded_path);
   g_autofree char *profile = retainer_agency_user_path ();
@@ -560,7 +497,7 @@ test_brand_first (void)
   g_autoptr (GError) error = NULL;
   AdwDialog *dialog;
 
-  if (!have_pdftotext ())
+  if (!retainer_test_have_pdftotext ())
     return;
 
   retainer_brand_setup_reset ();
@@ -581,7 +518,7 @@ test_brand_first (void)
   retainer_test_settle ();
   g_assert_null (adw_application_window_get_visible_dialog (ADW_APPLICATION_WINDOW (window)));
   g_assert_true (g_file_test (pdf_path, G_FILE_TEST_IS_REGULAR));
-  text = pdf_text (pdf_path);
+  text = retainer_test_pdf_text (pdf_path);
   g_assert_null (strstr (text, "our agency"));
   g_assert_null (strstr (text, "Our agency"));
   g_assert_false (retainer_window_needs_brand (window));
@@ -611,11 +548,11 @@ test_brand_first (void)
   g_assert_no_error (error);
   g_assert_cmpstr (agency->name, ==, "Northwind Labs");
   g_free (text);
-  text = pdf_text (branded_path);
+  text = retainer_test_pdf_text (branded_path);
   g_assert_nonnull (strstr (text, "Northwind Labs"));
   g_assert_false (retainer_window_needs_brand (window));
 
-  destroy_window (window);
+  retainer_test_destroy_window (window);
 }
 
 /* ------------------------------------------------------------------ */
@@ -658,23 +595,14 @@ test_cautious (void)
   retainer_test_settle ();
   g_assert_true (gtk_widget_get_visible (retainer_test_window_child (window, "cautious_group")));
 
-  destroy_window (window);
+  retainer_test_destroy_window (window);
 }
 
 int
 main (int   argc,
       char *argv[])
 {
-  int status;
-
-  retainer_test_keep_mime_database ();
-  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
-  gtk_init ();
-  g_object_set (gtk_settings_get_default (), "gtk-recent-files-enabled", FALSE, NULL);
-  g_object_set (gtk_settings_get_default (), "gtk-enable-animations", FALSE, NULL);
-
-  application = retainer_application_new (G_APPLICATION_NON_UNIQUE);
-  g_assert_true (g_application_register (G_APPLICATION (application), NULL, NULL));
+  application = retainer_test_init_window_tests (&argc, &argv);
 
   g_test_add_func ("/ui/pitch/estimator", test_estimator);
   g_test_add_func ("/ui/pitch/estimator-exchange-rate", test_estimator_exchange_rate);
@@ -682,7 +610,5 @@ main (int   argc,
   g_test_add_func ("/ui/pitch/brand-first", test_brand_first);
   g_test_add_func ("/ui/pitch/cautious", test_cautious);
 
-  status = g_test_run ();
-  g_clear_object (&application);
-  return status;
+  return retainer_test_run (application);
 }

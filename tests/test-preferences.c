@@ -108,13 +108,6 @@ fixture (const char *name)
   return g_file_new_for_path (path);
 }
 
-static char *
-temp_path (const char *name)
-{
-  g_assert_cmpint (g_mkdir_with_parents (g_get_user_data_dir (), 0700), ==, 0);
-  return g_build_filename (g_get_user_data_dir (), name, NULL);
-}
-
 static RetainerProposal *
 new_proposal (const char *company)
 {
@@ -379,7 +372,7 @@ test_import_export_and_logo (void)
   g_autoptr (GFile) acme = fixture ("agency-acme.json");
   g_autoptr (GFile) not_image = fixture ("agency-acme.json");
   g_autoptr (GFile) logo = fixture ("pdf-logo.png");
-  g_autofree char *shared_path = temp_path ("shared-brand.json");
+  g_autofree char *shared_path = retainer_test_data_path ("shared-brand.json");
   g_autoptr (GFile) shared = g_file_new_for_path (shared_path);
   g_autoptr (RetainerAgency) stored = NULL;
   g_autoptr (RetainerAgency) loaded = NULL;
@@ -508,8 +501,7 @@ test_app_action (void)
   g_assert_cmpstr (adw_about_dialog_get_application_name (ADW_ABOUT_DIALOG (about)), ==, "Retainer");
   g_assert_cmpuint (g_list_model_get_n_items (dialogs), ==, 2);
 
-  gtk_window_destroy (GTK_WINDOW (main_window));
-  retainer_test_settle ();
+  retainer_test_destroy_window (main_window);
 }
 
 /* Over the main window, as the founder sees it. */
@@ -568,20 +560,7 @@ int
 main (int   argc,
       char *argv[])
 {
-  int status;
-
-  retainer_test_keep_mime_database ();
-  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
-  gtk_init ();
-  g_object_set (gtk_settings_get_default (), "gtk-recent-files-enabled", FALSE, NULL);
-  /* Dialogs open and revealers reveal at once: each frame shows the end state. */
-  g_object_set (gtk_settings_get_default (), "gtk-enable-animations", FALSE, NULL);
-  /* The isolated XDG_DATA_DIRS hide the system's icons from the screenshots. */
-  gtk_icon_theme_add_search_path (gtk_icon_theme_get_for_display (gdk_display_get_default ()),
-                                  "/usr/share/icons");
-
-  application = retainer_application_new (G_APPLICATION_NON_UNIQUE);
-  g_assert_true (g_application_register (G_APPLICATION (application), NULL, NULL));
+  application = retainer_test_init_window_tests (&argc, &argv);
 
   g_test_add_func ("/ui/preferences/edits-reach-profile", test_edits_reach_profile);
   g_test_add_func ("/ui/preferences/close-saves-at-once", test_close_saves_at_once);
@@ -592,7 +571,5 @@ main (int   argc,
   g_test_add_func ("/ui/preferences/app-action", test_app_action);
   g_test_add_func ("/ui/preferences/screenshots", test_screenshots);
 
-  status = g_test_run ();
-  g_clear_object (&application);
-  return status;
+  return retainer_test_run (application);
 }

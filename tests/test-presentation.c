@@ -6,7 +6,6 @@
 #include "config.h"
 
 #include <adwaita.h>
-#include <libintl.h>
 #include <string.h>
 
 #include "retainer-application.h"
@@ -19,35 +18,6 @@ static RetainerApplication *application;
 
 /* ------------------------------------------------------------------ */
 /* Helpers                                                             */
-
-static RetainerWindow *
-create_window (int      width,
-               int      height,
-               gboolean presenting)
-{
-  RetainerWindow *window = retainer_window_new (GTK_APPLICATION (application));
-
-  gtk_window_set_default_size (GTK_WINDOW (window), width, height);
-  /* Before the first layout: Xvfb has no window manager to answer a full
-   * screen request. */
-  retainer_window_set_presenting (window, presenting);
-  retainer_test_present (GTK_WINDOW (window));
-  return window;
-}
-
-static void
-destroy_window (RetainerWindow *window)
-{
-  gtk_window_destroy (GTK_WINDOW (window));
-  retainer_test_settle ();
-}
-
-static const char *
-label_text (RetainerWindow *window,
-            const char     *name)
-{
-  return gtk_label_get_label (GTK_LABEL (retainer_test_window_child (window, name)));
-}
 
 /* Everything a person can read on screen: the text of each label that is
  * drawn (mapped, inside a mapped parent), and the window's title. */
@@ -145,10 +115,10 @@ read_private_text (RetainerWindow *window,
   /* The band as the founder's view writes it, in the fee row's subtitle. */
   g_assert_nonnull (strstr (adw_action_row_get_subtitle (fee_row), low));
   private->band = g_strdup (low);
-  private->delivery_cost = g_strdup (label_text (window, "delivery_cost_label"));
-  private->margin = g_strdup (label_text (window, "margin_label"));
-  private->setup_margin = g_strdup (label_text (window, "setup_margin_label"));
-  private->first_year = g_strdup (label_text (window, "first_year_label"));
+  private->delivery_cost = g_strdup (retainer_test_label_text (window, "delivery_cost_label"));
+  private->margin = g_strdup (retainer_test_label_text (window, "margin_label"));
+  private->setup_margin = g_strdup (retainer_test_label_text (window, "setup_margin_label"));
+  private->first_year = g_strdup (retainer_test_label_text (window, "first_year_label"));
 }
 
 static void
@@ -158,8 +128,8 @@ assert_nothing_private (RetainerWindow    *window,
   g_autoptr (GPtrArray) texts = shown_text (window);
 
   /* Sanity: the walk reads the results. */
-  g_assert_true (is_shown (texts, label_text (window, "tier_name_label")));
-  g_assert_true (is_shown (texts, label_text (window, "saving_value")));
+  g_assert_true (is_shown (texts, retainer_test_label_text (window, "tier_name_label")));
+  g_assert_true (is_shown (texts, retainer_test_label_text (window, "saving_value")));
   g_assert_cmpuint (texts->len, >, 20);
 
   assert_not_shown (texts, "the setup band", private->band);
@@ -189,7 +159,7 @@ test_nothing_private (void)
 
   for (guint i = 0; i < G_N_ELEMENTS (widths); i++)
     {
-      RetainerWindow *window = create_window (widths[i], 1080, FALSE);
+      RetainerWindow *window = retainer_test_new_window_full (application, widths[i], 1080, FALSE);
       GtkEditable *company = retainer_test_window_child (window, "company_row");
       PrivateText private = { 0 };
 
@@ -225,7 +195,8 @@ test_nothing_private (void)
                                                                                 "inputs_toggle")));
       g_assert_false (gtk_widget_get_mapped (retainer_test_window_child (window,
                                                                           "monthly_spend_row")));
-      g_assert_nonnull (strstr (label_text (window, "inputs_summary_label"), "Northwind Traders"));
+      g_assert_nonnull (strstr (retainer_test_label_text (window, "inputs_summary_label"),
+                                "Northwind Traders"));
       gtk_toggle_button_set_active (retainer_test_window_child (window, "inputs_toggle"), TRUE);
       retainer_test_wait_ms (100);
       retainer_test_wait_frame (window);
@@ -234,7 +205,7 @@ test_nothing_private (void)
       assert_nothing_private (window, &private);
 
       private_text_clear (&private);
-      destroy_window (window);
+      retainer_test_destroy_window (window);
     }
 }
 
@@ -245,7 +216,7 @@ test_large_type (void)
   static const char * const labels[] = {
     "tier_name_label", "saving_value", "saving_detail", "plan_caption_label", "break_even_value",
   };
-  RetainerWindow *window = create_window (1920, 1080, FALSE);
+  RetainerWindow *window = retainer_test_new_window_full (application, 1920, 1080, FALSE);
   double normal[G_N_ELEMENTS (labels)];
 
   for (guint i = 0; i < G_N_ELEMENTS (labels); i++)
@@ -260,7 +231,7 @@ test_large_type (void)
                       presenting / PANGO_SCALE);
       g_assert_cmpfloat (presenting, >=, 1.5 * normal[i] - 1);
     }
-  destroy_window (window);
+  retainer_test_destroy_window (window);
 }
 
 /* New Proposal starts at the top of the results with the agency figures
@@ -268,7 +239,7 @@ test_large_type (void)
 static void
 test_new_starts_at_top (void)
 {
-  RetainerWindow *window = create_window (1280, 700, FALSE);
+  RetainerWindow *window = retainer_test_new_window_full (application, 1280, 700, FALSE);
   GtkScrolledWindow *scroller = retainer_test_window_child (window, "results_scroller");
   GtkAdjustment *adjustment = gtk_scrolled_window_get_vadjustment (scroller);
   AdwExpanderRow *private = retainer_test_window_child (window, "private_expander");
@@ -287,7 +258,7 @@ test_new_starts_at_top (void)
   g_assert_false (retainer_window_get_is_sample (window));
   g_assert_cmpfloat (gtk_adjustment_get_value (adjustment), ==, 0);
   g_assert_false (adw_expander_row_get_expanded (private));
-  destroy_window (window);
+  retainer_test_destroy_window (window);
 }
 
 /* Esc leaves presentation mode, whatever has the focus; while not
@@ -295,7 +266,7 @@ test_new_starts_at_top (void)
 static void
 test_escape_leaves (void)
 {
-  RetainerWindow *window = create_window (1280, 800, TRUE);
+  RetainerWindow *window = retainer_test_new_window_full (application, 1280, 800, TRUE);
   GtkWidget *company = retainer_test_window_child (window, "company_row");
   GtkEventController *escape = NULL;
   GListModel *controllers = gtk_widget_observe_controllers (GTK_WIDGET (window));
@@ -342,7 +313,7 @@ test_escape_leaves (void)
   g_assert_false (g_action_get_enabled (g_action_map_lookup_action (G_ACTION_MAP (window),
                                                                      "leave-presentation")));
   g_object_unref (escape);
-  destroy_window (window);
+  retainer_test_destroy_window (window);
 }
 
 /* A blank new proposal shows no loss and no warning before a spend is
@@ -350,7 +321,7 @@ test_escape_leaves (void)
 static void
 test_calm_until_spend (void)
 {
-  RetainerWindow *window = create_window (1280, 1080, FALSE);
+  RetainerWindow *window = retainer_test_new_window_full (application, 1280, 1080, FALSE);
   GtkEditable *spend = retainer_test_window_child (window, "monthly_spend_row");
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.new", NULL));
@@ -381,11 +352,11 @@ test_calm_until_spend (void)
     g_autofree char *saving = retainer_money_format (result->monthly_saving, "USD",
                                                      RETAINER_MONEY_FORMAT_ROUNDED);
 
-    g_assert_cmpstr (label_text (window, "saving_value"), ==, saving);
-    g_assert_cmpstr (label_text (window, "break_even_value"), !=, "—");
+    g_assert_cmpstr (retainer_test_label_text (window, "saving_value"), ==, saving);
+    g_assert_cmpstr (retainer_test_label_text (window, "break_even_value"), !=, "—");
     g_assert_true (gtk_widget_get_mapped (retainer_test_window_child (window, "savings_chart")));
   }
-  destroy_window (window);
+  retainer_test_destroy_window (window);
 }
 
 /* A plan's name is never cut: not with an ellipsis, not inside a word,
@@ -422,7 +393,8 @@ test_plan_names_whole (void)
   for (guint i = 0; i < G_N_ELEMENTS (widths); i++)
     for (guint presenting = 0; presenting < 2; presenting++)
       {
-        RetainerWindow *window = create_window (widths[i], 1080, presenting);
+        RetainerWindow *window =
+          retainer_test_new_window_full (application, widths[i], 1080, presenting);
         const RetainerProposal *proposal = retainer_window_get_proposal (window);
         const RetainerResult *result = retainer_window_get_result (window);
         GtkWidget *tiers = retainer_test_window_child (window, "tiers_box");
@@ -441,7 +413,7 @@ test_plan_names_whole (void)
                              retainer_rate_card_text (proposal->rate_card->tiers[n].name),
                              widths[i]);
         g_assert_cmpuint (n, ==, proposal->rate_card->n_tiers);
-        destroy_window (window);
+        retainer_test_destroy_window (window);
       }
 }
 
@@ -450,31 +422,23 @@ static void
 test_screenshots (void)
 {
   AdwStyleManager *style = adw_style_manager_get_default ();
-  static const struct
-  {
-    const char    *name;
-    AdwColorScheme scheme;
-  } schemes[] = {
-    { "light", ADW_COLOR_SCHEME_FORCE_LIGHT },
-    { "dark", ADW_COLOR_SCHEME_FORCE_DARK },
-  };
   static const int widths[] = { 1920, 960 };
 
-  for (guint i = 0; i < G_N_ELEMENTS (schemes); i++)
+  for (guint i = 0; i < G_N_ELEMENTS (retainer_test_color_schemes); i++)
     for (guint j = 0; j < G_N_ELEMENTS (widths); j++)
       {
         g_autofree char *name = g_strdup_printf ("presentation-%dx1080-%s.png", widths[j],
-                                                 schemes[i].name);
+                                                 retainer_test_color_schemes[i].name);
         RetainerWindow *window;
 
-        adw_style_manager_set_color_scheme (style, schemes[i].scheme);
-        window = create_window (widths[j], 1080, TRUE);
+        adw_style_manager_set_color_scheme (style, retainer_test_color_schemes[i].scheme);
+        window = retainer_test_new_window_full (application, widths[j], 1080, TRUE);
         retainer_test_wait_ms (200);
         g_assert_false (gtk_label_get_selection_bounds (retainer_test_window_child (window,
                                                                                     "saving_value"),
                                                         NULL, NULL));
         retainer_test_write_png (window, name);
-        destroy_window (window);
+        retainer_test_destroy_window (window);
       }
   adw_style_manager_set_color_scheme (style, ADW_COLOR_SCHEME_DEFAULT);
 }
@@ -483,18 +447,7 @@ int
 main (int   argc,
       char *argv[])
 {
-  int status;
-
-  retainer_test_keep_mime_database ();
-  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
-  gtk_init ();
-  g_object_set (gtk_settings_get_default (), "gtk-recent-files-enabled", FALSE, NULL);
-  g_object_set (gtk_settings_get_default (), "gtk-enable-animations", FALSE, NULL);
-  gtk_icon_theme_add_search_path (gtk_icon_theme_get_for_display (gdk_display_get_default ()),
-                                  "/usr/share/icons");
-
-  application = retainer_application_new (G_APPLICATION_NON_UNIQUE);
-  g_assert_true (g_application_register (G_APPLICATION (application), NULL, NULL));
+  application = retainer_test_init_window_tests (&argc, &argv);
 
   g_test_add_func ("/ui/presentation/nothing-private", test_nothing_private);
   g_test_add_func ("/ui/presentation/large-type", test_large_type);
@@ -503,14 +456,6 @@ main (int   argc,
   g_test_add_func ("/ui/presentation/plan-names-whole", test_plan_names_whole);
   g_test_add_func ("/ui/presentation/calm-until-spend", test_calm_until_spend);
   g_test_add_func ("/ui/presentation/screenshots", test_screenshots);
-  if (g_getenv ("RETAINER_TEST_LANGUAGE") != NULL)
-    {
-      bindtextdomain (GETTEXT_PACKAGE, g_getenv ("RETAINER_LOCALEDIR"));
-      bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
-      textdomain (GETTEXT_PACKAGE);
-    }
 
-  status = g_test_run ();
-  g_clear_object (&application);
-  return status;
+  return retainer_test_run (application);
 }

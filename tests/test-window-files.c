@@ -24,78 +24,19 @@
 static RetainerApplication *application;
 
 /* ------------------------------------------------------------------ */
-/* Helpers                                                             */
-
-static const char *
-label_text (RetainerWindow *window,
-            const char     *name)
-{
-  return gtk_label_get_label (GTK_LABEL (retainer_test_window_child (window, name)));
-}
-
-static RetainerWindow *
-create_window (int width,
-               int height)
-{
-  RetainerWindow *window = retainer_window_new (GTK_APPLICATION (application));
-
-  gtk_window_set_default_size (GTK_WINDOW (window), width, height);
-  retainer_test_present (GTK_WINDOW (window));
-  return window;
-}
-
-static void
-destroy_window (RetainerWindow *window)
-{
-  gtk_window_destroy (GTK_WINDOW (window));
-  retainer_test_settle ();
-}
-
-static RetainerProposal *
-new_default_proposal (void)
-{
-  g_autoptr (RetainerRateCard) card =
-    retainer_rate_card_load_builtin (RETAINER_RATE_CARD_DEFAULT_ID, NULL);
-
-  g_assert_nonnull (card);
-  return retainer_proposal_new (card);
-}
-
-static void
-select_tier_card (RetainerWindow *window,
-                  guint           tier)
-{
-  GtkWidget *box = retainer_test_window_child (window, "tiers_box");
-  GtkWidget *card = gtk_widget_get_first_child (box);
-
-  for (guint i = 0; i < tier; i++)
-    card = gtk_widget_get_next_sibling (card);
-  g_assert_true (RETAINER_IS_TIER_CARD (card));
-  g_signal_emit_by_name (card, "choose");
-  retainer_test_settle ();
-}
-
-static char *
-build_path (const char *name)
-{
-  g_assert_cmpint (g_mkdir_with_parents (g_get_user_data_dir (), 0700), ==, 0);
-  return g_build_filename (g_get_user_data_dir (), name, NULL);
-}
-
-/* ------------------------------------------------------------------ */
 /* Tests                                                               */
 
 static void
 test_save_and_reopen (void)
 {
-  RetainerWindow *window = create_window (1280, 800);
-  g_autofree char *path = build_path ("northwind.retainer");
+  RetainerWindow *window = retainer_test_new_window (application, 1280, 800);
+  g_autofree char *path = retainer_test_data_path ("northwind.retainer");
   g_autoptr (GError) error = NULL;
   g_autoptr (RetainerProposal) copy = NULL;
   g_autoptr (RetainerProposal) loaded = NULL;
 
   gtk_editable_set_text (GTK_EDITABLE (retainer_test_window_child (window, "company_row")), "Acme Robotics");
-  select_tier_card (window, 2);
+  retainer_test_select_tier_card (window, 2);
   copy = retainer_proposal_copy (retainer_window_get_proposal (window));
   g_assert_true (retainer_window_get_modified (window));
 
@@ -109,17 +50,17 @@ test_save_and_reopen (void)
   loaded = retainer_proposal_load (path, &error);
   g_assert_no_error (error);
   g_assert_true (retainer_proposal_equal (loaded, copy));
-  destroy_window (window);
+  retainer_test_destroy_window (window);
 
-  window = create_window (1280, 800);
+  window = retainer_test_new_window (application, 1280, 800);
   retainer_window_open_file (window, path);
   retainer_test_settle ();
   g_assert_null (retainer_test_find_alert_dialog (window));
   g_assert_true (retainer_proposal_equal (retainer_window_get_proposal (window), copy));
-  g_assert_cmpstr (label_text (window, "tier_name_label"), ==, "Enterprise");
+  g_assert_cmpstr (retainer_test_label_text (window, "tier_name_label"), ==, "Enterprise");
   g_assert_cmpstr (adw_window_title_get_title (retainer_test_window_child (window, "window_title")), ==,
                    "Acme Robotics");
-  destroy_window (window);
+  retainer_test_destroy_window (window);
 }
 
 /* The label in the alert's technical details, opened. */
@@ -143,8 +84,8 @@ open_details (AdwAlertDialog *dialog)
 static void
 test_open_error_in_plain_words (void)
 {
-  RetainerWindow *window = create_window (1280, 800);
-  g_autofree char *path = build_path ("spend.retainer");
+  RetainerWindow *window = retainer_test_new_window (application, 1280, 800);
+  g_autofree char *path = retainer_test_data_path ("spend.retainer");
   g_autofree char *folder = g_path_get_dirname (path);
   g_autofree char *limit = retainer_format_number (1e12, 0);
   const char *json = "{ \"format\": \"retainer-proposal\", \"version\": 1, "
@@ -183,14 +124,14 @@ test_open_error_in_plain_words (void)
   /* Nothing was opened. */
   g_assert_true (retainer_window_get_is_sample (window));
 
-  destroy_window (window);
+  retainer_test_destroy_window (window);
 }
 
 static void
 test_broken_file_keeps_work (void)
 {
-  RetainerWindow *window = create_window (1280, 800);
-  g_autofree char *path = build_path ("broken.retainer");
+  RetainerWindow *window = retainer_test_new_window (application, 1280, 800);
+  g_autofree char *path = retainer_test_data_path ("broken.retainer");
   g_autoptr (RetainerProposal) before = NULL;
   AdwAlertDialog *dialog;
 
@@ -211,13 +152,13 @@ test_broken_file_keeps_work (void)
   g_assert_true (retainer_window_get_modified (window));
   g_assert_cmpstr (gtk_editable_get_text (retainer_test_window_child (window, "company_row")), ==, "Work in progress");
 
-  destroy_window (window);
+  retainer_test_destroy_window (window);
 }
 
 static void
 test_autosave_and_restore (void)
 {
-  RetainerWindow *window = create_window (1280, 800);
+  RetainerWindow *window = retainer_test_new_window (application, 1280, 800);
   g_autofree char *autosave = retainer_window_autosave_path ();
   g_autoptr (RetainerProposal) edited = NULL;
   g_autoptr (RetainerProposal) restored = NULL;
@@ -247,7 +188,7 @@ test_autosave_and_restore (void)
   g_assert_true (g_file_test (autosave, G_FILE_TEST_EXISTS));
 
   /* Next start: the offer. */
-  window = create_window (1280, 800);
+  window = retainer_test_new_window (application, 1280, 800);
   g_assert_true (retainer_window_get_is_sample (window));
   g_assert_true (retainer_window_offer_restore (window));
   dialog = retainer_test_find_alert_dialog (window);
@@ -266,16 +207,16 @@ test_autosave_and_restore (void)
   g_assert_false (g_file_test (autosave, G_FILE_TEST_EXISTS));
 
   /* Nothing left to offer. */
-  window = create_window (1280, 800);
+  window = retainer_test_new_window (application, 1280, 800);
   g_assert_false (retainer_window_offer_restore (window));
-  destroy_window (window);
+  retainer_test_destroy_window (window);
 }
 
 static void
 test_unsaved_prompt (void)
 {
-  RetainerWindow *window = create_window (1280, 800);
-  g_autofree char *path = build_path ("prompt.retainer");
+  RetainerWindow *window = retainer_test_new_window (application, 1280, 800);
+  g_autofree char *path = retainer_test_data_path ("prompt.retainer");
   g_autoptr (GError) error = NULL;
   g_autoptr (RetainerProposal) on_disk = NULL;
   AdwAlertDialog *dialog;
@@ -320,10 +261,10 @@ test_unsaved_prompt (void)
 static void
 test_save_as (void)
 {
-  RetainerWindow *window = create_window (1280, 800);
-  g_autofree char *chosen = build_path ("Acme Robotics");
+  RetainerWindow *window = retainer_test_new_window (application, 1280, 800);
+  g_autofree char *chosen = retainer_test_data_path ("Acme Robotics");
   g_autofree char *saved_path = g_strconcat (chosen, ".retainer", NULL);
-  g_autofree char *blocker = build_path ("not-a-folder");
+  g_autofree char *blocker = retainer_test_data_path ("not-a-folder");
   g_autofree char *inside = g_build_filename (blocker, "proposal.retainer", NULL);
   g_autoptr (GFile) file = g_file_new_for_path (chosen);
   g_autoptr (GFile) unwritable = g_file_new_for_path (inside);
@@ -332,7 +273,7 @@ test_save_as (void)
   g_autoptr (GError) error = NULL;
   AdwAlertDialog *dialog;
 
-  retainer_window_load_proposal (window, new_default_proposal (), NULL);
+  retainer_window_load_proposal (window, retainer_test_new_default_proposal (), NULL);
   gtk_editable_set_text (GTK_EDITABLE (retainer_test_window_child (window, "company_row")), "Acme Robotics");
   retainer_test_settle ();
 
@@ -361,29 +302,14 @@ test_save_as (void)
   g_assert_true (retainer_window_get_modified (window));
   g_assert_cmpstr (retainer_window_get_path (window), ==, saved_path);
 
-  destroy_window (window);
+  retainer_test_destroy_window (window);
 }
 
 int
 main (int   argc,
       char *argv[])
 {
-  int status;
-
-  retainer_test_keep_mime_database ();
-  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
-  gtk_init ();
-  /* GtkRecentManager keeps the file of the first test's folder, which each
-   * isolated test then removes; recent files are not what these tests check. */
-  g_object_set (gtk_settings_get_default (), "gtk-recent-files-enabled", FALSE, NULL);
-  /* Dialogs open and revealers reveal at once: each frame shows the end state. */
-  g_object_set (gtk_settings_get_default (), "gtk-enable-animations", FALSE, NULL);
-  /* The isolated XDG_DATA_DIRS hide the system's icons from the screenshots. */
-  gtk_icon_theme_add_search_path (gtk_icon_theme_get_for_display (gdk_display_get_default ()),
-                                  "/usr/share/icons");
-
-  application = retainer_application_new (G_APPLICATION_NON_UNIQUE);
-  g_assert_true (g_application_register (G_APPLICATION (application), NULL, NULL));
+  application = retainer_test_init_window_tests (&argc, &argv);
 
   g_test_add_func ("/ui/window/save-and-reopen", test_save_and_reopen);
   g_test_add_func ("/ui/window/save-as", test_save_as);
@@ -392,7 +318,5 @@ main (int   argc,
   g_test_add_func ("/ui/window/autosave-and-restore", test_autosave_and_restore);
   g_test_add_func ("/ui/window/unsaved-prompt", test_unsaved_prompt);
 
-  status = g_test_run ();
-  g_clear_object (&application);
-  return status;
+  return retainer_test_run (application);
 }

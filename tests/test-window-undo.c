@@ -20,65 +20,6 @@
 static RetainerApplication *application;
 
 /* ------------------------------------------------------------------ */
-/* Helpers                                                             */
-
-static const char *
-label_text (RetainerWindow *window,
-            const char     *name)
-{
-  return gtk_label_get_label (GTK_LABEL (retainer_test_window_child (window, name)));
-}
-
-static RetainerWindow *
-create_window (int width,
-               int height)
-{
-  RetainerWindow *window = retainer_window_new (GTK_APPLICATION (application));
-
-  gtk_window_set_default_size (GTK_WINDOW (window), width, height);
-  retainer_test_present (GTK_WINDOW (window));
-  return window;
-}
-
-static void
-destroy_window (RetainerWindow *window)
-{
-  gtk_window_destroy (GTK_WINDOW (window));
-  retainer_test_settle ();
-}
-
-static RetainerProposal *
-new_default_proposal (void)
-{
-  g_autoptr (RetainerRateCard) card =
-    retainer_rate_card_load_builtin (RETAINER_RATE_CARD_DEFAULT_ID, NULL);
-
-  g_assert_nonnull (card);
-  return retainer_proposal_new (card);
-}
-
-static void
-select_tier_card (RetainerWindow *window,
-                  guint           tier)
-{
-  GtkWidget *box = retainer_test_window_child (window, "tiers_box");
-  GtkWidget *card = gtk_widget_get_first_child (box);
-
-  for (guint i = 0; i < tier; i++)
-    card = gtk_widget_get_next_sibling (card);
-  g_assert_true (RETAINER_IS_TIER_CARD (card));
-  g_signal_emit_by_name (card, "choose");
-  retainer_test_settle ();
-}
-
-static char *
-build_path (const char *name)
-{
-  g_assert_cmpint (g_mkdir_with_parents (g_get_user_data_dir (), 0700), ==, 0);
-  return g_build_filename (g_get_user_data_dir (), name, NULL);
-}
-
-/* ------------------------------------------------------------------ */
 /* Undo and redo                                                       */
 
 static gboolean
@@ -110,9 +51,9 @@ static void
 figures_read (RetainerWindow *window,
               Figures        *figures)
 {
-  figures->tier = g_strdup (label_text (window, "tier_name_label"));
-  figures->price = g_strdup (label_text (window, "tier_price_label"));
-  figures->saving = g_strdup (label_text (window, "saving_value"));
+  figures->tier = g_strdup (retainer_test_label_text (window, "tier_name_label"));
+  figures->price = g_strdup (retainer_test_label_text (window, "tier_price_label"));
+  figures->saving = g_strdup (retainer_test_label_text (window, "saving_value"));
   figures->spend = g_strdup (gtk_editable_get_text (retainer_test_window_child (window, "monthly_spend_row")));
   figures->title = g_strdup (adw_window_title_get_title (retainer_test_window_child (window, "window_title")));
 }
@@ -159,8 +100,8 @@ has_accel (GStrv       accels,
 static void
 test_undo_redo (void)
 {
-  RetainerWindow *window = create_window (1280, 800);
-  g_autoptr (RetainerProposal) original = new_default_proposal ();
+  RetainerWindow *window = retainer_test_new_window (application, 1280, 800);
+  g_autoptr (RetainerProposal) original = retainer_test_new_default_proposal ();
   g_autoptr (RetainerProposal) chosen = NULL;
   g_auto (GStrv) undo_accels = NULL;
   g_auto (GStrv) redo_accels = NULL;
@@ -172,7 +113,7 @@ test_undo_redo (void)
   g_assert_true (has_accel (redo_accels, "<Control><Shift>z"));
   g_assert_true (has_accel (redo_accels, "<Control>y"));
 
-  retainer_window_load_proposal (window, new_default_proposal (), NULL);
+  retainer_window_load_proposal (window, retainer_test_new_default_proposal (), NULL);
   g_assert_false (action_enabled (window, "undo"));
   g_assert_false (action_enabled (window, "redo"));
   figures_read (window, &before);
@@ -182,7 +123,7 @@ test_undo_redo (void)
   figures_read (window, &after_spend);
   g_assert_cmpstr (after_spend.tier, ==, "Growth");
   g_assert_cmpstr (after_spend.price, !=, before.price);
-  select_tier_card (window, 2);
+  retainer_test_select_tier_card (window, 2);
   figures_read (window, &after_tier);
   g_assert_cmpstr (after_tier.tier, ==, "Enterprise");
   chosen = retainer_proposal_copy (retainer_window_get_proposal (window));
@@ -215,24 +156,24 @@ test_undo_redo (void)
   g_assert_false (action_enabled (window, "redo"));
 
   /* Opening another proposal starts a history of its own. */
-  retainer_window_load_proposal (window, new_default_proposal (), NULL);
+  retainer_window_load_proposal (window, retainer_test_new_default_proposal (), NULL);
   g_assert_false (action_enabled (window, "undo"));
   g_assert_false (action_enabled (window, "redo"));
 
   figures_clear (&before);
   figures_clear (&after_spend);
   figures_clear (&after_tier);
-  destroy_window (window);
+  retainer_test_destroy_window (window);
 }
 
 static void
 test_undo_then_edit_drops_redo (void)
 {
-  RetainerWindow *window = create_window (1280, 800);
-  g_autofree char *path = build_path ("undo.retainer");
+  RetainerWindow *window = retainer_test_new_window (application, 1280, 800);
+  g_autofree char *path = retainer_test_data_path ("undo.retainer");
   g_autoptr (GError) error = NULL;
 
-  retainer_window_load_proposal (window, new_default_proposal (), NULL);
+  retainer_window_load_proposal (window, retainer_test_new_default_proposal (), NULL);
   gtk_editable_set_text (GTK_EDITABLE (retainer_test_window_child (window, "company_row")), "Acme Robotics");
   retainer_test_settle ();
   g_assert_true (retainer_window_save_to (window, path, &error));
@@ -265,23 +206,23 @@ test_undo_then_edit_drops_redo (void)
   g_assert_cmpstr (gtk_editable_get_text (retainer_test_window_child (window, "company_row")), ==, "");
   g_assert_true (retainer_window_get_modified (window));
 
-  destroy_window (window);
+  retainer_test_destroy_window (window);
 }
 
 /* Five digits typed one by one into the spend field make one step. */
 static void
 test_typing_is_one_step (void)
 {
-  RetainerWindow *window = create_window (1280, 800);
+  RetainerWindow *window = retainer_test_new_window (application, 1280, 800);
   GtkEditable *spend = retainer_test_window_child (window, "monthly_spend_row");
   g_autofree char *original_text = NULL;
   g_autofree char *original_price = NULL;
   int position;
 
-  retainer_window_load_proposal (window, new_default_proposal (), NULL);
+  retainer_window_load_proposal (window, retainer_test_new_default_proposal (), NULL);
   gtk_widget_grab_focus (GTK_WIDGET (spend));
   original_text = g_strdup (gtk_editable_get_text (spend));
-  original_price = g_strdup (label_text (window, "tier_price_label"));
+  original_price = g_strdup (retainer_test_label_text (window, "tier_price_label"));
 
   /* Keystrokes as a fast typist makes them: each change is read into the
    * proposal as it comes (synchronously); no frame is drawn in between,
@@ -295,11 +236,11 @@ test_typing_is_one_step (void)
   retainer_test_settle ();
   g_assert_cmpint (retainer_window_get_proposal (window)->monthly_api_spend, ==,
                    retainer_money_from_major (12000));
-  g_assert_cmpstr (label_text (window, "tier_name_label"), ==, "Growth");
+  g_assert_cmpstr (retainer_test_label_text (window, "tier_name_label"), ==, "Growth");
 
   activate (window, "win.undo");
   g_assert_cmpstr (gtk_editable_get_text (spend), ==, original_text);
-  g_assert_cmpstr (label_text (window, "tier_price_label"), ==, original_price);
+  g_assert_cmpstr (retainer_test_label_text (window, "tier_price_label"), ==, original_price);
   g_assert_false (retainer_window_get_modified (window));
   g_assert_false (action_enabled (window, "undo"));
 
@@ -308,30 +249,18 @@ test_typing_is_one_step (void)
                    retainer_money_from_major (12000));
   g_assert_false (action_enabled (window, "redo"));
 
-  destroy_window (window);
+  retainer_test_destroy_window (window);
 }
 
 int
 main (int   argc,
       char *argv[])
 {
-  int status;
-
-  retainer_test_keep_mime_database ();
-  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
-  gtk_init ();
-  g_object_set (gtk_settings_get_default (), "gtk-recent-files-enabled", FALSE, NULL);
-  /* Dialogs open and revealers reveal at once: each frame shows the end state. */
-  g_object_set (gtk_settings_get_default (), "gtk-enable-animations", FALSE, NULL);
-
-  application = retainer_application_new (G_APPLICATION_NON_UNIQUE);
-  g_assert_true (g_application_register (G_APPLICATION (application), NULL, NULL));
+  application = retainer_test_init_window_tests (&argc, &argv);
 
   g_test_add_func ("/ui/window/undo-redo", test_undo_redo);
   g_test_add_func ("/ui/window/undo-then-edit-drops-redo", test_undo_then_edit_drops_redo);
   g_test_add_func ("/ui/window/typing-is-one-step", test_typing_is_one_step);
 
-  status = g_test_run ();
-  g_clear_object (&application);
-  return status;
+  return retainer_test_run (application);
 }

@@ -20,75 +20,12 @@
 static RetainerApplication *application;
 
 /* ------------------------------------------------------------------ */
-/* Helpers                                                             */
-
-static const char *
-label_text (RetainerWindow *window,
-            const char     *name)
-{
-  return gtk_label_get_label (GTK_LABEL (retainer_test_window_child (window, name)));
-}
-
-static RetainerWindow *
-create_window_full (int      width,
-                    int      height,
-                    gboolean presenting)
-{
-  RetainerWindow *window = retainer_window_new (GTK_APPLICATION (application));
-
-  gtk_window_set_default_size (GTK_WINDOW (window), width, height);
-  /* Before the first layout: Xvfb has no window manager to answer a full
-   * screen request, and GDK holds later layouts until one does. */
-  retainer_window_set_presenting (window, presenting);
-  retainer_test_present (GTK_WINDOW (window));
-  return window;
-}
-
-static RetainerWindow *
-create_window (int width,
-               int height)
-{
-  return create_window_full (width, height, FALSE);
-}
-
-static void
-destroy_window (RetainerWindow *window)
-{
-  gtk_window_destroy (GTK_WINDOW (window));
-  retainer_test_settle ();
-}
-
-static RetainerProposal *
-new_default_proposal (void)
-{
-  g_autoptr (RetainerRateCard) card =
-    retainer_rate_card_load_builtin (RETAINER_RATE_CARD_DEFAULT_ID, NULL);
-
-  g_assert_nonnull (card);
-  return retainer_proposal_new (card);
-}
-
-static void
-select_tier_card (RetainerWindow *window,
-                  guint           tier)
-{
-  GtkWidget *box = retainer_test_window_child (window, "tiers_box");
-  GtkWidget *card = gtk_widget_get_first_child (box);
-
-  for (guint i = 0; i < tier; i++)
-    card = gtk_widget_get_next_sibling (card);
-  g_assert_true (RETAINER_IS_TIER_CARD (card));
-  g_signal_emit_by_name (card, "choose");
-  retainer_test_settle ();
-}
-
-/* ------------------------------------------------------------------ */
 /* Tests                                                               */
 
 static void
 test_opens_on_sample (void)
 {
-  RetainerWindow *window = create_window (1280, 800);
+  RetainerWindow *window = retainer_test_new_window (application, 1280, 800);
   g_autoptr (RetainerProposal) sample = retainer_proposal_new_sample ();
 
   g_assert_true (retainer_window_get_is_sample (window));
@@ -101,22 +38,22 @@ test_opens_on_sample (void)
   g_assert_true (gtk_revealer_get_reveal_child (retainer_test_window_child (window, "sample_revealer")));
   g_assert_true (gtk_widget_get_sensitive (retainer_test_window_child (window, "export_button")));
 
-  destroy_window (window);
+  retainer_test_destroy_window (window);
 }
 
 /* The issue's own example: 12,000 a month with a moderate use case. */
 static void
 test_spend_and_complexity (void)
 {
-  RetainerWindow *window = create_window (1280, 800);
-  g_autoptr (RetainerProposal) expected = new_default_proposal ();
+  RetainerWindow *window = retainer_test_new_window (application, 1280, 800);
+  g_autoptr (RetainerProposal) expected = retainer_test_new_default_proposal ();
   g_autoptr (RetainerResult) result = NULL;
   g_autofree char *price = NULL;
   g_autofree char *break_even = NULL;
   g_autofree char *saving = NULL;
   g_autofree char *fee_text = NULL;
 
-  retainer_window_load_proposal (window, new_default_proposal (), NULL);
+  retainer_window_load_proposal (window, retainer_test_new_default_proposal (), NULL);
   g_assert_false (retainer_window_get_modified (window));
 
   /* Typed, not committed: results follow the keystrokes. */
@@ -134,48 +71,50 @@ test_spend_and_complexity (void)
                                              result->horizon_months, RETAINER_BREAK_EVEN_PHRASE);
   saving = retainer_money_format (result->monthly_saving, "USD", RETAINER_MONEY_FORMAT_DEFAULT);
 
-  g_assert_cmpstr (label_text (window, "tier_name_label"), ==, "Growth");
-  g_assert_cmpstr (label_text (window, "tier_price_label"), ==, "$5,000");
+  g_assert_cmpstr (retainer_test_label_text (window, "tier_name_label"), ==, "Growth");
+  g_assert_cmpstr (retainer_test_label_text (window, "tier_price_label"), ==, "$5,000");
   g_assert_cmpstr (price, ==, "$5,000");
-  g_assert_cmpstr (label_text (window, "break_even_value"), ==, "Paid back in month 2");
+  g_assert_cmpstr (retainer_test_label_text (window, "break_even_value"), ==,
+                   "Paid back in month 2");
   /* The fraction is on request. */
   g_assert_cmpstr (gtk_widget_get_tooltip_text (retainer_test_window_child (window, "break_even_value")), ==,
                    "The setup fee is paid back in month 2, after 1.4 months.");
-  g_assert_cmpstr (label_text (window, "break_even_value"), ==, break_even);
-  g_assert_cmpstr (label_text (window, "saving_value"), ==, saving);
-  g_assert_cmpstr (label_text (window, "saving_value"), ==, "$7,000");
-  g_assert_cmpstr (label_text (window, "saving_detail"), ==, "58% of the covered API spend");
-  g_assert_cmpstr (label_text (window, "plan_caption_label"), ==, "Recommended plan");
+  g_assert_cmpstr (retainer_test_label_text (window, "break_even_value"), ==, break_even);
+  g_assert_cmpstr (retainer_test_label_text (window, "saving_value"), ==, saving);
+  g_assert_cmpstr (retainer_test_label_text (window, "saving_value"), ==, "$7,000");
+  g_assert_cmpstr (retainer_test_label_text (window, "saving_detail"), ==,
+                   "58% of the covered API spend");
+  g_assert_cmpstr (retainer_test_label_text (window, "plan_caption_label"), ==, "Recommended plan");
   g_assert_cmpfloat (adw_spin_row_get_value (retainer_test_window_child (window, "setup_fee_row")), ==, 10000);
   fee_text = retainer_format_number (10000, 0);
   g_assert_cmpstr (gtk_editable_get_text (retainer_test_window_child (window, "setup_fee_row")), ==, fee_text);
-  g_assert_nonnull (strstr (label_text (window, "break_even_detail"), "$10,000"));
-  g_assert_cmpstr (label_text (window, "net_12_value"), ==, "$74,000");
+  g_assert_nonnull (strstr (retainer_test_label_text (window, "break_even_detail"), "$10,000"));
+  g_assert_cmpstr (retainer_test_label_text (window, "net_12_value"), ==, "$74,000");
   g_assert_cmpstr (retainer_savings_chart_get_summary (retainer_test_window_child (window, "savings_chart")), ==,
                    "Break-even: month 2 (1.4 months). Net saving after 12 months: $74,000.");
   g_assert_true (retainer_window_get_modified (window));
   g_assert_cmpstr (adw_window_title_get_title (retainer_test_window_child (window, "window_title")), ==,
                    "• New Proposal");
 
-  destroy_window (window);
+  retainer_test_destroy_window (window);
 }
 
 static void
 test_tier_override (void)
 {
-  RetainerWindow *window = create_window (1280, 800);
+  RetainerWindow *window = retainer_test_new_window (application, 1280, 800);
   const RetainerProposal *proposal;
 
-  retainer_window_load_proposal (window, new_default_proposal (), NULL);
+  retainer_window_load_proposal (window, retainer_test_new_default_proposal (), NULL);
   adw_spin_row_set_value (retainer_test_window_child (window, "monthly_spend_row"), 12000);
   retainer_test_settle ();
-  g_assert_cmpstr (label_text (window, "tier_name_label"), ==, "Growth");
+  g_assert_cmpstr (retainer_test_label_text (window, "tier_name_label"), ==, "Growth");
 
-  select_tier_card (window, 2);
+  retainer_test_select_tier_card (window, 2);
   proposal = retainer_window_get_proposal (window);
   g_assert_cmpstr (proposal->tier_id, ==, "enterprise");
-  g_assert_cmpstr (label_text (window, "tier_name_label"), ==, "Enterprise");
-  g_assert_cmpstr (label_text (window, "plan_caption_label"), ==, "Chosen plan");
+  g_assert_cmpstr (retainer_test_label_text (window, "tier_name_label"), ==, "Enterprise");
+  g_assert_cmpstr (retainer_test_label_text (window, "plan_caption_label"), ==, "Chosen plan");
   g_assert_true (gtk_widget_get_visible (retainer_test_window_child (window, "override_box")));
   g_assert_cmpint (retainer_window_get_result (window)->recommended_tier, ==, 1);
 
@@ -183,10 +122,10 @@ test_tier_override (void)
   retainer_test_settle ();
   proposal = retainer_window_get_proposal (window);
   g_assert_null (proposal->tier_id);
-  g_assert_cmpstr (label_text (window, "tier_name_label"), ==, "Growth");
+  g_assert_cmpstr (retainer_test_label_text (window, "tier_name_label"), ==, "Growth");
   g_assert_false (gtk_widget_get_visible (retainer_test_window_child (window, "override_box")));
 
-  destroy_window (window);
+  retainer_test_destroy_window (window);
 }
 
 static GtkWidget *
@@ -207,9 +146,9 @@ nth_tier_card (RetainerWindow *window,
 static void
 test_accessible_names (void)
 {
-  RetainerWindow *window = create_window (1280, 800);
+  RetainerWindow *window = retainer_test_new_window (application, 1280, 800);
 
-  retainer_window_load_proposal (window, new_default_proposal (), NULL);
+  retainer_window_load_proposal (window, retainer_test_new_default_proposal (), NULL);
   adw_spin_row_set_value (retainer_test_window_child (window, "monthly_spend_row"), 12000);
   retainer_test_settle ();
 
@@ -233,13 +172,13 @@ test_accessible_names (void)
                                        "Recommended and chosen");
   g_assert_false (gtk_test_accessible_has_property (GTK_ACCESSIBLE (nth_tier_card (window, 0)),
                                                     GTK_ACCESSIBLE_PROPERTY_DESCRIPTION));
-  select_tier_card (window, 2);
+  retainer_test_select_tier_card (window, 2);
   gtk_test_accessible_assert_property (GTK_ACCESSIBLE (nth_tier_card (window, 2)),
                                        GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, "Chosen by hand");
   gtk_test_accessible_assert_property (GTK_ACCESSIBLE (nth_tier_card (window, 1)),
                                        GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, "Recommended");
 
-  destroy_window (window);
+  retainer_test_destroy_window (window);
 }
 
 /* The founder picks the PDF's language; one a file names that the window
@@ -247,8 +186,8 @@ test_accessible_names (void)
 static void
 test_proposal_language (void)
 {
-  RetainerWindow *window = create_window (1280, 800);
-  RetainerProposal *proposal = new_default_proposal ();
+  RetainerWindow *window = retainer_test_new_window (application, 1280, 800);
+  RetainerProposal *proposal = retainer_test_new_default_proposal ();
 
   proposal->language = g_strdup ("pt");
   retainer_window_load_proposal (window, proposal, NULL);
@@ -266,16 +205,16 @@ test_proposal_language (void)
   retainer_test_settle ();
   g_assert_null (retainer_window_get_proposal (window)->language);
 
-  destroy_window (window);
+  retainer_test_destroy_window (window);
 }
 
 static void
 test_setup_fee_band (void)
 {
-  RetainerWindow *window = create_window (1280, 800);
+  RetainerWindow *window = retainer_test_new_window (application, 1280, 800);
   AdwSpinRow *fee = retainer_test_window_child (window, "setup_fee_row");
 
-  retainer_window_load_proposal (window, new_default_proposal (), NULL);
+  retainer_window_load_proposal (window, retainer_test_new_default_proposal (), NULL);
   adw_combo_row_set_selected (retainer_test_window_child (window, "complexity_row"), RETAINER_COMPLEXITY_MODERATE);
   retainer_test_settle ();
   g_assert_false (gtk_revealer_get_reveal_child (retainer_test_window_child (window, "setup_fee_warning_revealer")));
@@ -284,7 +223,7 @@ test_setup_fee_band (void)
   retainer_test_settle ();
   g_assert_true (retainer_window_get_proposal (window)->has_setup_fee);
   g_assert_true (gtk_revealer_get_reveal_child (retainer_test_window_child (window, "setup_fee_warning_revealer")));
-  g_assert_cmpstr (label_text (window, "setup_fee_warning_label"), ==,
+  g_assert_cmpstr (retainer_test_label_text (window, "setup_fee_warning_label"), ==,
                    "This fee is outside the band of $8,000 – $12,000 for this complexity.");
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.reset-setup-fee", NULL));
@@ -293,15 +232,15 @@ test_setup_fee_band (void)
   g_assert_cmpfloat (adw_spin_row_get_value (fee), ==, 10000);
   g_assert_false (gtk_revealer_get_reveal_child (retainer_test_window_child (window, "setup_fee_warning_revealer")));
 
-  destroy_window (window);
+  retainer_test_destroy_window (window);
 }
 
 static void
 test_questions_decide_complexity (void)
 {
-  RetainerWindow *window = create_window (1280, 800);
+  RetainerWindow *window = retainer_test_new_window (application, 1280, 800);
 
-  retainer_window_load_proposal (window, new_default_proposal (), NULL);
+  retainer_window_load_proposal (window, retainer_test_new_default_proposal (), NULL);
   g_assert_false (gtk_widget_get_visible (retainer_test_window_child (window, "tasks_row")));
   adw_switch_row_set_active (retainer_test_window_child (window, "questions_row"), TRUE);
   retainer_test_settle ();
@@ -316,16 +255,16 @@ test_questions_decide_complexity (void)
   g_assert_cmpuint (adw_combo_row_get_selected (retainer_test_window_child (window, "complexity_row")), ==,
                     RETAINER_COMPLEXITY_COMPLEX);
 
-  destroy_window (window);
+  retainer_test_destroy_window (window);
 }
 
 static void
 test_flags_in_plain_words (void)
 {
-  RetainerWindow *window = create_window (1280, 800);
+  RetainerWindow *window = retainer_test_new_window (application, 1280, 800);
   GtkWidget *row;
 
-  retainer_window_load_proposal (window, new_default_proposal (), NULL);
+  retainer_window_load_proposal (window, retainer_test_new_default_proposal (), NULL);
   adw_spin_row_set_value (retainer_test_window_child (window, "monthly_spend_row"), 1000);
   retainer_test_settle ();
 
@@ -335,13 +274,13 @@ test_flags_in_plain_words (void)
   g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)), ==,
                    retainer_flag_describe (RETAINER_FLAG_BELOW_CANDIDATE_THRESHOLD));
 
-  destroy_window (window);
+  retainer_test_destroy_window (window);
 }
 
 static void
 test_presentation_mode (void)
 {
-  RetainerWindow *window = create_window (1280, 800);
+  RetainerWindow *window = retainer_test_new_window (application, 1280, 800);
 
   g_assert_true (gtk_widget_get_visible (retainer_test_window_child (window, "private_group")));
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.present", NULL));
@@ -357,7 +296,7 @@ test_presentation_mode (void)
   g_assert_false (retainer_window_get_presenting (window));
   g_assert_true (gtk_widget_get_visible (retainer_test_window_child (window, "private_group")));
 
-  destroy_window (window);
+  retainer_test_destroy_window (window);
 }
 
 static void
@@ -367,40 +306,40 @@ test_screenshots (void)
   RetainerWindow *window;
 
   adw_style_manager_set_color_scheme (style, ADW_COLOR_SCHEME_FORCE_LIGHT);
-  window = create_window (1280, 800);
+  window = retainer_test_new_window (application, 1280, 800);
   retainer_savings_chart_set_hover_month (retainer_test_window_child (window, "savings_chart"), 9);
   retainer_test_wait_ms (200);
   retainer_test_write_png (window, "window-light.png");
-  destroy_window (window);
+  retainer_test_destroy_window (window);
 
   adw_style_manager_set_color_scheme (style, ADW_COLOR_SCHEME_FORCE_DARK);
-  window = create_window (1280, 800);
+  window = retainer_test_new_window (application, 1280, 800);
   retainer_test_wait_ms (200);
   retainer_test_write_png (window, "window-dark.png");
-  destroy_window (window);
+  retainer_test_destroy_window (window);
 
   /* More of the results, to look at. */
   adw_style_manager_set_color_scheme (style, ADW_COLOR_SCHEME_FORCE_LIGHT);
-  window = create_window (1280, 1080);
+  window = retainer_test_new_window (application, 1280, 1080);
   retainer_test_wait_ms (200);
   retainer_test_write_png (window, "window-tall.png");
-  destroy_window (window);
+  retainer_test_destroy_window (window);
 
-  window = create_window (1024, 700);
+  window = retainer_test_new_window (application, 1024, 700);
   retainer_test_wait_ms (200);
   retainer_test_write_png (window, "window-narrow.png");
-  destroy_window (window);
+  retainer_test_destroy_window (window);
 
-  window = create_window_full (1920, 1080, TRUE);
+  window = retainer_test_new_window_full (application, 1920, 1080, TRUE);
   retainer_test_wait_ms (300);
   retainer_test_write_png (window, "window-presentation.png");
-  destroy_window (window);
+  retainer_test_destroy_window (window);
 
   adw_style_manager_set_color_scheme (style, ADW_COLOR_SCHEME_FORCE_DARK);
-  window = create_window_full (1920, 1080, TRUE);
+  window = retainer_test_new_window_full (application, 1920, 1080, TRUE);
   retainer_test_wait_ms (300);
   retainer_test_write_png (window, "window-presentation-dark.png");
-  destroy_window (window);
+  retainer_test_destroy_window (window);
 
   adw_style_manager_set_color_scheme (style, ADW_COLOR_SCHEME_DEFAULT);
 }
@@ -423,8 +362,8 @@ test_language (void)
   g_assert_cmpstr (translated, !=, english);
   g_assert_cmpstr (lc->mon_thousands_sep, !=, ",");
 
-  window = create_window (1280, 800);
-  g_assert_cmpstr (label_text (window, "plan_caption_label"), ==, translated);
+  window = retainer_test_new_window (application, 1280, 800);
+  g_assert_cmpstr (retainer_test_label_text (window, "plan_caption_label"), ==, translated);
   /* Built-in rate card texts too: the sample's band is "moderate". */
   {
     const char *band = "Several tasks, data needs cleaning, custom evaluation";
@@ -433,33 +372,18 @@ test_language (void)
     g_assert_cmpstr (adw_action_row_get_subtitle (retainer_test_window_child (window, "complexity_row")), ==,
                      gettext (band));
   }
-  g_assert_cmpstr (label_text (window, "tier_price_label"), ==, price);
+  g_assert_cmpstr (retainer_test_label_text (window, "tier_price_label"), ==, price);
   g_assert_nonnull (strstr (price, grouped));
   retainer_test_wait_ms (200);
   retainer_test_write_png (window, name);
-  destroy_window (window);
+  retainer_test_destroy_window (window);
 }
 
 int
 main (int   argc,
       char *argv[])
 {
-  int status;
-
-  retainer_test_keep_mime_database ();
-  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
-  gtk_init ();
-  /* GtkRecentManager keeps the file of the first test's folder, which each
-   * isolated test then removes; recent files are not what these tests check. */
-  g_object_set (gtk_settings_get_default (), "gtk-recent-files-enabled", FALSE, NULL);
-  /* Dialogs open and revealers reveal at once: each frame shows the end state. */
-  g_object_set (gtk_settings_get_default (), "gtk-enable-animations", FALSE, NULL);
-  /* The isolated XDG_DATA_DIRS hide the system's icons from the screenshots. */
-  gtk_icon_theme_add_search_path (gtk_icon_theme_get_for_display (gdk_display_get_default ()),
-                                  "/usr/share/icons");
-
-  application = retainer_application_new (G_APPLICATION_NON_UNIQUE);
-  g_assert_true (g_application_register (G_APPLICATION (application), NULL, NULL));
+  application = retainer_test_init_window_tests (&argc, &argv);
 
   g_test_add_func ("/ui/window/opens-on-sample", test_opens_on_sample);
   g_test_add_func ("/ui/window/spend-and-complexity", test_spend_and_complexity);
@@ -471,15 +395,9 @@ main (int   argc,
   g_test_add_func ("/ui/window/flags-in-plain-words", test_flags_in_plain_words);
   g_test_add_func ("/ui/window/presentation-mode", test_presentation_mode);
   g_test_add_func ("/ui/window/screenshots", test_screenshots);
+  /* In a translation, which retainer_test_init_window_tests () has bound. */
   if (g_getenv ("RETAINER_TEST_LANGUAGE") != NULL)
-    {
-      bindtextdomain (GETTEXT_PACKAGE, g_getenv ("RETAINER_LOCALEDIR"));
-      bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
-      textdomain (GETTEXT_PACKAGE);
-      g_test_add_func ("/ui/window/language", test_language);
-    }
+    g_test_add_func ("/ui/window/language", test_language);
 
-  status = g_test_run ();
-  g_clear_object (&application);
-  return status;
+  return retainer_test_run (application);
 }

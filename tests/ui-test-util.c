@@ -8,6 +8,10 @@
  */
 #include "config.h"
 
+#include <libintl.h>
+#include <string.h>
+
+#include "retainer-tier-card.h"
 #include "ui-test-util.h"
 
 /* Far beyond a slow frame under ASan on a busy machine: a wait this long
@@ -22,6 +26,50 @@ retainer_test_keep_mime_database (void)
    * symbolic SVG icons through gdk-pixbuf, which picks its loader by the
    * content type; without the database they fail to load. */
   g_content_type_set_mime_dirs (NULL);
+}
+
+RetainerApplication *
+retainer_test_init_window_tests (int    *argc,
+                                 char ***argv)
+{
+  GtkSettings *settings;
+  RetainerApplication *application;
+
+  retainer_test_keep_mime_database ();
+  g_test_init (argc, argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+  gtk_init ();
+  settings = gtk_settings_get_default ();
+  /* GtkRecentManager keeps the file of the first test's folder, which each
+   * isolated test then removes; recent files are not what these tests check. */
+  g_object_set (settings, "gtk-recent-files-enabled", FALSE, NULL);
+  /* Dialogs open and revealers reveal at once: each frame shows the end state. */
+  g_object_set (settings, "gtk-enable-animations", FALSE, NULL);
+  /* The isolated XDG_DATA_DIRS hide the system's icons from the screenshots. */
+  gtk_icon_theme_add_search_path (gtk_icon_theme_get_for_display (gdk_display_get_default ()),
+                                  "/usr/share/icons");
+
+  application = retainer_application_new (G_APPLICATION_NON_UNIQUE);
+  g_assert_true (g_application_register (G_APPLICATION (application), NULL, NULL));
+
+  /* The runs in a translation (tests/ui/meson.build) read the catalogues
+   * of the build folder, after the application has set its own up. */
+  if (g_getenv ("RETAINER_TEST_LANGUAGE") != NULL)
+    {
+      bindtextdomain (GETTEXT_PACKAGE, g_getenv ("RETAINER_LOCALEDIR"));
+      bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+      textdomain (GETTEXT_PACKAGE);
+    }
+
+  return application;
+}
+
+int
+retainer_test_run (RetainerApplication *application)
+{
+  int status = g_test_run ();
+
+  g_object_unref (application);
+  return status;
 }
 
 static gboolean
@@ -139,6 +187,38 @@ retainer_test_present (GtkWindow *window)
   retainer_test_wait_frame (window);
 }
 
+RetainerWindow *
+retainer_test_new_window (RetainerApplication *application,
+                          int                  width,
+                          int                  height)
+{
+  return retainer_test_new_window_full (application, width, height, FALSE);
+}
+
+RetainerWindow *
+retainer_test_new_window_full (RetainerApplication *application,
+                               int                  width,
+                               int                  height,
+                               gboolean             presenting)
+{
+  RetainerWindow *window = retainer_window_new (GTK_APPLICATION (application));
+
+  gtk_window_set_default_size (GTK_WINDOW (window), width, height);
+  /* Before the first layout: Xvfb has no window manager to answer a full
+   * screen request, and GDK holds later layouts until one does; the window
+   * keeps the size asked for. */
+  retainer_window_set_presenting (window, presenting);
+  retainer_test_present (GTK_WINDOW (window));
+  return window;
+}
+
+void
+retainer_test_destroy_window (gpointer window)
+{
+  gtk_window_destroy (GTK_WINDOW (window));
+  retainer_test_settle ();
+}
+
 AdwAlertDialog *
 retainer_test_find_alert_dialog (gpointer widget)
 {
@@ -204,6 +284,63 @@ retainer_test_window_child (RetainerWindow *window,
   return object;
 }
 
+char *
+retainer_test_data_path (const char *name)
+{
+  g_assert_cmpint (g_mkdir_with_parents (g_get_user_data_dir (), 0700), ==, 0);
+  return g_build_filename (g_get_user_data_dir (), name, NULL);
+}
+
+RetainerProposal *
+retainer_test_new_default_proposal (void)
+{
+  g_autoptr (RetainerRateCard) card =
+    retainer_rate_card_load_builtin (RETAINER_RATE_CARD_DEFAULT_ID, NULL);
+
+  g_assert_nonnull (card);
+  return retainer_proposal_new (card);
+}
+
+void
+retainer_test_select_tier_card (RetainerWindow *window,
+                                guint           tier)
+{
+  GtkWidget *box = retainer_test_window_child (window, "tiers_box");
+  GtkWidget *card = gtk_widget_get_first_child (box);
+
+  for (guint i = 0; i < tier; i++)
+    card = gtk_widget_get_next_sibling (card);
+  g_assert_true (RETAINER_IS_TIER_CARD (card));
+  g_signal_emit_by_name (card, "choose");
+  retainer_test_settle ();
+}
+
+const char *
+retainer_test_label_text (RetainerWindow *window,
+                          const char     *name)
+{
+  return gtk_label_get_label (GTK_LABEL (retainer_test_window_child (window, name)));
+}
+
+GtkLabel *
+retainer_test_find_label (gpointer    widget,
+                          const char *needle)
+{
+  if (GTK_IS_LABEL (widget) && gtk_widget_get_mapped (widget)
+      && strstr (gtk_label_get_label (GTK_LABEL (widget)), needle) != NULL)
+    return GTK_LABEL (widget);
+
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c != NULL;
+       c = gtk_widget_get_next_sibling (c))
+    {
+      GtkLabel *found = retainer_test_find_label (c, needle);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
 GdkTexture *
 retainer_test_render (gpointer widget)
 {
@@ -239,4 +376,35 @@ retainer_test_write_png (gpointer    widget,
   g_assert_true (gdk_texture_save_to_png (texture, path));
   g_test_message ("Screenshot: %s (%d×%d)", path, gdk_texture_get_width (texture),
                   gdk_texture_get_height (texture));
+}
+
+const RetainerTestColorScheme retainer_test_color_schemes[2] = {
+  { "light", ADW_COLOR_SCHEME_FORCE_LIGHT },
+  { "dark", ADW_COLOR_SCHEME_FORCE_DARK },
+};
+
+gboolean
+retainer_test_have_pdftotext (void)
+{
+  g_autofree char *program = g_find_program_in_path ("pdftotext");
+
+  if (program == NULL)
+    g_test_skip ("pdftotext (poppler-utils) is not installed");
+  return program != NULL;
+}
+
+char *
+retainer_test_pdf_text (const char *path)
+{
+  const char *argv[] = { "pdftotext", "-enc", "UTF-8", path, "-", NULL };
+  g_autoptr (GError) error = NULL;
+  char *out = NULL;
+  int status = 0;
+
+  g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL,
+                               G_SPAWN_SEARCH_PATH | G_SPAWN_STDERR_TO_DEV_NULL, NULL, NULL,
+                               &out, NULL, &status, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_spawn_check_wait_status (status, NULL));
+  return out;
 }
