@@ -743,6 +743,12 @@ def run_on_private_bus():
     env = dict(os.environ)
     for name in ("WAYLAND_DISPLAY", "AT_SPI_BUS_ADDRESS", "DBUS_SESSION_BUS_ADDRESS"):
         env.pop(name, None)
+    # A runtime folder of its own too: the accessibility bus's socket is
+    # named after the display (at-spi/bus_1), so in a shared folder this
+    # session's bus would take the place of the outer session's, and remove
+    # it on the way out.
+    runtime_dir = tempfile.mkdtemp(prefix="retainer-e2e-runtime-")
+    env["XDG_RUNTIME_DIR"] = runtime_dir
     daemon = subprocess.Popen([daemon_program, "--session", "--nofork", "--print-address=1"],
                               env=env, stdin=subprocess.DEVNULL, stdout=subprocess.PIPE,
                               text=True)
@@ -765,6 +771,7 @@ def run_on_private_bus():
     finally:
         daemon.terminate()
         daemon.wait(10)
+        shutil.rmtree(runtime_dir, ignore_errors=True)
 
 
 def run_checked(program):
