@@ -4,7 +4,7 @@
 #
 # Run like test-e2e.py (whose window model, processes and private D-Bus
 # session it reuses):
-#   xvfb-run -a -s '-screen 0 1920x1080x24' \
+#   xvfb-run -a -s '-screen 0 1920x1080x24 -noreset' \
 #       /usr/bin/python3 tests/e2e/test-e2e-inputs.py _build/src/retainer
 #
 # The scenario, as a founder on a live call types it:

@@ -3,7 +3,7 @@
 #
 # Run under Xvfb, with /usr/bin/python3 because pyatspi exists only for
 # Debian's Python:
-#   xvfb-run -a -s '-screen 0 1920x1080x24' \
+#   xvfb-run -a -s '-screen 0 1920x1080x24 -noreset' \
 #       /usr/bin/python3 tests/e2e/test-e2e.py _build/src/retainer
 # (meson: the test-e2e test of suite ui, which build-aux/dev test runs under
 # Xvfb.) The test starts its own D-Bus session (dbus-daemon --session) without
