@@ -749,9 +749,14 @@ def run_on_private_bus():
     # it on the way out.
     runtime_dir = tempfile.mkdtemp(prefix="retainer-e2e-runtime-")
     env["XDG_RUNTIME_DIR"] = runtime_dir
+    # In a process group of its own, with the services it starts (the
+    # accessibility bus, the registry): all of them end with the test. Their
+    # output goes to a file, not to meson's pipe: a registry left running
+    # once held that pipe open and meson waited for it until the timeout.
+    daemon_log = open(os.path.join(runtime_dir, "session.log"), "w")
     daemon = subprocess.Popen([daemon_program, "--session", "--nofork", "--print-address=1"],
                               env=env, stdin=subprocess.DEVNULL, stdout=subprocess.PIPE,
-                              text=True)
+                              stderr=daemon_log, text=True, start_new_session=True)
     signal.signal(signal.SIGTERM, lambda signum, frame: sys.exit(1))
     try:
         address = daemon.stdout.readline().strip()
@@ -769,9 +774,31 @@ def run_on_private_bus():
                 child.terminate()
                 child.wait(30)
     finally:
-        daemon.terminate()
-        daemon.wait(10)
+        end_process_group(daemon)
+        daemon_log.close()
         shutil.rmtree(runtime_dir, ignore_errors=True)
+
+
+def end_process_group(process):
+    """Ends a process started with start_new_session=True and everything
+    it started in its group: asked first, then killed."""
+    for sig, grace in ((signal.SIGTERM, 5), (signal.SIGKILL, 5)):
+        try:
+            os.killpg(process.pid, sig)
+        except ProcessLookupError:
+            break
+        deadline = time.monotonic() + grace
+        while time.monotonic() < deadline:
+            try:
+                os.killpg(process.pid, 0)
+            except ProcessLookupError:
+                break
+            process.poll()
+            time.sleep(0.05)
+        else:
+            continue
+        break
+    process.wait(10)
 
 
 def run_checked(program):
