@@ -21,7 +21,10 @@
 #   4. choose Enterprise with its "Choose Enterprise" button: the plan shows
 #      as chosen; Ctrl+S saves in place; --summary has the chosen tier;
 #   5. close the window, start Retainer again on the file, read everything
-#      back and compare with what was shown before and with --summary.
+#      back and compare with what was shown before and with --summary;
+#   6. change the company, press F5: in presentation mode the accessible
+#      tree holds no save state, no setup band and no agency figure, but
+#      the plan's price; Esc leaves it.
 #
 # Accessible names a screen reader reads (the tier buttons, the "Plans"
 # group) are checked on the way; when one is missing the run goes on with the
@@ -575,6 +578,33 @@ class Run:
                 f"reopened with complexity {reopened['complexity']} and spend {reopened['spend']}")
         d.log(f"reopened: {reopened['tier']} {reopened['price']}, break-even "
               f"{reopened['break_even']}, {reopened['company']}: all equal")
+
+        # 6. Presentation mode (F5) with an unsaved change: everything in the
+        # accessible tree, which a screen reader reads and a shared screen
+        # shows, is the prospect's; Esc gives the founder's view back.
+        presented = f"{COMPANY} Group"
+        d.set_text(win.company(), presented, "the Company entry")
+        win.wait_title(f"• {presented} – Retainer", "the unsaved mark before presenting")
+        private = ("Not Saved", "Unsaved", "suggested", "Agency Figures", "Delivery cost",
+                   "margin", "What This Deal Adds")
+        founder_view = all_texts(win.frame)
+        for needle in ("Unsaved", "suggested", "Agency Figures"):
+            d.check(any(needle in t for t in founder_view),
+                    f"the founder's view lacks {needle!r}: the check below would prove nothing")
+        d.focus_window(win.frame, "the window")
+        d.key(KEYSYM_F5)
+        win.wait_title(f"{presented} – Retainer", "the title while presenting (no unsaved mark)")
+        shown = d.wait_for(lambda: (lambda t: t if not any(n in x for x in t for n in private)
+                                    else None)(all_texts(win.frame)),
+                           what="presentation mode to show nothing private")
+        d.check(any(plan["price"] in t for t in shown),
+                f"presentation mode does not show the plan's price {plan['price']!r}")
+        d.log(f"presenting: {len(shown)} texts in the accessible tree, none private")
+        d.focus_window(win.frame, "the window")
+        d.key(KEYSYM_ESCAPE)
+        win.wait_title(f"• {presented} – Retainer", "the unsaved mark after Esc")
+        win.save_shortcut()
+        win.wait_title(f"{presented} – Retainer", "the title after saving")
         self.close(app, win)
 
         d.check(not self.problems,
@@ -582,8 +612,24 @@ class Run:
                 + "; ".join(self.problems.items))
 
 
+def all_texts(root):
+    """Every name and every text in the accessible tree below root."""
+    texts = []
+    for node in d.find_all(root, lambda node: True):
+        if node.name:
+            texts.append(node.name)
+        try:
+            text = d.text_of(node)
+        except Exception:
+            continue
+        if text:
+            texts.append(text)
+    return texts
+
+
 # ------------------------------------------------------------ after the yes
 
+KEYSYM_F5 = 0xffc2
 KEYSYM_F10 = 0xffc7
 KEYSYM_ESCAPE = 0xff1b
 
@@ -848,7 +894,7 @@ def run_checked(program):
         run.cleanup(keep=failed)
     if failed:
         return 1
-    print(f"ok - Retainer through AT-SPI: set, read, choose, save, reopen, accept, record a month "
+    print(f"ok - Retainer through AT-SPI: set, read, choose, save, reopen, present, accept, record a month "
           f"({time.monotonic() - started:.1f} s)")
     return 0
 
