@@ -594,11 +594,22 @@ class Run:
         d.focus_window(win.frame, "the window")
         d.key(KEYSYM_F5)
         win.wait_title(f"{presented} – Retainer", "the title while presenting (no unsaved mark)")
-        shown = d.wait_for(lambda: (lambda t: t if not any(n in x for x in t for n in private)
-                                    else None)(all_texts(win.frame)),
-                           what="presentation mode to show nothing private")
-        d.check(any(plan["price"] in t for t in shown),
-                f"presentation mode does not show the plan's price {plan['price']!r}")
+        # The tree is rebuilt as the layout changes: wait until it holds the
+        # plan's price and nothing private at once, and say which failed.
+        last = []
+
+        def presented_tree():
+            last[:] = all_texts(win.frame)
+            clean = not any(n in t for t in last for n in private)
+            return last[:] if clean and any(plan["price"] in t for t in last) else None
+
+        try:
+            shown = d.wait_for(presented_tree, what="presentation mode to show the plan's price "
+                                                    f"{plan['price']!r} and nothing private")
+        except d.Failure:
+            leaked = sorted({n for t in last for n in private if n in t})
+            raise d.Failure(f"presentation mode shows {leaked} (private) or lacks the price "
+                            f"{plan['price']!r}; {len(last)} texts in the accessible tree")
         d.log(f"presenting: {len(shown)} texts in the accessible tree, none private")
         d.focus_window(win.frame, "the window")
         d.key(KEYSYM_ESCAPE)
