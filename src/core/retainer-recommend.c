@@ -627,24 +627,6 @@ retainer_result_describe_break_even (const RetainerResult *result)
 }
 
 /**
- * retainer_tier_option_describe_break_even:
- * @option: one tier for the prospect
- * @horizon_months: the proposal's horizon
- *
- * Returns: (transfer full): the tier's break-even, worded as
- *   retainer_result_describe_break_even()
- */
-char *
-retainer_tier_option_describe_break_even (const RetainerTierOption *option,
-                                          guint                     horizon_months)
-{
-  g_return_val_if_fail (option != NULL, NULL);
-
-  return retainer_break_even_describe (option->break_even_month, option->break_even_months,
-                                       horizon_months, RETAINER_BREAK_EVEN_FIGURE);
-}
-
-/**
  * retainer_result_describe_cautious:
  * @result: a result
  * @proposal: the proposal it was computed from

@@ -155,8 +155,6 @@ char           *retainer_break_even_describe      (int                     month
                                                    RetainerBreakEvenForm   form);
 /* "month 2", "month 3 (2.3 months)" or "no break-even within 24 months", translated. */
 char           *retainer_result_describe_break_even (const RetainerResult *result);
-char           *retainer_tier_option_describe_break_even (const RetainerTierOption *option,
-                                                          guint                     horizon_months);
 
 /* The PDF's one sentence on the cautious case, like "Even if only 50% of
  * the work moves to the model and go-live slips by 2 months, you break even
