@@ -598,6 +598,125 @@ test_cautious (void)
   retainer_test_destroy_window (window);
 }
 
+/* The proposal's use cases and those its option offers are at most 50
+ * together: neither field goes past what the other leaves, and what the
+ * window saves opens again. */
+static void
+test_use_case_limit (void)
+{
+  g_autofree char *proposal_path = retainer_test_data_path ("limit.retainer");
+  g_autoptr (RetainerProposal) saved = NULL;
+  g_autoptr (GError) error = NULL;
+  GtkWidget *use_cases_row;
+  RetainerWindow *window;
+  AdwDialog *dialog;
+  AdwSpinRow *extra;
+  const char *subtitle;
+
+  window = create_window ();
+  load_fixture (window, "good-worked-example-1.retainer", 0);
+  use_cases_row = retainer_test_window_child (window, "use_cases_row");
+  type_text (use_cases_row, "4");
+  g_assert_cmpuint (retainer_window_get_proposal (window)->use_cases, ==, 4);
+
+  dialog = retainer_window_open_document_dialog (window);
+  retainer_test_settle ();
+  extra = find_widget (GTK_WIDGET (dialog), ADW_TYPE_SPIN_ROW);
+  g_assert_nonnull (extra);
+  g_assert_cmpfloat (gtk_adjustment_get_upper (adw_spin_row_get_adjustment (extra)), ==, 46);
+  adw_spin_row_set_value (extra, 50);
+  retainer_test_settle ();
+  g_assert_cmpuint (retainer_window_get_proposal (window)->option_extra_use_cases, ==, 46);
+  g_assert_cmpfloat (adw_spin_row_get_value (extra), ==, 46);
+  adw_dialog_force_close (dialog);
+  retainer_test_settle ();
+
+  /* One more use case would make 51: refused, and the field says what it takes. */
+  type_text (use_cases_row, "5");
+  g_assert_cmpuint (retainer_window_get_proposal (window)->use_cases, ==, 4);
+  g_assert_true (gtk_widget_has_css_class (use_cases_row, "error"));
+  subtitle = adw_action_row_get_subtitle (ADW_ACTION_ROW (use_cases_row));
+  g_assert_nonnull (strstr (subtitle, "range of 1 to 4"));
+  g_assert_nonnull (strstr (subtitle, "The value stays 4"));
+  type_text (use_cases_row, "3");
+  g_assert_false (gtk_widget_has_css_class (use_cases_row, "error"));
+  g_assert_cmpuint (retainer_window_get_proposal (window)->use_cases, ==, 3);
+
+  dialog = retainer_window_open_document_dialog (window);
+  retainer_test_settle ();
+  extra = find_widget (GTK_WIDGET (dialog), ADW_TYPE_SPIN_ROW);
+  g_assert_cmpfloat (gtk_adjustment_get_upper (adw_spin_row_get_adjustment (extra)), ==, 47);
+  g_assert_cmpfloat (adw_spin_row_get_value (extra), ==, 46);
+  adw_dialog_force_close (dialog);
+  retainer_test_settle ();
+
+  g_assert_true (retainer_window_save_to (window, proposal_path, &error));
+  g_assert_no_error (error);
+  saved = retainer_proposal_load (proposal_path, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (saved->use_cases, ==, 3);
+  g_assert_cmpuint (saved->option_extra_use_cases, ==, 46);
+
+  retainer_test_destroy_window (window);
+}
+
+/* An export is on paper: undo takes back the edit before it, not the
+ * revision, so the next export is revision 2, never a second revision 1. */
+static void
+test_undo_keeps_revisions (void)
+{
+  g_autofree char *pdf_path = retainer_test_data_path ("undone.pdf");
+  g_autofree char *proposal_path = retainer_test_data_path ("undone.retainer");
+  g_autoptr (GFile) pdf = g_file_new_for_path (pdf_path);
+  g_autoptr (RetainerProposal) saved = NULL;
+  g_autoptr (RetainerProposal) reopened = NULL;
+  g_autoptr (GError) error = NULL;
+  const RetainerProposal *proposal;
+  RetainerWindow *window;
+
+  store_agency ("agency-acme.json");
+  window = create_window ();
+  load_fixture (window, "good-worked-example-1.retainer", 0);
+  g_assert_true (retainer_window_save_to (window, proposal_path, &error));
+  g_assert_no_error (error);
+
+  type_text (retainer_test_window_child (window, "monthly_spend_row"), "6,000");
+  g_assert_cmpint (retainer_window_get_proposal (window)->monthly_api_spend, ==, 600000);
+  g_assert_true (retainer_window_export_pdf_to (window, pdf));
+  retainer_test_settle ();
+  g_assert_true (wait_for_label (GTK_WIDGET (window), "Exported AC-0042, revision 1"));
+
+  undo (window);
+  proposal = retainer_window_get_proposal (window);
+  g_assert_cmpint (proposal->monthly_api_spend, ==, 500000);
+  g_assert_cmpstr (proposal->number, ==, "AC-0042");
+  g_assert_cmpuint (proposal->revisions->len, ==, 1);
+  redo (window);
+  g_assert_cmpint (retainer_window_get_proposal (window)->monthly_api_spend, ==, 600000);
+  g_assert_cmpuint (retainer_window_get_proposal (window)->revisions->len, ==, 1);
+  undo (window);
+
+  g_assert_true (retainer_window_save_to (window, proposal_path, &error));
+  g_assert_no_error (error);
+  saved = retainer_proposal_load (proposal_path, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (saved->monthly_api_spend, ==, 500000);
+  g_assert_cmpuint (saved->revisions->len, ==, 1);
+
+  type_text (retainer_test_window_child (window, "setup_fee_row"), "7,000");
+  g_assert_cmpint (g_unlink (pdf_path), ==, 0);
+  g_assert_true (retainer_window_export_pdf_to (window, pdf));
+  retainer_test_settle ();
+  g_assert_true (wait_for_label (GTK_WIDGET (window), "Exported AC-0042, revision 2"));
+  reopened = retainer_proposal_load (proposal_path, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (reopened->revisions->len, ==, 2);
+  g_assert_cmpstr (((RetainerRevision *) g_ptr_array_index (reopened->revisions, 0))->digest, !=,
+                   ((RetainerRevision *) g_ptr_array_index (reopened->revisions, 1))->digest);
+
+  retainer_test_destroy_window (window);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -609,6 +728,8 @@ main (int   argc,
   g_test_add_func ("/ui/pitch/revisions", test_revisions);
   g_test_add_func ("/ui/pitch/brand-first", test_brand_first);
   g_test_add_func ("/ui/pitch/cautious", test_cautious);
+  g_test_add_func ("/ui/pitch/use-case-limit", test_use_case_limit);
+  g_test_add_func ("/ui/pitch/undo-keeps-revisions", test_undo_keeps_revisions);
 
   return retainer_test_run (application);
 }

@@ -520,6 +520,48 @@ test_atomic_save (void)
   g_assert_cmpuint (n_files, ==, 1);
 }
 
+/* A proposal the window could hold but no one could open again (more use
+ * cases with the option than a proposal may have) is refused before
+ * anything is written, with the field named, and the file stays as it was. */
+static void
+test_save_refuses_invalid (void)
+{
+  g_autofree char *path = data_path ("extra-use-cases.retainer");
+  g_autoptr (RetainerProposal) proposal = full_proposal ();
+  g_autoptr (RetainerProposal) reopened = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+
+  proposal->use_cases = 4;
+  g_assert_cmpuint (retainer_proposal_max_extra_use_cases (proposal), ==, 46);
+  proposal->option_extra_use_cases = 46;
+  g_assert_cmpuint (retainer_proposal_max_use_cases (proposal), ==, 4);
+  g_assert_true (retainer_proposal_save (proposal, path, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_file_get_contents (path, &before, NULL, NULL));
+
+  proposal->use_cases = 5;
+  g_assert_false (retainer_proposal_save (proposal, path, &error));
+  g_assert_error (error, RETAINER_PROPOSAL_ERROR, RETAINER_PROPOSAL_ERROR_INVALID);
+  g_assert_nonnull (strstr (error->message, "extra-use-cases.retainer"));
+  g_assert_nonnull (strstr (error->message, "options.extra_use_cases"));
+  g_assert_nonnull (strstr (error->message, "unchanged"));
+  g_clear_error (&error);
+
+  g_assert_true (g_file_get_contents (path, &after, NULL, NULL));
+  g_assert_cmpstr (after, ==, before);
+  reopened = retainer_proposal_load (path, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (reopened->use_cases, ==, 4);
+  g_assert_cmpuint (reopened->option_extra_use_cases, ==, 46);
+
+  proposal->use_cases = RETAINER_USE_CASES_MAX;
+  proposal->option_extra_use_cases = 0;
+  g_assert_cmpuint (retainer_proposal_max_extra_use_cases (proposal), ==, 0);
+  g_assert_cmpuint (retainer_proposal_max_use_cases (proposal), ==, RETAINER_USE_CASES_MAX);
+}
+
 static void
 test_sample (void)
 {
@@ -560,6 +602,7 @@ main (int   argc,
   g_test_add_func ("/core/proposal/refuses-other-format", test_refuses_other_format);
   g_test_add_func ("/core/proposal/atomic-save", test_atomic_save);
   g_test_add_func ("/core/proposal/atomic-save/subprocess", test_atomic_save_subprocess);
+  g_test_add_func ("/core/proposal/save-refuses-invalid", test_save_refuses_invalid);
   g_test_add_func ("/core/proposal/sample", test_sample);
   g_test_add_func ("/core/proposal/set-rate-card", test_set_rate_card);
   g_test_add_func ("/core/proposal/revisions", test_revisions);

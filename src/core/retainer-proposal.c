@@ -129,6 +129,61 @@ retainer_revision_copy (const RetainerRevision *revision)
   return copy;
 }
 
+static gboolean
+revisions_equal (const GPtrArray *a,
+                 const GPtrArray *b)
+{
+  guint n_a = a != NULL ? a->len : 0;
+  guint n_b = b != NULL ? b->len : 0;
+
+  if (n_a != n_b)
+    return FALSE;
+  for (guint i = 0; i < n_a; i++)
+    {
+      const RetainerRevision *x = g_ptr_array_index ((GPtrArray *) a, i);
+      const RetainerRevision *y = g_ptr_array_index ((GPtrArray *) b, i);
+
+      if (x->revision != y->revision || g_strcmp0 (x->number, y->number) != 0
+          || g_strcmp0 (x->date, y->date) != 0 || g_strcmp0 (x->digest, y->digest) != 0)
+        return FALSE;
+    }
+  return TRUE;
+}
+
+/**
+ * retainer_proposal_keep_issued:
+ * @proposal: a proposal, an earlier or later state of @issued
+ * @issued: the proposal as it is now
+ *
+ * Gives @proposal the number, the date and the revisions of @issued.
+ *
+ * Returns: whether @proposal changed
+ */
+gboolean
+retainer_proposal_keep_issued (RetainerProposal       *proposal,
+                               const RetainerProposal *issued)
+{
+  g_return_val_if_fail (proposal != NULL, FALSE);
+  g_return_val_if_fail (issued != NULL, FALSE);
+
+  if (g_strcmp0 (proposal->number, issued->number) == 0
+      && g_strcmp0 (proposal->date, issued->date) == 0
+      && revisions_equal (proposal->revisions, issued->revisions))
+    return FALSE;
+
+  g_free (proposal->number);
+  proposal->number = g_strdup (issued->number);
+  g_free (proposal->date);
+  proposal->date = g_strdup (issued->date);
+  if (proposal->revisions == NULL)
+    proposal->revisions = g_ptr_array_new_with_free_func ((GDestroyNotify) retainer_revision_free);
+  g_ptr_array_set_size (proposal->revisions, 0);
+  for (guint i = 0; issued->revisions != NULL && i < issued->revisions->len; i++)
+    g_ptr_array_add (proposal->revisions,
+                     retainer_revision_copy (g_ptr_array_index (issued->revisions, i)));
+  return TRUE;
+}
+
 /**
  * retainer_revision_free:
  * @revision: (nullable): an issued revision
@@ -833,6 +888,26 @@ retainer_proposal_load (const char *path,
   return retainer_proposal_from_json (root, &source, error);
 }
 
+guint
+retainer_proposal_max_use_cases (const RetainerProposal *proposal)
+{
+  g_return_val_if_fail (proposal != NULL, 1);
+
+  if (proposal->option_extra_use_cases >= RETAINER_USE_CASES_MAX)
+    return 1;
+  return RETAINER_USE_CASES_MAX - proposal->option_extra_use_cases;
+}
+
+guint
+retainer_proposal_max_extra_use_cases (const RetainerProposal *proposal)
+{
+  g_return_val_if_fail (proposal != NULL, 0);
+
+  if (proposal->use_cases >= RETAINER_USE_CASES_MAX)
+    return 0;
+  return RETAINER_USE_CASES_MAX - proposal->use_cases;
+}
+
 /**
  * retainer_proposal_save:
  * @proposal: a proposal
@@ -840,6 +915,7 @@ retainer_proposal_load (const char *path,
  * @error: a #GError
  *
  * Saves atomically: a crash or a full disk leaves the previous file whole.
+ * A proposal that could not be opened again is not written at all.
  */
 gboolean
 retainer_proposal_save (const RetainerProposal *proposal,
@@ -847,10 +923,21 @@ retainer_proposal_save (const RetainerProposal *proposal,
                         GError                **error)
 {
   g_autoptr (cJSON) root = NULL;
+  g_autofree char *name = NULL;
+  RetainerJsonSource source = { NULL, NULL };
 
   g_return_val_if_fail (proposal != NULL, FALSE);
   g_return_val_if_fail (path != NULL, FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  name = g_filename_display_basename (path);
+  source.display_name = name;
+  if (!retainer_proposal_validate (proposal, &source, error))
+    {
+      /* Translators: followed by the file, the field and what is wrong with it. */
+      g_prefix_error (error, "%s", _("Not saved, the file is unchanged: "));
+      return FALSE;
+    }
 
   root = retainer_proposal_to_json (proposal);
   return retainer_json_save_file (root, path, error);

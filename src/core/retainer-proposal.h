@@ -96,6 +96,15 @@ gboolean          retainer_proposal_equal        (const RetainerProposal   *a,
 gboolean          retainer_proposal_validate     (const RetainerProposal   *proposal,
                                                   const RetainerJsonSource *source,
                                                   GError                  **error);
+/* The proposal's use cases and those its option offers are together at most
+ * RETAINER_USE_CASES_MAX: the most each may be, given the other. */
+guint             retainer_proposal_max_use_cases (const RetainerProposal *proposal);
+guint             retainer_proposal_max_extra_use_cases (const RetainerProposal *proposal);
+/* Gives @proposal the record of what @issued has sent out: its number, date
+ * and revisions. Undo and redo keep that record, since it is on paper that
+ * may have gone out. Returns whether @proposal changed. */
+gboolean          retainer_proposal_keep_issued   (RetainerProposal       *proposal,
+                                                   const RetainerProposal *issued);
 /* Replace the card; the tier choice is kept when the new card has that tier. */
 void              retainer_proposal_set_rate_card (RetainerProposal        *proposal,
                                                   const RetainerRateCard   *card);

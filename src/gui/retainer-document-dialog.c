@@ -84,6 +84,9 @@ refresh_options (RetainerDocumentDialog *self,
                                                       "the expected case does not pay back"));
   }
 
+  /* The option and the proposal's own use cases are at most 50 together. */
+  gtk_adjustment_set_upper (adw_spin_row_get_adjustment (self->extra_row),
+                            retainer_proposal_max_extra_use_cases (proposal));
   adw_spin_row_set_value (self->extra_row, proposal->option_extra_use_cases);
   if (options->extra_use_cases > 0)
     {

@@ -254,7 +254,7 @@ retainer_window_set_option_extra_use_cases (RetainerWindow *self,
 {
   g_return_if_fail (RETAINER_IS_WINDOW (self));
 
-  use_cases = MIN (use_cases, RETAINER_USE_CASES_MAX);
+  use_cases = MIN (use_cases, retainer_proposal_max_extra_use_cases (self->proposal));
   if (self->proposal->option_extra_use_cases == use_cases)
     return;
   self->proposal->option_extra_use_cases = use_cases;

@@ -166,23 +166,50 @@ format_number_input (RetainerField field,
   return retainer_format_decimal (scaled, number_rules[field].decimals, NULL);
 }
 
+/* The most a field takes: its rule's, except that the use cases leave room
+ * for those the proposal document offers as an option. */
+static gint64
+number_upper (RetainerWindow *self,
+              RetainerField   field)
+{
+  if (field == RETAINER_FIELD_USE_CASES && self->proposal != NULL)
+    return retainer_proposal_max_use_cases (self->proposal);
+  return number_rules[field].upper;
+}
+
+static void
+update_number_limits (RetainerWindow *self)
+{
+  RetainerField field = RETAINER_FIELD_USE_CASES;
+  AdwSpinRow *row = self->numbers[field].row;
+
+  if (row == NULL)
+    return;
+  self->updating++;
+  gtk_adjustment_set_upper (adw_spin_row_get_adjustment (row),
+                            (double) number_upper (self, field) / number_scale (field));
+  self->updating--;
+}
+
 static gboolean
-parse_number_input (RetainerField field,
-                    const char   *text,
-                    gint64       *scaled,
-                    GError      **error)
+parse_number_input (RetainerWindow *self,
+                    RetainerField   field,
+                    const char     *text,
+                    gint64         *scaled,
+                    GError        **error)
 {
   const NumberRule *rule = &number_rules[field];
+  gint64 most = number_upper (self, field);
   gint64 value;
 
   if (!retainer_parse_decimal (text, NULL, rule->decimals, &value, error))
     return FALSE;
 
-  if (value < rule->lower || value > rule->upper)
+  if (value < rule->lower || value > most)
     {
       g_autofree char *typed = g_strstrip (g_strdup (text));
       g_autofree char *lower = format_number_input (field, rule->lower);
-      g_autofree char *upper = format_number_input (field, rule->upper);
+      g_autofree char *upper = format_number_input (field, most);
 
       g_set_error (error, RETAINER_NUMBER_ERROR, RETAINER_NUMBER_ERROR_RANGE,
                    /* Translators: %1$s is what was typed, %2$s and %3$s the
@@ -324,7 +351,7 @@ spin_input_cb (AdwSpinRow     *row,
   g_autoptr (GError) error = NULL;
   gint64 scaled;
 
-  if (!parse_number_input (field, gtk_editable_get_text (GTK_EDITABLE (row)), &scaled, &error))
+  if (!parse_number_input (self, field, gtk_editable_get_text (GTK_EDITABLE (row)), &scaled, &error))
     {
       mark_number_input (self, field, retainer_error_message (error));
       /* The spin button keeps the proposal's value; the output handler
@@ -493,7 +520,7 @@ number_text_changed_cb (RetainerWindow *self,
 
   field = number_field_of (self, editable);
   input = &self->numbers[field];
-  if (!parse_number_input (field, gtk_editable_get_text (editable), &scaled, &error))
+  if (!parse_number_input (self, field, gtk_editable_get_text (editable), &scaled, &error))
     {
       /* An emptied field is being typed into: not a mistake yet. Leaving
        * it empty is (spin_input_cb). */
@@ -981,6 +1008,7 @@ retainer_window_show_proposal (RetainerWindow *self)
   set_combo (self->change_row, proposal->change_frequency);
   adw_switch_row_set_active (self->dedicated_row, proposal->dedicated_instance);
   set_combo (self->support_row, proposal->support);
+  update_number_limits (self);
   show_number (self, RETAINER_FIELD_USE_CASES, proposal->use_cases);
   set_combo (self->billing_row, proposal->billing);
   set_combo (self->horizon_row, horizon_position (proposal->horizon_months));
@@ -1603,6 +1631,7 @@ refresh_results (RetainerWindow *self)
       return;
     }
 
+  update_number_limits (self);
   g_clear_pointer (&self->result, retainer_result_free);
   self->result = retainer_recommend (self->proposal);
 
@@ -1716,17 +1745,11 @@ show_history_state (RetainerWindow         *self,
 {
   RetainerProposal *proposal = retainer_proposal_copy (state);
 
-  /* The number and date come with the first export and are printed on a
-   * PDF that may have gone out already: undo never takes them back. */
-  if (g_strcmp0 (proposal->number, self->proposal->number) != 0
-      || g_strcmp0 (proposal->date, self->proposal->date) != 0)
-    {
-      g_free (proposal->number);
-      proposal->number = g_strdup (self->proposal->number);
-      g_free (proposal->date);
-      proposal->date = g_strdup (self->proposal->date);
-      retainer_history_amend (self->history, proposal);
-    }
+  /* The number, the date and the revisions come with the exports and are
+   * printed on PDFs that may have gone out already: undo never takes them
+   * back, or a later export would issue a revision's number twice. */
+  if (retainer_proposal_keep_issued (proposal, self->proposal))
+    retainer_history_amend (self->history, proposal);
 
   g_clear_pointer (&self->proposal, retainer_proposal_free);
   self->proposal = proposal;
