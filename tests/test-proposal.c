@@ -562,6 +562,39 @@ test_save_refuses_invalid (void)
   g_assert_cmpuint (retainer_proposal_max_use_cases (proposal), ==, RETAINER_USE_CASES_MAX);
 }
 
+/* A client's file opened as a proposal and saved back would lose the
+ * client's months: refused, the file untouched; saving elsewhere works. */
+static void
+test_save_keeps_client_file (void)
+{
+  g_autofree char *fixture = g_test_build_filename (G_TEST_DIST, "data",
+                                                    "client-worked-example.retainer", NULL);
+  g_autofree char *path = data_path ("client-copy.retainer");
+  g_autofree char *other = data_path ("from-client.retainer");
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  g_autoptr (RetainerProposal) proposal = NULL;
+  g_autoptr (GError) error = NULL;
+
+  g_assert_true (g_file_get_contents (fixture, &before, NULL, NULL));
+  g_assert_nonnull (strstr (before, "\"client\""));
+  g_assert_true (g_file_set_contents (path, before, -1, NULL));
+  proposal = retainer_proposal_load (path, &error);
+  g_assert_no_error (error);
+
+  proposal->monthly_api_spend += 100;
+  g_assert_false (retainer_proposal_save (proposal, path, &error));
+  g_assert_error (error, RETAINER_PROPOSAL_ERROR, RETAINER_PROPOSAL_ERROR_CLIENT_FILE);
+  g_assert_nonnull (strstr (error->message, "client-copy.retainer"));
+  g_assert_nonnull (strstr (error->message, "unchanged"));
+  g_clear_error (&error);
+  g_assert_true (g_file_get_contents (path, &after, NULL, NULL));
+  g_assert_cmpstr (after, ==, before);
+
+  g_assert_true (retainer_proposal_save (proposal, other, &error));
+  g_assert_no_error (error);
+}
+
 static void
 test_sample (void)
 {
@@ -603,6 +636,7 @@ main (int   argc,
   g_test_add_func ("/core/proposal/atomic-save", test_atomic_save);
   g_test_add_func ("/core/proposal/atomic-save/subprocess", test_atomic_save_subprocess);
   g_test_add_func ("/core/proposal/save-refuses-invalid", test_save_refuses_invalid);
+  g_test_add_func ("/core/proposal/save-keeps-client-file", test_save_keeps_client_file);
   g_test_add_func ("/core/proposal/sample", test_sample);
   g_test_add_func ("/core/proposal/set-rate-card", test_set_rate_card);
   g_test_add_func ("/core/proposal/revisions", test_revisions);

@@ -908,6 +908,25 @@ retainer_proposal_max_extra_use_cases (const RetainerProposal *proposal)
   return RETAINER_USE_CASES_MAX - proposal->use_cases;
 }
 
+/* Whether @path is a client's file: the accepted proposal with its
+ * "client" part (acceptance, promise and recorded months), which a plain
+ * proposal written over it would drop. A file that cannot be read or
+ * parsed is not one. */
+static gboolean
+is_client_file (const char *path)
+{
+  g_autoptr (cJSON) root = NULL;
+  const cJSON *client;
+
+  if (!g_file_test (path, G_FILE_TEST_IS_REGULAR))
+    return FALSE;
+  root = retainer_json_load_file (path, NULL, NULL);
+  if (root == NULL)
+    return FALSE;
+  client = cJSON_GetObjectItemCaseSensitive (root, "client");
+  return client != NULL && !cJSON_IsNull (client);
+}
+
 /**
  * retainer_proposal_save:
  * @proposal: a proposal
@@ -915,7 +934,8 @@ retainer_proposal_max_extra_use_cases (const RetainerProposal *proposal)
  * @error: a #GError
  *
  * Saves atomically: a crash or a full disk leaves the previous file whole.
- * A proposal that could not be opened again is not written at all.
+ * A proposal that could not be opened again is not written at all, and
+ * neither is one that would replace a client's file and its months.
  */
 gboolean
 retainer_proposal_save (const RetainerProposal *proposal,
@@ -936,6 +956,16 @@ retainer_proposal_save (const RetainerProposal *proposal,
     {
       /* Translators: followed by the file, the field and what is wrong with it. */
       g_prefix_error (error, "%s", _("Not saved, the file is unchanged: "));
+      return FALSE;
+    }
+  if (is_client_file (path))
+    {
+      g_set_error (error, RETAINER_PROPOSAL_ERROR, RETAINER_PROPOSAL_ERROR_CLIENT_FILE,
+                   /* Translators: %s is a file name. */
+                   _("%s is a client’s file, with the months recorded for that client: saving "
+                     "a proposal over it would lose them. It was left unchanged; save the "
+                     "proposal under another name."),
+                   name);
       return FALSE;
     }
 

@@ -83,6 +83,7 @@ typedef struct
 typedef enum
 {
   RETAINER_PROPOSAL_ERROR_INVALID,
+  RETAINER_PROPOSAL_ERROR_CLIENT_FILE, /* saving would replace a client's file */
 } RetainerProposalError;
 
 GQuark            retainer_proposal_error_quark (void);
