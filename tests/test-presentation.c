@@ -182,6 +182,13 @@ test_nothing_private (void)
       retainer_test_wait_ms (100);
       retainer_test_wait_frame (window);
       assert_nothing_private (window, &private);
+      /* Preferences (the agency's overhead and staff cost) do not open on
+       * the shared screen; the book's action is off. */
+      g_action_group_activate_action (G_ACTION_GROUP (g_application_get_default ()),
+                                      "preferences", NULL);
+      retainer_test_settle ();
+      g_assert_null (adw_application_window_get_visible_dialog (ADW_APPLICATION_WINDOW (window)));
+      g_assert_false (g_action_group_get_action_enabled (G_ACTION_GROUP (window), "book"));
       /* No figure selected, as if highlighted for the prospect. */
       g_assert_false (gtk_label_get_selection_bounds (retainer_test_window_child (window,
                                                                                   "saving_value"),

@@ -336,6 +336,11 @@ preferences_action (GSimpleAction *action,
   GtkWindow *parent = gtk_application_get_active_window (application);
   RetainerPreferencesDialog *preferences;
 
+  /* The agency's economics (overhead, staff cost, capacity) are the
+   * founder's: not on a screen shared with a prospect, like the book. */
+  if (RETAINER_IS_WINDOW (parent) && retainer_window_get_presenting (RETAINER_WINDOW (parent)))
+    return;
+
   /* One at a time: an open one comes to the top. */
   if (ADW_IS_APPLICATION_WINDOW (parent))
     {
