@@ -200,6 +200,44 @@ test_export_import (void)
   g_assert_true (g_bytes_equal (original_logo, imported_logo));
 }
 
+/* Importing a colleague's profile, further behind in its numbering, does
+ * not set the founder's count back: AC-0042 is not issued twice. A profile
+ * further ahead brings its count along. */
+static void
+test_import_keeps_number (void)
+{
+  g_autoptr (GError) error = NULL;
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", "agency-acme.json", NULL);
+  g_autoptr (RetainerAgency) mine = retainer_agency_load (path, &error);
+  g_autoptr (RetainerAgency) theirs = retainer_agency_load (path, &error);
+  g_autofree char *shared = g_build_filename (g_get_tmp_dir (), "colleague-brand.json", NULL);
+  g_autoptr (RetainerAgency) imported = NULL;
+  g_autoptr (RetainerAgency) stored = NULL;
+  g_autoptr (RetainerAgency) ahead = NULL;
+
+  g_assert_no_error (error);
+  mine->next_number = 42;
+  g_assert_true (retainer_agency_save_user (mine, &error));
+  g_assert_no_error (error);
+  theirs->next_number = 12;
+  g_assert_true (retainer_agency_export (theirs, shared, &error));
+  g_assert_no_error (error);
+
+  imported = retainer_agency_import (shared, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (imported->next_number, ==, 42);
+  stored = retainer_agency_load_user (&error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (stored->next_number, ==, 42);
+
+  theirs->next_number = 50;
+  g_assert_true (retainer_agency_export (theirs, shared, &error));
+  g_assert_no_error (error);
+  ahead = retainer_agency_import (shared, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (ahead->next_number, ==, 50);
+}
+
 static void
 test_load_user_default (void)
 {
@@ -339,6 +377,7 @@ main (int   argc,
   g_test_add_func ("/agency/save/copies-logo", test_save_copies_logo);
   g_test_add_func ("/agency/logo/refuses-non-image", test_set_logo_refuses);
   g_test_add_func ("/agency/share/export-import", test_export_import);
+  g_test_add_func ("/agency/share/import-keeps-number", test_import_keeps_number);
   g_test_add_func ("/agency/color/contrast", test_color_contrast);
   g_test_add_func ("/agency/color/readable-on", test_color_readable);
   g_test_add_func ("/agency/numbering", test_numbering);

@@ -1038,6 +1038,9 @@ retainer_agency_save_user (const RetainerAgency *agency,
  * @path: a shared profile
  * @error: a #GError
  *
+ * Stores a shared profile as the user's. The next proposal number stays
+ * the larger of the two, so that no number is issued twice.
+ *
  * Returns: (transfer full) (nullable): the profile now stored as the user's,
  *   its logo pointing at the copy beside it
  */
@@ -1046,6 +1049,7 @@ retainer_agency_import (const char *path,
                         GError    **error)
 {
   g_autoptr (RetainerAgency) agency = NULL;
+  g_autoptr (RetainerAgency) current = NULL;
 
   g_return_val_if_fail (path != NULL, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
@@ -1053,6 +1057,11 @@ retainer_agency_import (const char *path,
   agency = retainer_agency_load (path, error);
   if (agency == NULL)
     return NULL;
+  /* A number this profile has issued is never issued again: a colleague's
+   * profile, further behind, does not set the count back. */
+  current = retainer_agency_load_user (NULL);
+  if (current != NULL && current->next_number > agency->next_number)
+    agency->next_number = current->next_number;
   if (!retainer_agency_save_user (agency, error))
     return NULL;
 
