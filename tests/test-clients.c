@@ -20,6 +20,7 @@
 #include "retainer-client-view.h"
 #include "retainer-clients-dialog.h"
 #include "retainer-month-editor.h"
+#include "retainer-revision.h"
 #include "retainer-window.h"
 #include "ui-test-util.h"
 
@@ -291,6 +292,46 @@ screenshot (RetainerWindow *window,
 
 /* ------------------------------------------------------------------ */
 /* Tests                                                               */
+
+/* A proposal sent out as revisions 1 and 2: the client signed one of
+ * those, the latest unless the founder says otherwise, and no later one. */
+static void
+test_accept_latest_revision (void)
+{
+  RetainerWindow *window = create_window ();
+  RetainerProposal *proposal = retainer_proposal_copy (retainer_window_get_proposal (window));
+  RetainerAcceptDialog *dialog;
+  AdwSpinRow *revision;
+  g_autoptr (GError) error = NULL;
+  guint issued = 0;
+
+  g_free (proposal->number);
+  proposal->number = g_strdup ("AC-0042");
+  for (guint i = 0; i < 2; i++)
+    {
+      g_autoptr (RetainerResult) result = NULL;
+
+      proposal->monthly_api_spend += 100000;
+      result = retainer_recommend (proposal);
+      g_assert_true (retainer_proposal_issue_revision (proposal, result, "2026-11-30", &issued,
+                                                       &error));
+      g_assert_no_error (error);
+    }
+  g_assert_cmpuint (issued, ==, 2);
+  retainer_window_load_proposal (window, proposal, NULL);
+  retainer_test_settle ();
+
+  activate (window, "win.accept-proposal");
+  dialog = RETAINER_ACCEPT_DIALOG (visible_dialog (window));
+  revision = retainer_accept_dialog_get_revision (dialog);
+  g_assert_cmpfloat (adw_spin_row_get_value (revision), ==, 2);
+  adw_spin_row_set_value (revision, 3);
+  g_assert_cmpfloat (adw_spin_row_get_value (revision), ==, 2);
+  adw_spin_row_set_value (revision, 1);
+  g_assert_cmpfloat (adw_spin_row_get_value (revision), ==, 1);
+  retainer_test_respond (ADW_ALERT_DIALOG (dialog), "cancel");
+  retainer_test_destroy_window (window);
+}
 
 static void
 test_accept_defaults (void)
@@ -644,6 +685,7 @@ main (int   argc,
   application = retainer_test_init_window_tests (&argc, &argv);
 
   g_test_add_func ("/ui/clients/accept-defaults", test_accept_defaults);
+  g_test_add_func ("/ui/clients/accept-latest-revision", test_accept_latest_revision);
   g_test_add_func ("/ui/clients/worked-example", test_worked_example);
   g_test_add_func ("/ui/clients/editor-keeps-typing", test_editor_keeps_typing);
   g_test_add_func ("/ui/clients/import-and-export", test_import_and_export_client);

@@ -228,11 +228,21 @@ RetainerAcceptDialog *
 retainer_accept_dialog_new (const RetainerProposal *proposal)
 {
   RetainerAcceptDialog *self;
+  const RetainerRevision *latest;
 
   g_return_val_if_fail (proposal != NULL, NULL);
 
   self = g_object_new (RETAINER_TYPE_ACCEPT_DIALOG, NULL);
   self->proposal = retainer_proposal_copy (proposal);
+  /* The client signed a revision that went out: the latest by default,
+   * never one that was not issued. */
+  latest = retainer_proposal_get_latest_revision (self->proposal);
+  if (latest != NULL)
+    {
+      gtk_adjustment_set_upper (adw_spin_row_get_adjustment (self->revision_row),
+                                latest->revision);
+      adw_spin_row_set_value (self->revision_row, latest->revision);
+    }
   validate (self);
   return self;
 }
