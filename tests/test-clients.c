@@ -563,8 +563,34 @@ test_editor_keeps_typing (void)
   g_assert_null (retainer_month_editor_get_field (editor, "actual_platform"));
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (retainer_month_editor_get_field (editor, "api_cost_equivalent"))),
                    ==, "4,200.05");
+
+  /* Esc or Cancel after typing asks first; Keep Editing keeps the text. */
+  api = retainer_month_editor_get_field (editor, "api_cost_equivalent");
+  set_text (api, "5,100");
   adw_dialog_close (ADW_DIALOG (editor));
-  retainer_test_settle ();
+  {
+    AdwDialog *question = visible_dialog (window);
+
+    g_assert_true (ADW_IS_ALERT_DIALOG (question));
+    g_assert_cmpstr (adw_alert_dialog_get_heading (ADW_ALERT_DIALOG (question)), ==,
+                     "Discard This Month’s Changes?");
+    retainer_test_respond (ADW_ALERT_DIALOG (question), "edit");
+  }
+  g_assert_true (visible_dialog (window) == ADW_DIALOG (editor));
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (api)), ==, "5,100");
+  /* Discard throws it away, and the recorded month stays as it was. */
+  adw_dialog_close (ADW_DIALOG (editor));
+  retainer_test_respond (ADW_ALERT_DIALOG (visible_dialog (window)), "discard");
+  g_assert_false (visible_dialog (window) == ADW_DIALOG (editor));
+  g_assert_cmpint (((RetainerClientMonth *) g_ptr_array_index (retainer_client_view_get_client (view)->months, 0))->api_cost_equivalent,
+                   ==, 420005);
+
+  /* Nothing typed: it closes at once. */
+  activate (view, "client.edit-month");
+  editor = visible_editor (window);
+  adw_dialog_close (ADW_DIALOG (editor));
+  g_assert_false (ADW_IS_ALERT_DIALOG (visible_dialog (window)));
+  g_assert_false (visible_dialog (window) == ADW_DIALOG (editor));
   retainer_test_destroy_window (window);
 }
 

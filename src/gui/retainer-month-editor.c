@@ -12,6 +12,7 @@
 #include <math.h>
 #include <string.h>
 
+#include "retainer-alert.h"
 #include "retainer-json.h"
 #include "retainer-month-editor.h"
 #include "retainer-number.h"
@@ -31,6 +32,7 @@ struct _RetainerMonthEditor
   GPtrArray           *metrics;      /* RetainerMetric: names, units, directions */
   GPtrArray           *metric_rows;  /* AdwEntryRow, parallel to metrics */
   char                *problem;
+  gboolean             edited;       /* typed into, or a metric added, since it opened */
 };
 
 G_DEFINE_FINAL_TYPE (RetainerMonthEditor, retainer_month_editor, ADW_TYPE_DIALOG)
@@ -101,6 +103,27 @@ add_metric_row (RetainerMonthEditor  *self,
   g_hash_table_insert (self->fields, g_strdup (name), row);
   g_ptr_array_add (self->metrics, retainer_metric_copy (metric));
   g_ptr_array_add (self->metric_rows, row);
+}
+
+static void
+edited_cb (RetainerMonthEditor *self)
+{
+  self->edited = TRUE;
+}
+
+/* What the founder types here is asked about before it is thrown away. */
+static void
+watch_field (RetainerMonthEditor *self,
+             GtkWidget           *field)
+{
+  if (GTK_IS_EDITABLE (field))
+    g_signal_connect_object (field, "changed", G_CALLBACK (edited_cb), self, G_CONNECT_SWAPPED);
+  else if (ADW_IS_EXPANDER_ROW (field))
+    g_signal_connect_object (field, "notify::enable-expansion", G_CALLBACK (edited_cb), self,
+                             G_CONNECT_SWAPPED);
+  else if (ADW_IS_COMBO_ROW (field))
+    g_signal_connect_object (field, "notify::selected", G_CALLBACK (edited_cb), self,
+                             G_CONNECT_SWAPPED);
 }
 
 static void
@@ -280,7 +303,7 @@ retainer_month_editor_save (RetainerMonthEditor *self)
       return FALSE;
     }
   set_problem (self, NULL, NULL);
-  adw_dialog_close (ADW_DIALOG (self));
+  adw_dialog_force_close (ADW_DIALOG (self));
   return TRUE;
 }
 
@@ -324,6 +347,8 @@ add_metric_cb (RetainerMonthEditor *self)
                                   ? RETAINER_METRIC_HIGHER_IS_BETTER
                                   : RETAINER_METRIC_LOWER_IS_BETTER);
   add_metric_row (self, metric);
+  watch_field (self, g_ptr_array_index (self->metric_rows, self->metric_rows->len - 1));
+  self->edited = TRUE;
   gtk_editable_set_text (GTK_EDITABLE (name_row), "");
   gtk_editable_set_text (GTK_EDITABLE (unit_row), "");
   set_problem (self, NULL, NULL);
@@ -472,6 +497,40 @@ build (RetainerMonthEditor *self)
 }
 
 static void
+discard_cb (RetainerMonthEditor *self)
+{
+  adw_dialog_force_close (ADW_DIALOG (self));
+}
+
+/* Cancel, Esc or a click outside: nothing typed goes without a question. */
+static void
+retainer_month_editor_close_attempt (AdwDialog *dialog)
+{
+  RetainerMonthEditor *self = RETAINER_MONTH_EDITOR (dialog);
+  AdwDialog *alert;
+
+  if (!self->edited)
+    {
+      adw_dialog_force_close (dialog);
+      return;
+    }
+
+  alert = retainer_alert_new (_("Discard This Month’s Changes?"),
+                              _("What you typed here is not recorded yet."));
+  adw_alert_dialog_add_responses (ADW_ALERT_DIALOG (alert),
+                                  "edit", _("_Keep Editing"),
+                                  "discard", _("_Discard"),
+                                  NULL);
+  adw_alert_dialog_set_response_appearance (ADW_ALERT_DIALOG (alert), "discard",
+                                            ADW_RESPONSE_DESTRUCTIVE);
+  adw_alert_dialog_set_default_response (ADW_ALERT_DIALOG (alert), "edit");
+  adw_alert_dialog_set_close_response (ADW_ALERT_DIALOG (alert), "edit");
+  g_signal_connect_object (alert, "response::discard", G_CALLBACK (discard_cb), self,
+                           G_CONNECT_SWAPPED);
+  adw_dialog_present (alert, GTK_WIDGET (self));
+}
+
+static void
 retainer_month_editor_dispose (GObject *object)
 {
   RetainerMonthEditor *self = RETAINER_MONTH_EDITOR (object);
@@ -502,6 +561,7 @@ retainer_month_editor_class_init (RetainerMonthEditorClass *klass)
 
   object_class->dispose = retainer_month_editor_dispose;
   object_class->finalize = retainer_month_editor_finalize;
+  ADW_DIALOG_CLASS (klass)->close_attempt = retainer_month_editor_close_attempt;
 }
 
 static void
@@ -510,6 +570,7 @@ retainer_month_editor_init (RetainerMonthEditor *self)
   self->fields = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   self->metrics = g_ptr_array_new_with_free_func ((GDestroyNotify) retainer_metric_free);
   self->metric_rows = g_ptr_array_new ();
+  adw_dialog_set_can_close (ADW_DIALOG (self), FALSE);
 }
 
 RetainerMonthEditor *
@@ -529,6 +590,14 @@ retainer_month_editor_new (RetainerClientView        *view,
   self->month = retainer_client_month_copy (month);
   self->show_agency_costs = show_agency_costs;
   build (self);
+  {
+    GHashTableIter iter;
+    gpointer field;
+
+    g_hash_table_iter_init (&iter, self->fields);
+    while (g_hash_table_iter_next (&iter, NULL, &field))
+      watch_field (self, field);
+  }
   /* The editor reads its metrics back from its own rows: Save starts the
    * month's list afresh. */
   g_ptr_array_set_size (self->month->metrics, 0);
