@@ -155,6 +155,35 @@ test_broken_file_keeps_work (void)
   retainer_test_destroy_window (window);
 }
 
+/* Where unsaved work is kept cannot be made: the toast names the folder,
+ * and what was typed stays. */
+static void
+test_autosave_folder_refused (void)
+{
+  RetainerWindow *window = retainer_test_new_window (application, 1280, 800);
+  g_autofree char *autosave = retainer_window_autosave_path ();
+  g_autofree char *folder = g_path_get_dirname (autosave);
+  g_autofree char *expected = NULL;
+
+  /* A file stands where the folder would be. */
+  g_assert_cmpint (g_mkdir_with_parents (g_get_user_data_dir (), 0700), ==, 0);
+  g_assert_true (g_file_set_contents (folder, "not a folder", -1, NULL));
+  expected = g_strdup_printf ("the folder %s could not be made", folder);
+
+  gtk_editable_set_text (GTK_EDITABLE (retainer_test_window_child (window, "company_row")),
+                         "Unsafe Ltd");
+  retainer_test_settle ();
+  for (guint i = 0; i < 100 && retainer_test_find_label (window, expected) == NULL; i++)
+    retainer_test_wait_ms (100);
+  g_assert_nonnull (retainer_test_find_label (window, expected));
+  g_assert_false (g_file_test (autosave, G_FILE_TEST_EXISTS));
+  g_assert_cmpstr (gtk_editable_get_text (retainer_test_window_child (window, "company_row")),
+                   ==, "Unsafe Ltd");
+
+  retainer_test_destroy_window (window);
+  g_assert_cmpint (g_unlink (folder), ==, 0);
+}
+
 static void
 test_autosave_and_restore (void)
 {
@@ -316,6 +345,7 @@ main (int   argc,
   g_test_add_func ("/ui/window/broken-file-keeps-work", test_broken_file_keeps_work);
   g_test_add_func ("/ui/window/open-error-in-plain-words", test_open_error_in_plain_words);
   g_test_add_func ("/ui/window/autosave-and-restore", test_autosave_and_restore);
+  g_test_add_func ("/ui/window/autosave-folder-refused", test_autosave_folder_refused);
   g_test_add_func ("/ui/window/unsaved-prompt", test_unsaved_prompt);
 
   return retainer_test_run (application);

@@ -55,14 +55,26 @@ autosave_cb (gpointer user_data)
       return G_SOURCE_REMOVE;
     }
 
-  if (g_mkdir_with_parents (dir, 0700) != 0
-      || !retainer_proposal_save (self->proposal, path, &error))
+  if (g_mkdir_with_parents (dir, 0700) != 0)
+    {
+      int saved_errno = errno;
+      g_autofree char *folder = g_filename_display_name (dir);
+      g_autofree char *message = NULL;
+
+      /* Translators: %1$s is a folder, %2$s says why, like "Permission denied". */
+      message = g_strdup_printf (_("Unsaved work could not be kept safe: the folder %1$s "
+                                   "could not be made: %2$s"),
+                                 folder, g_strerror (saved_errno));
+      retainer_window_toast (self, message);
+      return G_SOURCE_REMOVE;
+    }
+  if (!retainer_proposal_save (self->proposal, path, &error))
     {
       g_autofree char *message = NULL;
 
       /* Translators: %s says why, like "No space left on device". */
       message = g_strdup_printf (_("Unsaved work could not be kept safe: %s"),
-                                 error != NULL ? retainer_error_message (error) : g_strerror (errno));
+                                 retainer_error_message (error));
       retainer_window_toast (self, message);
       return G_SOURCE_REMOVE;
     }
@@ -940,10 +952,13 @@ launch_cb (GObject      *source,
       && !g_error_matches (error, GTK_DIALOG_ERROR, GTK_DIALOG_ERROR_DISMISSED)
       && !g_error_matches (error, GTK_DIALOG_ERROR, GTK_DIALOG_ERROR_CANCELLED))
     {
+      GFile *file = gtk_file_launcher_get_file (GTK_FILE_LAUNCHER (source));
+      g_autofree char *name = file != NULL ? g_file_get_basename (file) : g_strdup ("");
       g_autofree char *message = NULL;
 
-      /* Translators: %s says why, like "No application is registered for PDF files". */
-      message = g_strdup_printf (_("Could not open the PDF: %s"), retainer_error_message (error));
+      /* Translators: %1$s is the PDF's file name, %2$s says why, like "No
+       * application is registered for PDF files". */
+      message = g_strdup_printf (_("Could not open %1$s: %2$s"), name, retainer_error_message (error));
       retainer_window_toast (self, message);
     }
 }
