@@ -393,10 +393,11 @@ test_revisions (void)
   retainer_window_set_option_annual_prepay (window, TRUE);
   adw_spin_row_set_value (find_widget (GTK_WIDGET (dialog), ADW_TYPE_SPIN_ROW), 2);
   retainer_test_settle ();
-  /* The first-year totals with and without the options. */
-  g_assert_nonnull (retainer_test_find_label (dialog, "$30,000"));
-  g_assert_nonnull (retainer_test_find_label (dialog, "first year $66,000"));
-  g_assert_nonnull (retainer_test_find_label (dialog, "First year $27,600, paid up front"));
+  /* The first-year totals with and without the options (the dialog may
+   * still be laying itself out after the change). */
+  g_assert_true (wait_for_label (GTK_WIDGET (dialog), "$30,000"));
+  g_assert_true (wait_for_label (GTK_WIDGET (dialog), "first year $66,000"));
+  g_assert_true (wait_for_label (GTK_WIDGET (dialog), "First year $27,600, paid up front"));
   proposal = retainer_window_get_proposal (window);
   g_assert_true (proposal->option_annual_prepay);
   g_assert_cmpuint (proposal->option_extra_use_cases, ==, 2);
