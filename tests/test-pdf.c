@@ -910,6 +910,49 @@ test_break_even_one_wording (Fixture       *fixture,
   g_assert_null (strstr (text, boxed));
 }
 
+/* What the client pays, as set: a setup fee of $6,000.49 and a plan at
+ * $2,000.25 are printed to the cent in the investment table and in the
+ * acceptance the client signs, and a 12.5% discount is not "13%". */
+static void
+test_prices_to_the_cent (Fixture       *fixture,
+                         gconstpointer  data)
+{
+  RetainerRateCard *card = fixture->proposal->rate_card;
+  g_autofree char *text = NULL;
+  g_autofree char *retainer = NULL;
+  g_autofree char *setup = NULL;
+  g_autofree char *acceptance = NULL;
+
+  for (guint i = 0; i < card->n_tiers; i++)
+    {
+      card->tiers[i].price += 25;
+      card->tiers[i].price_floor = MIN (card->tiers[i].price_floor, card->tiers[i].price);
+    }
+  card->annual_discount_pct = 12.5;
+  fixture->proposal->has_setup_fee = TRUE;
+  fixture->proposal->setup_fee = 600049;
+  fixture->proposal->coverage_pct = 99.6;
+  retainer_result_free (fixture->result);
+  fixture->result = retainer_recommend (fixture->proposal);
+  g_assert_cmpint (fixture->result->setup_fee, ==, 600049);
+  g_assert_cmpint (fixture->result->monthly_retainer % 100, ==, 25);
+
+  export (fixture);
+  text = pdf_text (fixture->pdf);
+  retainer = retainer_money_format (fixture->result->monthly_retainer,
+                                    fixture->proposal->currency, RETAINER_MONEY_FORMAT_DEFAULT);
+  setup = retainer_money_format (600049, fixture->proposal->currency,
+                                 RETAINER_MONEY_FORMAT_DEFAULT);
+  g_assert_true (g_str_has_suffix (retainer, ".25"));
+  g_assert_true (g_str_has_suffix (setup, "6,000.49"));
+  acceptance = g_strdup_printf ("a one-time setup fee of %s and a monthly retainer of %s",
+                                setup, retainer);
+  assert_contains (text, acceptance);
+  assert_contains (text, "12.5% off");
+  g_assert_null (strstr (text, "13% off"));
+  assert_contains (text, "99.6%");
+}
+
 /* The plan comparison is read across its columns: all of it on one page,
  * with its heading, on A4 and Letter, whatever comes before it (the
  * quarter table grows with the horizon, the text with annual billing). */
@@ -1630,6 +1673,7 @@ main (int   argc,
   ADD ("/pdf/language/english-session", test_language_english_session, NULL);
   ADD ("/pdf/break-even/zero-fee", test_break_even_zero_fee, NULL);
   ADD ("/pdf/break-even/one-wording", test_break_even_one_wording, NULL);
+  ADD ("/pdf/prices/to-the-cent", test_prices_to_the_cent, NULL);
   ADD ("/pdf/plans/lines-clear", test_plans_table_lines_clear, NULL);
   ADD ("/pdf/chart/core-scale", test_chart_core_scale, NULL);
   ADD ("/pdf/chart/small-amounts", test_chart_small_amounts, NULL);

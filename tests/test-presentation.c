@@ -165,6 +165,8 @@ test_nothing_private (void)
 
       g_test_message ("%d px", widths[i]);
       gtk_editable_set_text (company, "Northwind Traders");
+      /* A spend with cents, read back to the cent in the folded inputs. */
+      gtk_editable_set_text (retainer_test_window_child (window, "monthly_spend_row"), "12,000.50");
       retainer_test_settle ();
       g_assert_true (retainer_window_get_modified (window));
       /* The founder's view has what the prospect must not see. */
@@ -204,6 +206,8 @@ test_nothing_private (void)
                                                                           "monthly_spend_row")));
       g_assert_nonnull (strstr (retainer_test_label_text (window, "inputs_summary_label"),
                                 "Northwind Traders"));
+      g_assert_nonnull (strstr (retainer_test_label_text (window, "inputs_summary_label"),
+                                "$12,000.50 a month"));
       gtk_toggle_button_set_active (retainer_test_window_child (window, "inputs_toggle"), TRUE);
       retainer_test_wait_ms (100);
       retainer_test_wait_frame (window);

@@ -352,6 +352,22 @@ retainer_format_percent (double percent,
 }
 
 /**
+ * retainer_format_percent_exact:
+ * @percent: a rate someone set, like a card's annual discount
+ *
+ * Formats a rate with the decimals it has, up to two, so that what the
+ * founder set is what the client reads: "20%", "12.5%", "99.75%".
+ */
+char *
+retainer_format_percent_exact (double percent)
+{
+  gint64 hundredths = (gint64) llround (percent * 100);
+  guint decimals = hundredths % 100 == 0 ? 0 : hundredths % 10 == 0 ? 1 : 2;
+
+  return retainer_format_percent ((double) hundredths / 100, decimals);
+}
+
+/**
  * retainer_format_share:
  * @share: a share from 0 to 1, like a result's saving_share
  * @decimals: digits after the decimal mark

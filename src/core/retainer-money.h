@@ -46,6 +46,8 @@ char                   *retainer_format_number           (double                
                                                           guint                    decimals);
 char                   *retainer_format_percent          (double                   percent,
                                                           guint                    decimals);
+/* A rate as it was set, with the decimals it has (at most two): "20%", "12.5%". */
+char                   *retainer_format_percent_exact    (double                   percent);
 char                   *retainer_format_share            (double                   share,
                                                           guint                    decimals);
 

@@ -1241,6 +1241,15 @@ format_money (const RetainerWindow *self,
   return retainer_money_format (amount, self->proposal->currency, RETAINER_MONEY_FORMAT_ROUNDED);
 }
 
+/* What the client pays or spends, to the cent, as the PDF prints it: a
+ * price is never rounded. */
+static char *
+format_price (const RetainerWindow *self,
+              gint64                amount)
+{
+  return retainer_money_format (amount, self->proposal->currency, RETAINER_MONEY_FORMAT_DEFAULT);
+}
+
 static char *
 format_money_range (const RetainerWindow *self,
                     gint64                low,
@@ -1272,7 +1281,7 @@ refresh_plan (RetainerWindow *self)
   const RetainerTier *chosen = &card->tiers[result->chosen_tier];
   const RetainerTier *recommended = &card->tiers[result->recommended_tier];
   gboolean overridden = (result->flags & RETAINER_FLAG_TIER_OVERRIDDEN) != 0;
-  g_autofree char *price = format_money (self, result->monthly_retainer);
+  g_autofree char *price = format_price (self, result->monthly_retainer);
   g_autofree char *reason = retainer_result_describe_reason (result, self->proposal);
   g_autoptr (GString) billing = g_string_new (NULL);
 
@@ -1297,16 +1306,16 @@ refresh_plan (RetainerWindow *self)
 
   if (self->proposal->billing == RETAINER_BILLING_ANNUAL)
     {
-      g_autofree char *year = format_money (self, result->annual_prepay);
-      g_autofree char *discount = retainer_format_percent (card->annual_discount_pct, 0);
+      g_autofree char *year = format_price (self, result->annual_prepay);
+      g_autofree char *discount = retainer_format_percent_exact (card->annual_discount_pct);
 
       /* Translators: %1$s is the amount paid once a year, %2$s a discount like "10%". */
       g_string_append_printf (billing, _("Billed annually: %1$s a year, %2$s off"), year, discount);
     }
   else
     {
-      g_autofree char *annual = format_money (self, result->annual_option_retainer);
-      g_autofree char *discount = retainer_format_percent (card->annual_discount_pct, 0);
+      g_autofree char *annual = format_price (self, result->annual_option_retainer);
+      g_autofree char *discount = retainer_format_percent_exact (card->annual_discount_pct);
 
       /* Translators: %1$s is a monthly amount, %2$s a discount like "10%". */
       g_string_append_printf (billing, _("%1$s a month with annual prepay (%2$s off)"),
@@ -1338,7 +1347,7 @@ refresh_figures (RetainerWindow *self)
                                                                     result->break_even_months,
                                                                     result->horizon_months,
                                                                     RETAINER_BREAK_EVEN_SENTENCE);
-  g_autofree char *fee = format_money (self, result->setup_fee);
+  g_autofree char *fee = format_price (self, result->setup_fee);
   g_autofree char *fee_text = NULL;
   g_autofree char *net_12 = format_money (self, result->net_saving_12);
   g_autofree char *net_horizon = format_money (self, result->net_saving_horizon);
@@ -1496,7 +1505,7 @@ refresh_tiers (RetainerWindow *self)
       const RetainerTierOption *option = &g_array_index (result->tier_options,
                                                          RetainerTierOption, i);
       RetainerTierCard *tier_card = RETAINER_TIER_CARD (child);
-      g_autofree char *price = format_money (self, option->monthly_retainer);
+      g_autofree char *price = format_price (self, option->monthly_retainer);
       /* The same words as the PDF's plan table. */
       g_autofree char *saving_text =
         retainer_tier_option_describe_saving (option, self->proposal->currency);
@@ -1575,7 +1584,7 @@ refresh_private (RetainerWindow *self)
   g_autofree char *margin = NULL;
   g_autofree char *setup_margin = format_money_range (self, result->setup_margin_low,
                                                       result->setup_margin_high);
-  g_autofree char *first_year = format_money (self, result->first_year_value);
+  g_autofree char *first_year = format_price (self, result->first_year_value);
 
   margin = g_strdup_printf (_("%1$s – %2$s"), margin_low, margin_high);
   gtk_label_set_label (self->delivery_cost_label, cost);
@@ -1604,7 +1613,7 @@ refresh_inputs_summary (RetainerWindow *self)
 {
   const RetainerProposal *proposal = self->proposal;
   const char *company = proposal->company;
-  g_autofree char *spend = format_money (self, proposal->monthly_api_spend);
+  g_autofree char *spend = format_price (self, proposal->monthly_api_spend);
   g_autofree char *growth = format_rate (proposal->api_growth_pct);
   g_autofree char *coverage = format_rate (proposal->coverage_pct);
   g_autofree char *summary = NULL;

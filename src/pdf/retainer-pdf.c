@@ -65,14 +65,40 @@ money (const RetainerProposal *proposal,
   return retainer_money_format (amount, proposal->currency, RETAINER_MONEY_FORMAT_ROUNDED);
 }
 
+/* What the client pays or spends, to the cent: a price the card sets or
+ * the founder typed is printed as it is, "$1,993.25", never rounded. */
+static char *
+price (const RetainerProposal *proposal,
+       gint64                  amount)
+{
+  return retainer_money_format (amount, proposal->currency, RETAINER_MONEY_FORMAT_DEFAULT);
+}
+
+static char *
+format_per_month (char *formatted)
+{
+  char *text;
+
+  /* Translators: an amount per month, like "$2,000 per month". */
+  text = g_strdup_printf (_("%s per month"), formatted);
+  g_free (formatted);
+  return text;
+}
+
+/* A saving per month, rounded as the window shows it. */
 static char *
 per_month (const RetainerProposal *proposal,
            gint64                  amount)
 {
-  g_autofree char *formatted = money (proposal, amount);
+  return format_per_month (money (proposal, amount));
+}
 
-  /* Translators: an amount per month, like "$2,000 per month". */
-  return g_strdup_printf (_("%s per month"), formatted);
+/* A price per month, to the cent. */
+static char *
+price_per_month (const RetainerProposal *proposal,
+                 gint64                  amount)
+{
+  return format_per_month (price (proposal, amount));
 }
 
 static gboolean
@@ -275,7 +301,7 @@ draw_key_figures (RetainerPdfWriter *writer,
 {
   const RetainerProposal *proposal = document->proposal;
   const RetainerResult *result = document->result;
-  g_autofree char *spend = per_month (proposal, proposal->monthly_api_spend);
+  g_autofree char *spend = price_per_month (proposal, proposal->monthly_api_spend);
   g_autofree char *saving = per_month (proposal, result->monthly_saving);
   /* The window's words; the fraction is in the summary's sentence. */
   g_autofree char *break_even = retainer_break_even_describe (result->break_even_month,
@@ -300,9 +326,9 @@ draw_summary (RetainerPdfWriter *writer,
 {
   const RetainerProposal *proposal = document->proposal;
   const RetainerResult *result = document->result;
-  g_autofree char *spend = money (proposal, proposal->monthly_api_spend);
-  g_autofree char *coverage = retainer_format_percent (proposal->coverage_pct, 0);
-  g_autofree char *retainer = money (proposal, result->monthly_retainer);
+  g_autofree char *spend = price (proposal, proposal->monthly_api_spend);
+  g_autofree char *coverage = retainer_format_percent_exact (proposal->coverage_pct);
+  g_autofree char *retainer = price (proposal, result->monthly_retainer);
   g_autofree char *saving = money (proposal, result->monthly_saving);
   g_autofree char *share = retainer_format_share (result->saving_share, 0);
   g_autofree char *break_even = retainer_break_even_describe (result->break_even_month,
@@ -432,7 +458,7 @@ draw_plan (RetainerPdfWriter *writer,
   const RetainerRateCard *card = proposal->rate_card;
   g_autofree char *heading = NULL;
   g_autofree char *use_cases = NULL;
-  g_autofree char *price = per_month (proposal, result->tier_price);
+  g_autofree char *tier_price = price_per_month (proposal, result->tier_price);
   static const double fractions[] = { 0.4, 0.6 };
   static const RetainerPdfAlign aligns[] = { RETAINER_PDF_ALIGN_LEFT, RETAINER_PDF_ALIGN_LEFT };
   RetainerPdfTable table;
@@ -446,7 +472,7 @@ draw_plan (RetainerPdfWriter *writer,
 
   if (result->extra_use_cases > 0)
     {
-      g_autofree char *each = per_month (proposal, card->expansion_price);
+      g_autofree char *each = price_per_month (proposal, card->expansion_price);
 
       /* Translators: %1$u use cases included in the plan, %2$u extra ones, %3$s
        * the price of each extra one per month. */
@@ -467,7 +493,7 @@ draw_plan (RetainerPdfWriter *writer,
       { _("Support"), retainer_support_label (tier->support) },
       { _("Dedicated model instance"), yes_no (tier->dedicated_instance) },
       { _("Use cases"), use_cases },
-      { _("List price"), price },
+      { _("List price"), tier_price },
     };
 
     retainer_pdf_need (writer, 40);
@@ -499,8 +525,7 @@ draw_option_totals (RetainerPdfWriter *writer,
     RETAINER_PDF_ALIGN_LEFT, RETAINER_PDF_ALIGN_RIGHT, RETAINER_PDF_ALIGN_RIGHT,
   };
   const char *header[] = { _("First year"), _("Monthly retainer"), _("First-year total") };
-  g_autofree char *discount = retainer_format_percent (proposal->rate_card->annual_discount_pct,
-                                                       0);
+  g_autofree char *discount = retainer_format_percent_exact (proposal->rate_card->annual_discount_pct);
   RetainerPdfTable table;
   struct
   {
@@ -548,8 +573,8 @@ draw_option_totals (RetainerPdfWriter *writer,
   retainer_pdf_table_draw_header (&table);
   for (guint i = 0; i < n_rows; i++)
     {
-      g_autofree char *retainer = per_month (proposal, rows[i].retainer);
-      g_autofree char *total = money (proposal, rows[i].total);
+      g_autofree char *retainer = price_per_month (proposal, rows[i].retainer);
+      g_autofree char *total = price (proposal, rows[i].total);
       const char *row[] = { rows[i].label, retainer, total };
 
       retainer_pdf_table_add_row (&table, row, i == 0);
@@ -571,15 +596,15 @@ draw_investment (RetainerPdfWriter *writer,
     RETAINER_PDF_ALIGN_LEFT, RETAINER_PDF_ALIGN_RIGHT, RETAINER_PDF_ALIGN_LEFT,
   };
   const char *header[] = { _("Item"), _("Amount"), _("Details") };
-  g_autofree char *setup = money (proposal, result->setup_fee);
-  g_autofree char *retainer = per_month (proposal, result->monthly_retainer);
-  g_autofree char *annual = per_month (proposal, result->annual_option_retainer);
-  g_autofree char *discount = retainer_format_percent (card->annual_discount_pct, 0);
+  g_autofree char *setup = price (proposal, result->setup_fee);
+  g_autofree char *retainer = price_per_month (proposal, result->monthly_retainer);
+  g_autofree char *annual = price_per_month (proposal, result->annual_option_retainer);
+  g_autofree char *discount = retainer_format_percent_exact (card->annual_discount_pct);
   g_autofree char *retainer_note = NULL;
   g_autofree char *annual_note = NULL;
   g_autofree char *complexity = NULL;
   g_autofree char *yearly_saving_text = money (proposal, result->annual_option_saving);
-  g_autofree char *prepay = money (proposal, result->annual_option_prepay);
+  g_autofree char *prepay = price (proposal, result->annual_option_prepay);
   RetainerPdfTable table;
 
   retainer_pdf_heading (writer, _("Your investment"), 80);
@@ -749,7 +774,7 @@ draw_all_plans (RetainerPdfWriter *writer,
             headers[c] = g_strdup (retainer_rate_card_text (tier->name));
           header[c + 1] = headers[c];
 
-          cells[ROW_PRICE][c + 1] = per_month (proposal, option->monthly_retainer);
+          cells[ROW_PRICE][c + 1] = price_per_month (proposal, option->monthly_retainer);
           cells[ROW_RETRAINING][c + 1] = g_strdup (retainer_retraining_label (tier->retraining));
           cells[ROW_SUPPORT][c + 1] = g_strdup (retainer_support_label (tier->support));
           cells[ROW_DEDICATED][c + 1] = g_strdup (yes_no (tier->dedicated_instance));
@@ -846,7 +871,7 @@ option_boxes (Document *document)
 
   if (options->extra_use_cases > 0)
     {
-      g_autofree char *more = per_month (proposal, options->extra_use_cases_monthly);
+      g_autofree char *more = price_per_month (proposal, options->extra_use_cases_monthly);
 
       g_ptr_array_add (boxes, g_strdup_printf (
         /* Translators: a tick box in the acceptance block; %1$u more use
@@ -858,9 +883,9 @@ option_boxes (Document *document)
     }
   if (options->annual_prepay)
     {
-      g_autofree char *discount = retainer_format_percent (
-        proposal->rate_card->annual_discount_pct, 0);
-      g_autofree char *retainer = per_month (proposal, options->annual_prepay_retainer);
+      g_autofree char *discount = retainer_format_percent_exact (
+        proposal->rate_card->annual_discount_pct);
+      g_autofree char *retainer = price_per_month (proposal, options->annual_prepay_retainer);
 
       g_ptr_array_add (boxes, g_strdup_printf (
         /* Translators: a tick box in the acceptance block; %1$s the annual
@@ -936,8 +961,8 @@ draw_acceptance (RetainerPdfWriter *writer,
   const RetainerAgency *agency = document->agency;
   double width = writer->right - writer->left;
   double column = (width - 30) / 2;
-  g_autofree char *setup = money (proposal, result->setup_fee);
-  g_autofree char *retainer = money (proposal, result->monthly_retainer);
+  g_autofree char *setup = price (proposal, result->setup_fee);
+  g_autofree char *retainer = price (proposal, result->monthly_retainer);
   g_autofree char *text = NULL;
   g_autofree char *for_client = NULL;
   g_autofree char *for_agency = NULL;
