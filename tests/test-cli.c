@@ -216,8 +216,8 @@ test_summary_cents_and_rates (void)
   g_assert_cmpfloat (number_at (json, "net_saving_12"), ==, 72829.29);
 }
 
-/* No setup fee and a net of exactly 0: break-even in month 1, at 0 months,
- * a number and not null (null means "no break-even"). */
+/* No setup fee and a net of exactly 0: nothing is ever paid back, so the
+ * break-even is null (no break-even) and flagged, not month 1. */
 static void
 test_summary_zero_fee (void)
 {
@@ -228,9 +228,36 @@ test_summary_zero_fee (void)
   g_autofree char *flags_text = cJSON_PrintUnformatted (flags);
 
   g_assert_cmpfloat (number_at (json, "monthly_saving"), ==, 0);
-  g_assert_cmpfloat (number_at (json, "break_even_month"), ==, 1);
-  g_assert_cmpfloat (number_at (json, "break_even_months"), ==, 0);
-  g_assert_null (strstr (flags_text, "no-break-even"));
+  g_assert_true (cJSON_IsNull (cJSON_GetObjectItemCaseSensitive (json, "break_even_month")));
+  g_assert_true (cJSON_IsNull (cJSON_GetObjectItemCaseSensitive (json, "break_even_months")));
+  g_assert_nonnull (strstr (flags_text, "\"no-break-even\""));
+}
+
+/* Review finding 5: no setup fee, two months to go-live and a retainer
+ * dearer than the spend. The net is 0 until go-live and then falls; the
+ * summary must not say month 1, for the plan, any tier or the cautious
+ * case. */
+static void
+test_summary_zero_fee_go_live (void)
+{
+  g_autoptr (cJSON) json = summary_of ("{\"format\": \"retainer-proposal\", \"version\": 1,"
+                                       " \"monthly_api_spend\": 1000, \"complexity\": \"simple\","
+                                       " \"setup_fee\": 0, \"go_live_months\": 2}");
+  const cJSON *flags = cJSON_GetObjectItemCaseSensitive (json, "flags");
+  const cJSON *tiers = cJSON_GetObjectItemCaseSensitive (json, "tiers");
+  const cJSON *cautious = cJSON_GetObjectItemCaseSensitive (json, "cautious");
+  const cJSON *tier;
+  g_autofree char *flags_text = cJSON_PrintUnformatted (flags);
+
+  g_assert_cmpfloat (number_at (json, "monthly_saving"), ==, -1000);
+  g_assert_cmpfloat (number_at (json, "net_saving_12"), ==, -10000);
+  g_assert_true (cJSON_IsNull (cJSON_GetObjectItemCaseSensitive (json, "break_even_month")));
+  g_assert_true (cJSON_IsNull (cJSON_GetObjectItemCaseSensitive (json, "break_even_months")));
+  g_assert_nonnull (strstr (flags_text, "\"no-break-even\""));
+  g_assert_true (cJSON_IsNull (cJSON_GetObjectItemCaseSensitive (cautious, "break_even_month")));
+  g_assert_cmpint (cJSON_GetArraySize (tiers), ==, 3);
+  cJSON_ArrayForEach (tier, tiers)
+    g_assert_true (cJSON_IsNull (cJSON_GetObjectItemCaseSensitive (tier, "break_even_month")));
 }
 
 /* docs/calculation.md, "The cautious case", worked example 1, as --summary prints it:
@@ -937,6 +964,7 @@ main (int   argc,
   g_test_add_func ("/core/cli/summary/setup-7000", test_summary_setup_7000);
   g_test_add_func ("/core/cli/summary/no-break-even", test_summary_no_break_even);
   g_test_add_func ("/core/cli/summary/zero-fee", test_summary_zero_fee);
+  g_test_add_func ("/core/cli/summary/zero-fee-go-live", test_summary_zero_fee_go_live);
   g_test_add_func ("/core/cli/summary/cents-and-rates", test_summary_cents_and_rates);
   g_test_add_func ("/core/cli/export/font-failure", test_export_font_failure);
   g_test_add_func ("/core/cli/export/revisions", test_export_revisions);
