@@ -953,6 +953,155 @@ test_book_bad_agency (void)
   g_assert_cmpint (file_run.status, ==, 2);
 }
 
+/* Runs @args, which name @victim as an output: refused with exit status 2
+ * and a message naming the file and the option, and @victim is left byte
+ * for byte as it was. */
+static void
+assert_output_refused (const char *const *args,
+                       const char        *victim,
+                       const char        *option)
+{
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  g_autofree char *name = g_path_get_basename (victim);
+  gsize before_length = 0;
+  gsize after_length = 0;
+  g_auto (Run) run = { 0 };
+
+  g_assert_true (g_file_get_contents (victim, &before, &before_length, NULL));
+  run_book (&run, args);
+  g_test_message ("%s", run.err);
+  g_assert_cmpint (run.status, ==, 2);
+  g_assert_nonnull (strstr (run.err, name));
+  g_assert_nonnull (strstr (run.err, option));
+  g_assert_nonnull (strstr (run.err, "would write over it"));
+  g_assert_true (g_file_get_contents (victim, &after, &after_length, NULL));
+  g_assert_cmpmem (after, after_length, before, before_length);
+}
+
+/* Review finding 2: an output named like one of the inputs (the proposal,
+ * the client file, the agency profile) is refused before anything is
+ * written, however the name is spelled; the input stays byte for byte. */
+static void
+test_export_onto_input (void)
+{
+  g_autofree char *proposal_text = NULL;
+  g_autofree char *client_text = NULL;
+  g_autofree char *agency_text = NULL;
+  g_autofree char *proposal_source = g_test_build_filename (G_TEST_DIST, "data",
+                                                            "good-worked-example-1.retainer",
+                                                            NULL);
+  g_autofree char *client_source = g_test_build_filename (G_TEST_DIST, "data",
+                                                          "client-worked-example.retainer", NULL);
+  g_autofree char *agency_source = g_test_build_filename (G_TEST_DIST, "data", "agency-acme.json",
+                                                          NULL);
+  g_autofree char *proposal = NULL;
+  g_autofree char *client = NULL;
+  g_autofree char *agency = NULL;
+  g_autofree char *proposal_other_spelling = NULL;
+  g_autofree char *good_pdf = g_build_filename (g_get_user_data_dir (), "onto-input.pdf", NULL);
+  gsize length = 0;
+
+  g_assert_true (g_file_get_contents (proposal_source, &proposal_text, &length, NULL));
+  proposal = write_file ("same.retainer", proposal_text, (gssize) length);
+  g_assert_true (g_file_get_contents (client_source, &client_text, &length, NULL));
+  client = write_file ("same-client.retainer", client_text, (gssize) length);
+  g_assert_true (g_file_get_contents (agency_source, &agency_text, &length, NULL));
+  agency = write_file ("same-agency.json", agency_text, (gssize) length);
+  /* The same file by another path: through "." and its folder's name. */
+  {
+    g_autofree char *dir = g_path_get_dirname (proposal);
+    g_autofree char *dir_name = g_path_get_basename (dir);
+
+    proposal_other_spelling = g_build_filename (dir, "..", dir_name, ".", "same.retainer", NULL);
+  }
+
+  {
+    const char *args[] = { "--export-pdf", proposal, proposal, "--agency", agency, NULL };
+
+    assert_output_refused (args, proposal, "--export-pdf");
+  }
+  {
+    const char *args[] = { "--export-pdf", proposal_other_spelling, proposal, "--agency", agency,
+                           "--record", NULL };
+
+    assert_output_refused (args, proposal, "--export-pdf");
+  }
+  {
+    const char *args[] = { "--export-pdf", agency, proposal, "--agency", agency, NULL };
+
+    assert_output_refused (args, agency, "--export-pdf");
+  }
+  /* The profile's logo, read from beside it. */
+  {
+    g_autofree char *logo_source = g_test_build_filename (G_TEST_DIST, "data", "pdf-logo.png",
+                                                          NULL);
+    g_autofree char *logo_bytes = NULL;
+    g_autofree char *logo = NULL;
+    const char *args[] = { "--export-pdf", NULL, proposal, "--agency", agency, NULL };
+
+    g_assert_true (g_file_get_contents (logo_source, &logo_bytes, &length, NULL));
+    logo = write_file ("pdf-logo.png", logo_bytes, (gssize) length);
+    args[1] = logo;
+    assert_output_refused (args, logo, "--export-pdf");
+  }
+  {
+    const char *args[] = { "--export-pdf", client, client, "--agency", agency, "--record", NULL };
+
+    assert_output_refused (args, client, "--export-pdf");
+  }
+  {
+    const char *args[] = { "--export-report", client, client, "--month", "2026-03",
+                           "--agency", agency, NULL };
+
+    assert_output_refused (args, client, "--export-report");
+  }
+  {
+    const char *args[] = { "--export-review", agency, client, "--quarter", "2026-Q1",
+                           "--agency", agency, NULL };
+
+    assert_output_refused (args, agency, "--export-review");
+  }
+  {
+    const char *args[] = { "--book", "--agency", agency, "--csv", agency, NULL };
+
+    assert_output_refused (args, agency, "--csv");
+  }
+  /* The book's CSV over one of the clients it reads. */
+  {
+    g_autofree char *kept = NULL;
+    const char *args[] = { "--book", "--agency", agency, "--csv", NULL, NULL };
+
+    put_seed_clients ();
+    kept = g_build_filename (g_get_user_data_dir (), "retainer", "clients", "seed-01.retainer",
+                             NULL);
+    args[4] = kept;
+    assert_output_refused (args, kept, "--csv");
+  }
+  /* The stored profile, when no --agency is given. */
+  {
+    g_autofree char *stored = g_build_filename (g_get_user_config_dir (), "retainer",
+                                                "agency.json", NULL);
+    const char *args[] = { "--export-pdf", stored, proposal, NULL };
+    g_autofree char *stored_dir = g_path_get_dirname (stored);
+
+    g_assert_cmpint (g_mkdir_with_parents (stored_dir, 0700), ==, 0);
+    g_assert_true (g_file_set_contents (stored, agency_text, -1, NULL));
+    assert_output_refused (args, stored, "--export-pdf");
+  }
+
+  /* Another output is fine, and the check refuses nothing it should not. */
+  {
+    const char *args[] = { "--export-pdf", good_pdf, proposal, "--agency", agency, NULL };
+    g_auto (Run) run = { 0 };
+
+    run_book (&run, args);
+    g_test_message ("%s", run.err);
+    g_assert_cmpint (run.status, ==, 0);
+    g_assert_true (g_file_test (good_pdf, G_FILE_TEST_IS_REGULAR));
+  }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -969,6 +1118,7 @@ main (int   argc,
   g_test_add_func ("/core/cli/export/font-failure", test_export_font_failure);
   g_test_add_func ("/core/cli/export/revisions", test_export_revisions);
   g_test_add_func ("/core/cli/export/record-numbers", test_export_record_numbers);
+  g_test_add_func ("/core/cli/export/onto-input", test_export_onto_input);
   g_test_add_func ("/core/cli/summary/spend-estimate", test_summary_spend_estimate);
   for (guint i = 0; i < G_N_ELEMENTS (cautious_summaries); i++)
     {

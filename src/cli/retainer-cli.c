@@ -4,7 +4,9 @@
  */
 #include "config.h"
 
+#include <gio/gio.h>
 #include <glib/gi18n-lib.h>
+#include <glib/gstdio.h>
 #include <stdio.h>
 
 #include "retainer-agency.h"
@@ -137,6 +139,127 @@ refuse_option (const char   *client_path,
   return refuse (message);
 }
 
+/* --- an output that is one of the inputs -------------------------------- */
+
+/* What an input is to the command, for the refusal. */
+typedef enum
+{
+  INPUT_DOCUMENT,     /* the proposal or client file named after the options */
+  INPUT_AGENCY,       /* the --agency profile, or the stored one */
+  INPUT_LOGO,         /* the profile's logo */
+  INPUT_CLIENT_KEPT,  /* a client file in the book's folder */
+} InputRole;
+
+/* Whether @output names the file @input names: for files that exist, the
+ * same device and inode, so "./a.retainer" and "a.retainer", a link or
+ * another spelling of the path all match; else the same resolved path. */
+static gboolean
+same_file (const char *output,
+           const char *input)
+{
+  GStatBuf output_stat;
+  GStatBuf input_stat;
+  g_autoptr (GFile) output_file = NULL;
+  g_autoptr (GFile) input_file = NULL;
+
+  if (output == NULL || input == NULL)
+    return FALSE;
+  if (g_stat (output, &output_stat) == 0 && g_stat (input, &input_stat) == 0)
+    return output_stat.st_dev == input_stat.st_dev && output_stat.st_ino == input_stat.st_ino;
+  output_file = g_file_new_for_path (output);
+  input_file = g_file_new_for_path (input);
+  return g_file_equal (output_file, input_file);
+}
+
+/* Exit status 2 with "a.retainer is the proposal or client file being
+ * read: --export-pdf would write over it. …" */
+static int
+refuse_overwrite (const char *output,
+                  const char *option,
+                  InputRole   role)
+{
+  g_autofree char *display_name = g_filename_display_name (output);
+  g_autofree char *message = NULL;
+
+  switch (role)
+    {
+    case INPUT_DOCUMENT:
+      /* Translators: %1$s is a file name, %2$s an option like “--export-pdf”. */
+      message = g_strdup_printf (_("%1$s is the proposal or client file being read: %2$s would "
+                                   "write over it. Give %2$s another file."),
+                                 display_name, option);
+      break;
+    case INPUT_AGENCY:
+      /* Translators: %1$s is a file name, %2$s an option like “--export-pdf”. */
+      message = g_strdup_printf (_("%1$s is the agency profile being read: %2$s would write over "
+                                   "it. Give %2$s another file."),
+                                 display_name, option);
+      break;
+    case INPUT_LOGO:
+      /* Translators: %1$s is a file name, %2$s an option like “--export-pdf”. */
+      message = g_strdup_printf (_("%1$s is the agency’s logo: %2$s would write over it. Give "
+                                   "%2$s another file."),
+                                 display_name, option);
+      break;
+    case INPUT_CLIENT_KEPT:
+    default:
+      /* Translators: %1$s is a file name, %2$s an option like “--csv”. */
+      message = g_strdup_printf (_("%1$s is a client file the book reads: %2$s would write over "
+                                   "it. Give %2$s another file."),
+                                 display_name, option);
+      break;
+    }
+  return refuse (message);
+}
+
+/* Before anything is written: RETAINER_EXIT_OK when @output is none of the
+ * files the command reads (@document, the profile at @agency_path or the
+ * stored one, and @agency's logo), else the refusal. */
+static int
+check_output (const char           *output,
+              const char           *option,
+              const char           *document,
+              const char           *agency_path,
+              const RetainerAgency *agency)
+{
+  g_autofree char *stored = agency_path == NULL ? retainer_agency_user_path () : NULL;
+
+  if (same_file (output, document))
+    return refuse_overwrite (output, option, INPUT_DOCUMENT);
+  if (same_file (output, agency_path != NULL ? agency_path : stored))
+    return refuse_overwrite (output, option, INPUT_AGENCY);
+  if (agency != NULL && same_file (output, agency->logo_path))
+    return refuse_overwrite (output, option, INPUT_LOGO);
+  return RETAINER_EXIT_OK;
+}
+
+/* The book's CSV must not replace a client file it was made from. */
+static int
+check_book_output (const char           *output,
+                   const char           *agency_path,
+                   const RetainerAgency *agency)
+{
+  g_autofree char *dir_path = retainer_clients_dir ();
+  g_autoptr (GDir) dir = NULL;
+  const char *name;
+  int status = check_output (output, "--csv", NULL, agency_path, agency);
+
+  if (status != RETAINER_EXIT_OK)
+    return status;
+  dir = g_dir_open (dir_path, 0, NULL);
+  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *path = NULL;
+
+      if (name[0] == '.' || !g_str_has_suffix (name, RETAINER_PROPOSAL_EXTENSION))
+        continue;
+      path = g_build_filename (dir_path, name, NULL);
+      if (same_file (output, path))
+        return refuse_overwrite (output, "--csv", INPUT_CLIENT_KEPT);
+    }
+  return RETAINER_EXIT_OK;
+}
+
 static RetainerAgency *
 load_agency (const char *agency_path,
              GError    **error)
@@ -210,6 +333,16 @@ export_client_document (const ClientOptions *options,
   agency = load_agency (agency_path, &error);
   if (agency == NULL)
     return refuse (retainer_error_message (error));
+  {
+    int status = options->report_path != NULL
+                   ? check_output (options->report_path, "--export-report", client_path,
+                                   agency_path, agency)
+                   : check_output (options->review_path, "--export-review", client_path,
+                                   agency_path, agency);
+
+    if (status != RETAINER_EXIT_OK)
+      return status;
+  }
 
   if (options->report_path != NULL)
     ok = retainer_pdf_export_report (client, options->month, agency, options->report_path,
@@ -338,6 +471,10 @@ print_book (const char *agency_path,
 
   if (csv_path != NULL)
     {
+      int status = check_book_output (csv_path, agency_path, agency);
+
+      if (status != RETAINER_EXIT_OK)
+        return status;
       if (!retainer_book_save_csv (book, csv_path, &error))
         return refuse (retainer_error_message (error));
       return RETAINER_EXIT_OK;
@@ -406,6 +543,12 @@ export_pdf (const char *proposal_path,
       g_printerr ("retainer: %s\n", retainer_error_message (error));
       return RETAINER_EXIT_BAD_INPUT;
     }
+  {
+    int status = check_output (output_path, "--export-pdf", proposal_path, agency_path, agency);
+
+    if (status != RETAINER_EXIT_OK)
+      return status;
+  }
 
   result = retainer_recommend (proposal);
   if (result == NULL)
