@@ -6,6 +6,7 @@
 
 #include <gio/gio.h>
 #include <locale.h>
+#include <stdio.h>
 #include <string.h>
 
 #include "retainer-json.h"
@@ -347,14 +348,33 @@ load_json (const char *path)
   return json;
 }
 
+/* A copy of tests/data/agency-acme.json and its logo in the test's own
+ * folder: --record moves a profile's next number on, and the fixture must
+ * stay as it is. */
+static char *
+copy_acme_agency (void)
+{
+  g_autofree char *logo_source = g_test_build_filename (G_TEST_DIST, "data", "pdf-logo.png",
+                                                        NULL);
+  g_autofree char *source = g_test_build_filename (G_TEST_DIST, "data", "agency-acme.json", NULL);
+  g_autofree char *logo_bytes = NULL;
+  g_autofree char *logo = NULL;
+  g_autofree char *text = NULL;
+  gsize length = 0;
+
+  g_assert_true (g_file_get_contents (logo_source, &logo_bytes, &length, NULL));
+  logo = write_file ("pdf-logo.png", logo_bytes, (gssize) length);
+  g_assert_true (g_file_get_contents (source, &text, &length, NULL));
+  return write_file ("agency-acme.json", text, (gssize) length);
+}
+
 static void
 export_recorded (const char *pdf,
                  const char *proposal,
                  gboolean    record,
                  Run        *run)
 {
-  g_autofree char *agency = g_test_build_filename (G_TEST_DIST, "data", "agency-acme.json",
-                                                   NULL);
+  g_autofree char *agency = copy_acme_agency ();
   const char *args[] = { "--export-pdf", pdf, proposal, "--agency", agency,
                          record ? "--record" : NULL, NULL };
 
@@ -529,6 +549,136 @@ test_export_record_numbers (void)
     g_assert_cmpstr (string_at (a_json, "date"), ==, today);
     g_assert_null (cJSON_GetObjectItemCaseSensitive (c_json, "date"));
   }
+}
+
+/* Review finding 9: with --agency FILE and --record, each new proposal
+ * takes the next number and FILE moves on (only its "next_number"; the
+ * rest of the profile, its logo name included, stays); without --record
+ * FILE is left byte for byte. */
+static void
+test_export_record_numbers_agency (void)
+{
+  const char *text = "{\"format\": \"retainer-proposal\", \"version\": 1,"
+                     " \"monthly_api_spend\": 5000, \"complexity\": \"simple\"}";
+  g_autofree char *a = write_file ("agency-a.retainer", text, -1);
+  g_autofree char *b = write_file ("agency-b.retainer", text, -1);
+  g_autofree char *c = write_file ("agency-c.retainer", text, -1);
+  g_autofree char *source_text = NULL;
+  g_autofree char *agency = copy_acme_agency ();
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  g_autofree char *pdf = g_build_filename (g_get_user_data_dir (), "agency-numbers.pdf", NULL);
+  g_autoptr (cJSON) original = NULL;
+  g_autoptr (cJSON) moved = NULL;
+  g_autoptr (cJSON) a_json = NULL;
+  g_autoptr (cJSON) b_json = NULL;
+  g_autoptr (cJSON) c_json = NULL;
+
+  g_assert_true (g_file_get_contents (agency, &source_text, NULL, NULL));
+  original = load_json (agency);
+  g_assert_cmpfloat (number_at (original, "next_number"), ==, 42);
+
+  /* A draft: no number used up, the profile untouched. */
+  {
+    const char *args[] = { "--export-pdf", pdf, c, "--agency", agency, NULL };
+    g_auto (Run) run = { 0 };
+
+    run_retainer (&run, args);
+    g_assert_cmpint (run.status, ==, 0);
+    g_assert_true (g_file_get_contents (agency, &after, NULL, NULL));
+    g_assert_cmpstr (after, ==, source_text);
+    g_clear_pointer (&after, g_free);
+  }
+
+  for (guint i = 0; i < 2; i++)
+    {
+      const char *args[] = { "--export-pdf", pdf, i == 0 ? a : b, "--agency", agency, "--record",
+                             NULL };
+      g_auto (Run) run = { 0 };
+
+      run_retainer (&run, args);
+      g_test_message ("%s", run.err);
+      g_assert_cmpint (run.status, ==, 0);
+      g_assert_cmpstr (run.err, ==, "");
+    }
+
+  a_json = load_json (a);
+  b_json = load_json (b);
+  c_json = load_json (c);
+  g_assert_cmpstr (string_at (a_json, "number"), ==, "AC-0042");
+  g_assert_cmpstr (string_at (b_json, "number"), ==, "AC-0043");
+  g_assert_null (cJSON_GetObjectItemCaseSensitive (c_json, "number"));
+
+  /* The profile holds the next number, and everything else as it was. */
+  moved = load_json (agency);
+  g_assert_cmpfloat (number_at (moved, "next_number"), ==, 44);
+  cJSON_ReplaceItemInObjectCaseSensitive (moved, "next_number", cJSON_CreateNumber (42));
+  g_assert_true (cJSON_Compare (moved, original, TRUE));
+
+  /* Exported again, a numbered proposal keeps its number and uses none. */
+  {
+    const char *args[] = { "--export-pdf", pdf, a, "--agency", agency, "--record", NULL };
+    g_auto (Run) run = { 0 };
+
+    g_assert_true (g_file_get_contents (agency, &before, NULL, NULL));
+    run_retainer (&run, args);
+    g_assert_cmpint (run.status, ==, 0);
+    g_assert_true (g_file_get_contents (agency, &after, NULL, NULL));
+    g_assert_cmpstr (after, ==, before);
+  }
+}
+
+/* A profile the number cannot be stored in (its name leaves no room for
+ * the temporary file an atomic write needs, which even root cannot get
+ * around): the PDF and the proposal's number are still made, and the
+ * founder is told, with the file named, that the number will repeat; the
+ * profile stays as it was. */
+static void
+test_export_record_numbers_agency_unwritable (void)
+{
+  const char *text = "{\"format\": \"retainer-proposal\", \"version\": 1,"
+                     " \"monthly_api_spend\": 5000, \"complexity\": \"simple\"}";
+  g_autofree char *proposal = write_file ("unwritable.retainer", text, -1);
+  g_autofree char *source = g_test_build_filename (G_TEST_DIST, "data", "agency-acme.json", NULL);
+  g_autofree char *source_text = NULL;
+  g_autofree char *long_name = NULL;
+  g_autofree char *agency = NULL;
+  g_autofree char *after = NULL;
+  g_autofree char *pdf = g_build_filename (g_get_user_data_dir (), "unwritable.pdf", NULL);
+  g_autoptr (cJSON) json = NULL;
+  gsize length = 0;
+  g_auto (Run) run = { 0 };
+  const char *args[] = { "--export-pdf", pdf, proposal, "--agency", NULL, "--record", NULL };
+
+  /* 250 characters: the file itself fits NAME_MAX, "name.XXXXXX" does not. */
+  {
+    g_autofree char *stem = g_strnfill (245, 'n');
+
+    long_name = g_strconcat (stem, ".json", NULL);
+  }
+  g_assert_true (g_file_get_contents (source, &source_text, &length, NULL));
+  agency = g_build_filename (g_get_user_data_dir (), long_name, NULL);
+  /* Written in place: an atomic write could not make it either. */
+  {
+    FILE *file = fopen (agency, "wb");
+
+    g_assert_nonnull (file);
+    g_assert_cmpuint (fwrite (source_text, 1, length, file), ==, length);
+    g_assert_cmpint (fclose (file), ==, 0);
+  }
+  args[4] = agency;
+
+  run_retainer (&run, args);
+  g_test_message ("%s", run.err);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_true (g_file_test (pdf, G_FILE_TEST_IS_REGULAR));
+  g_assert_nonnull (strstr (run.err, "warning: The next proposal number could not be stored in"));
+  g_assert_nonnull (strstr (run.err, long_name));
+  g_assert_nonnull (strstr (run.err, "will be AC-0042 again"));
+  json = load_json (proposal);
+  g_assert_cmpstr (string_at (json, "number"), ==, "AC-0042");
+  g_assert_true (g_file_get_contents (agency, &after, NULL, NULL));
+  g_assert_cmpstr (after, ==, source_text);
 }
 
 /* A libharu failure is reported by name on stderr, never as "(null)" and
@@ -1119,6 +1269,9 @@ main (int   argc,
   g_test_add_func ("/core/cli/export/revisions", test_export_revisions);
   g_test_add_func ("/core/cli/export/record-numbers", test_export_record_numbers);
   g_test_add_func ("/core/cli/export/onto-input", test_export_onto_input);
+  g_test_add_func ("/core/cli/export/record-numbers-agency", test_export_record_numbers_agency);
+  g_test_add_func ("/core/cli/export/record-numbers-agency-unwritable",
+                   test_export_record_numbers_agency_unwritable);
   g_test_add_func ("/core/cli/summary/spend-estimate", test_summary_spend_estimate);
   for (guint i = 0; i < G_N_ELEMENTS (cautious_summaries); i++)
     {

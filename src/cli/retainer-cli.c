@@ -499,16 +499,35 @@ today_iso (void)
   return g_date_time_format (now, "%Y-%m-%d");
 }
 
-/* With --record, an unnumbered proposal took the stored profile's next
- * number: move it on, as the window does. A profile named by --agency is
- * the founder's file to keep, and is never written. */
+/* With --record, an unnumbered proposal took the profile's next number:
+ * move it on, as the window does, in the stored profile or in the one
+ * named by --agency (only its "next_number" changes), so that the next
+ * proposal does not carry the same number. */
 static void
-advance_stored_number (RetainerAgency *agency)
+advance_number (RetainerAgency *agency,
+                const char     *agency_path,
+                const char     *number)
 {
   g_autoptr (GError) error = NULL;
+  g_autofree char *display_name = NULL;
+  g_autofree char *message = NULL;
 
-  if (!retainer_agency_advance_number (agency, &error))
-    g_printerr ("retainer: %s: %s\n", _("warning"), retainer_error_message (error));
+  if (agency_path == NULL)
+    {
+      if (!retainer_agency_advance_number (agency, &error))
+        g_printerr ("retainer: %s: %s\n", _("warning"), retainer_error_message (error));
+      return;
+    }
+
+  if (retainer_agency_store_next_number (agency_path, agency->next_number + 1, &error))
+    return;
+  display_name = g_filename_display_name (agency_path);
+  /* Translators: %1$s is an agency profile file, %2$s a proposal number
+   * like "AC-0042", %3$s why the file could not be written. */
+  message = g_strdup_printf (_("The next proposal number could not be stored in %1$s, so the "
+                               "next proposal exported with it will be %2$s again: %3$s"),
+                             display_name, number, retainer_error_message (error));
+  g_printerr ("retainer: %s: %s\n", _("warning"), message);
 }
 
 static int
@@ -602,8 +621,8 @@ export_pdf (const char *proposal_path,
       g_printerr ("retainer: %s\n", retainer_error_message (error));
       return RETAINER_EXIT_FAILURE;
     }
-  if (numbering && agency_path == NULL)
-    advance_stored_number (agency);
+  if (numbering)
+    advance_number (agency, agency_path, proposal->number);
 
   return RETAINER_EXIT_OK;
 }
@@ -646,7 +665,7 @@ retainer_cli_handle (int    argc,
       N_("AGENCY") },
     { "record", 0, 0, G_OPTION_ARG_NONE, &record,
       N_("With --export-pdf: record the number and revision the PDF carries in the proposal "
-         "file, as the window does"), NULL },
+         "file and move the agency profile’s next number on, as the window does"), NULL },
     { "book", 0, 0, G_OPTION_ARG_NONE, &book,
       N_("Print the book of every client kept, with the totals, as JSON and exit"), NULL },
     { "csv", 0, 0, G_OPTION_ARG_FILENAME, &csv_path,
