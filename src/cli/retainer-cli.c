@@ -4,9 +4,7 @@
  */
 #include "config.h"
 
-#include <gio/gio.h>
 #include <glib/gi18n-lib.h>
-#include <glib/gstdio.h>
 #include <stdio.h>
 
 #include "retainer-agency.h"
@@ -150,27 +148,6 @@ typedef enum
   INPUT_CLIENT_KEPT,  /* a client file in the book's folder */
 } InputRole;
 
-/* Whether @output names the file @input names: for files that exist, the
- * same device and inode, so "./a.retainer" and "a.retainer", a link or
- * another spelling of the path all match; else the same resolved path. */
-static gboolean
-same_file (const char *output,
-           const char *input)
-{
-  GStatBuf output_stat;
-  GStatBuf input_stat;
-  g_autoptr (GFile) output_file = NULL;
-  g_autoptr (GFile) input_file = NULL;
-
-  if (output == NULL || input == NULL)
-    return FALSE;
-  if (g_stat (output, &output_stat) == 0 && g_stat (input, &input_stat) == 0)
-    return output_stat.st_dev == input_stat.st_dev && output_stat.st_ino == input_stat.st_ino;
-  output_file = g_file_new_for_path (output);
-  input_file = g_file_new_for_path (input);
-  return g_file_equal (output_file, input_file);
-}
-
 /* Exit status 2 with "a.retainer is the proposal or client file being
  * read: --export-pdf would write over it. …" */
 static int
@@ -224,11 +201,11 @@ check_output (const char           *output,
 {
   g_autofree char *stored = agency_path == NULL ? retainer_agency_user_path () : NULL;
 
-  if (same_file (output, document))
+  if (retainer_file_is_same (output, document))
     return refuse_overwrite (output, option, INPUT_DOCUMENT);
-  if (same_file (output, agency_path != NULL ? agency_path : stored))
+  if (retainer_file_is_same (output, agency_path != NULL ? agency_path : stored))
     return refuse_overwrite (output, option, INPUT_AGENCY);
-  if (agency != NULL && same_file (output, agency->logo_path))
+  if (agency != NULL && retainer_file_is_same (output, agency->logo_path))
     return refuse_overwrite (output, option, INPUT_LOGO);
   return RETAINER_EXIT_OK;
 }
@@ -254,7 +231,7 @@ check_book_output (const char           *output,
       if (name[0] == '.' || !g_str_has_suffix (name, RETAINER_PROPOSAL_EXTENSION))
         continue;
       path = g_build_filename (dir_path, name, NULL);
-      if (same_file (output, path))
+      if (retainer_file_is_same (output, path))
         return refuse_overwrite (output, "--csv", INPUT_CLIENT_KEPT);
     }
   return RETAINER_EXIT_OK;
