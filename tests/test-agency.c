@@ -8,6 +8,7 @@
 #include <glib/gstdio.h>
 #include <locale.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "retainer-agency.h"
 
@@ -361,6 +362,97 @@ test_numbering (void)
   }
 }
 
+/* A profile named on the command line takes the next number in place:
+ * "next_number" moves on, everything else stays; a file already past the
+ * number keeps its own; a link stays a link, with its target written. */
+static void
+test_store_next_number (void)
+{
+  g_autoptr (GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("retainer-store-XXXXXX", &error);
+  g_autofree char *path = NULL;
+  g_autofree char *ahead = NULL;
+  g_autofree char *missing_key = NULL;
+  g_autofree char *link = NULL;
+  g_autofree char *text = NULL;
+  g_autofree char *ahead_before = NULL;
+  g_autofree char *ahead_after = NULL;
+  g_autoptr (RetainerAgency) stored = NULL;
+  g_autoptr (RetainerAgency) fixture = NULL;
+  g_autofree char *fixture_path = g_test_build_filename (G_TEST_DIST, "data", "agency-acme.json",
+                                                         NULL);
+
+  g_assert_no_error (error);
+  g_assert_true (g_file_get_contents (fixture_path, &text, NULL, NULL));
+  path = g_build_filename (dir, "agency.json", NULL);
+  g_assert_true (g_file_set_contents (path, text, -1, NULL));
+  fixture = retainer_agency_load (fixture_path, &error);
+  g_assert_no_error (error);
+
+  g_assert_true (retainer_agency_store_next_number (path, 43, &error));
+  g_assert_no_error (error);
+  stored = retainer_agency_load (path, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (stored->next_number, ==, 43);
+  g_assert_cmpstr (stored->name, ==, fixture->name);
+  g_assert_cmpstr (stored->footer, ==, fixture->footer);
+  g_assert_cmpstr (stored->number_prefix, ==, "AC-");
+  g_clear_pointer (&stored, retainer_agency_free);
+
+  /* Another export moved it further meanwhile: left alone. */
+  ahead = g_build_filename (dir, "ahead.json", NULL);
+  g_assert_true (g_file_set_contents (ahead, "{\"format\": \"retainer-agency\", \"version\": 1,"
+                                             " \"next_number\": 50}", -1, NULL));
+  g_assert_true (g_file_get_contents (ahead, &ahead_before, NULL, NULL));
+  g_assert_true (retainer_agency_store_next_number (ahead, 44, &error));
+  g_assert_true (g_file_get_contents (ahead, &ahead_after, NULL, NULL));
+  g_assert_cmpstr (ahead_after, ==, ahead_before);
+
+  /* No "next_number" yet (the default, 1): it is added. */
+  missing_key = g_build_filename (dir, "missing.json", NULL);
+  g_assert_true (g_file_set_contents (missing_key, "{\"format\": \"retainer-agency\","
+                                                   " \"version\": 1, \"name\": \"Solo\"}",
+                                      -1, NULL));
+  g_assert_true (retainer_agency_store_next_number (missing_key, 2, &error));
+  stored = retainer_agency_load (missing_key, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (stored->next_number, ==, 2);
+  g_assert_cmpstr (stored->name, ==, "Solo");
+  g_clear_pointer (&stored, retainer_agency_free);
+
+  /* Through a link. */
+  link = g_build_filename (dir, "link.json", NULL);
+  g_assert_cmpint (symlink (path, link), ==, 0);
+  g_assert_true (retainer_agency_store_next_number (link, 44, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_file_test (link, G_FILE_TEST_IS_SYMLINK));
+  stored = retainer_agency_load (path, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (stored->next_number, ==, 44);
+
+  /* Not a profile: refused, named, left as it was. */
+  {
+    g_autofree char *other = g_build_filename (dir, "other.json", NULL);
+    g_autofree char *after = NULL;
+    const char *not_agency = "{\"format\": \"retainer-proposal\", \"version\": 1}";
+
+    g_assert_true (g_file_set_contents (other, not_agency, -1, NULL));
+    g_assert_false (retainer_agency_store_next_number (other, 2, &error));
+    g_assert_nonnull (error);
+    g_assert_nonnull (strstr (error->message, "other.json"));
+    g_clear_error (&error);
+    g_assert_true (g_file_get_contents (other, &after, NULL, NULL));
+    g_assert_cmpstr (after, ==, not_agency);
+    g_unlink (other);
+  }
+
+  g_unlink (link);
+  g_unlink (missing_key);
+  g_unlink (ahead);
+  g_unlink (path);
+  g_rmdir (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -381,6 +473,7 @@ main (int   argc,
   g_test_add_func ("/agency/color/contrast", test_color_contrast);
   g_test_add_func ("/agency/color/readable-on", test_color_readable);
   g_test_add_func ("/agency/numbering", test_numbering);
+  g_test_add_func ("/agency/numbering/store-next-number", test_store_next_number);
   g_test_add_func ("/agency/programmer-errors", test_programmer_errors);
 
   return g_test_run ();

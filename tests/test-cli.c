@@ -6,6 +6,7 @@
 
 #include <gio/gio.h>
 #include <locale.h>
+#include <stdio.h>
 #include <string.h>
 
 #include "retainer-json.h"
@@ -216,8 +217,8 @@ test_summary_cents_and_rates (void)
   g_assert_cmpfloat (number_at (json, "net_saving_12"), ==, 72829.29);
 }
 
-/* No setup fee and a net of exactly 0: break-even in month 1, at 0 months,
- * a number and not null (null means "no break-even"). */
+/* No setup fee and a net of exactly 0: nothing is ever paid back, so the
+ * break-even is null (no break-even) and flagged, not month 1. */
 static void
 test_summary_zero_fee (void)
 {
@@ -228,9 +229,36 @@ test_summary_zero_fee (void)
   g_autofree char *flags_text = cJSON_PrintUnformatted (flags);
 
   g_assert_cmpfloat (number_at (json, "monthly_saving"), ==, 0);
-  g_assert_cmpfloat (number_at (json, "break_even_month"), ==, 1);
-  g_assert_cmpfloat (number_at (json, "break_even_months"), ==, 0);
-  g_assert_null (strstr (flags_text, "no-break-even"));
+  g_assert_true (cJSON_IsNull (cJSON_GetObjectItemCaseSensitive (json, "break_even_month")));
+  g_assert_true (cJSON_IsNull (cJSON_GetObjectItemCaseSensitive (json, "break_even_months")));
+  g_assert_nonnull (strstr (flags_text, "\"no-break-even\""));
+}
+
+/* Review finding 5: no setup fee, two months to go-live and a retainer
+ * dearer than the spend. The net is 0 until go-live and then falls; the
+ * summary must not say month 1, for the plan, any tier or the cautious
+ * case. */
+static void
+test_summary_zero_fee_go_live (void)
+{
+  g_autoptr (cJSON) json = summary_of ("{\"format\": \"retainer-proposal\", \"version\": 1,"
+                                       " \"monthly_api_spend\": 1000, \"complexity\": \"simple\","
+                                       " \"setup_fee\": 0, \"go_live_months\": 2}");
+  const cJSON *flags = cJSON_GetObjectItemCaseSensitive (json, "flags");
+  const cJSON *tiers = cJSON_GetObjectItemCaseSensitive (json, "tiers");
+  const cJSON *cautious = cJSON_GetObjectItemCaseSensitive (json, "cautious");
+  const cJSON *tier;
+  g_autofree char *flags_text = cJSON_PrintUnformatted (flags);
+
+  g_assert_cmpfloat (number_at (json, "monthly_saving"), ==, -1000);
+  g_assert_cmpfloat (number_at (json, "net_saving_12"), ==, -10000);
+  g_assert_true (cJSON_IsNull (cJSON_GetObjectItemCaseSensitive (json, "break_even_month")));
+  g_assert_true (cJSON_IsNull (cJSON_GetObjectItemCaseSensitive (json, "break_even_months")));
+  g_assert_nonnull (strstr (flags_text, "\"no-break-even\""));
+  g_assert_true (cJSON_IsNull (cJSON_GetObjectItemCaseSensitive (cautious, "break_even_month")));
+  g_assert_cmpint (cJSON_GetArraySize (tiers), ==, 3);
+  cJSON_ArrayForEach (tier, tiers)
+    g_assert_true (cJSON_IsNull (cJSON_GetObjectItemCaseSensitive (tier, "break_even_month")));
 }
 
 /* docs/calculation.md, "The cautious case", worked example 1, as --summary prints it:
@@ -320,14 +348,33 @@ load_json (const char *path)
   return json;
 }
 
+/* A copy of tests/data/agency-acme.json and its logo in the test's own
+ * folder: --record moves a profile's next number on, and the fixture must
+ * stay as it is. */
+static char *
+copy_acme_agency (void)
+{
+  g_autofree char *logo_source = g_test_build_filename (G_TEST_DIST, "data", "pdf-logo.png",
+                                                        NULL);
+  g_autofree char *source = g_test_build_filename (G_TEST_DIST, "data", "agency-acme.json", NULL);
+  g_autofree char *logo_bytes = NULL;
+  g_autofree char *logo = NULL;
+  g_autofree char *text = NULL;
+  gsize length = 0;
+
+  g_assert_true (g_file_get_contents (logo_source, &logo_bytes, &length, NULL));
+  logo = write_file ("pdf-logo.png", logo_bytes, (gssize) length);
+  g_assert_true (g_file_get_contents (source, &text, &length, NULL));
+  return write_file ("agency-acme.json", text, (gssize) length);
+}
+
 static void
 export_recorded (const char *pdf,
                  const char *proposal,
                  gboolean    record,
                  Run        *run)
 {
-  g_autofree char *agency = g_test_build_filename (G_TEST_DIST, "data", "agency-acme.json",
-                                                   NULL);
+  g_autofree char *agency = copy_acme_agency ();
   const char *args[] = { "--export-pdf", pdf, proposal, "--agency", agency,
                          record ? "--record" : NULL, NULL };
 
@@ -502,6 +549,136 @@ test_export_record_numbers (void)
     g_assert_cmpstr (string_at (a_json, "date"), ==, today);
     g_assert_null (cJSON_GetObjectItemCaseSensitive (c_json, "date"));
   }
+}
+
+/* Review finding 9: with --agency FILE and --record, each new proposal
+ * takes the next number and FILE moves on (only its "next_number"; the
+ * rest of the profile, its logo name included, stays); without --record
+ * FILE is left byte for byte. */
+static void
+test_export_record_numbers_agency (void)
+{
+  const char *text = "{\"format\": \"retainer-proposal\", \"version\": 1,"
+                     " \"monthly_api_spend\": 5000, \"complexity\": \"simple\"}";
+  g_autofree char *a = write_file ("agency-a.retainer", text, -1);
+  g_autofree char *b = write_file ("agency-b.retainer", text, -1);
+  g_autofree char *c = write_file ("agency-c.retainer", text, -1);
+  g_autofree char *source_text = NULL;
+  g_autofree char *agency = copy_acme_agency ();
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  g_autofree char *pdf = g_build_filename (g_get_user_data_dir (), "agency-numbers.pdf", NULL);
+  g_autoptr (cJSON) original = NULL;
+  g_autoptr (cJSON) moved = NULL;
+  g_autoptr (cJSON) a_json = NULL;
+  g_autoptr (cJSON) b_json = NULL;
+  g_autoptr (cJSON) c_json = NULL;
+
+  g_assert_true (g_file_get_contents (agency, &source_text, NULL, NULL));
+  original = load_json (agency);
+  g_assert_cmpfloat (number_at (original, "next_number"), ==, 42);
+
+  /* A draft: no number used up, the profile untouched. */
+  {
+    const char *args[] = { "--export-pdf", pdf, c, "--agency", agency, NULL };
+    g_auto (Run) run = { 0 };
+
+    run_retainer (&run, args);
+    g_assert_cmpint (run.status, ==, 0);
+    g_assert_true (g_file_get_contents (agency, &after, NULL, NULL));
+    g_assert_cmpstr (after, ==, source_text);
+    g_clear_pointer (&after, g_free);
+  }
+
+  for (guint i = 0; i < 2; i++)
+    {
+      const char *args[] = { "--export-pdf", pdf, i == 0 ? a : b, "--agency", agency, "--record",
+                             NULL };
+      g_auto (Run) run = { 0 };
+
+      run_retainer (&run, args);
+      g_test_message ("%s", run.err);
+      g_assert_cmpint (run.status, ==, 0);
+      g_assert_cmpstr (run.err, ==, "");
+    }
+
+  a_json = load_json (a);
+  b_json = load_json (b);
+  c_json = load_json (c);
+  g_assert_cmpstr (string_at (a_json, "number"), ==, "AC-0042");
+  g_assert_cmpstr (string_at (b_json, "number"), ==, "AC-0043");
+  g_assert_null (cJSON_GetObjectItemCaseSensitive (c_json, "number"));
+
+  /* The profile holds the next number, and everything else as it was. */
+  moved = load_json (agency);
+  g_assert_cmpfloat (number_at (moved, "next_number"), ==, 44);
+  cJSON_ReplaceItemInObjectCaseSensitive (moved, "next_number", cJSON_CreateNumber (42));
+  g_assert_true (cJSON_Compare (moved, original, TRUE));
+
+  /* Exported again, a numbered proposal keeps its number and uses none. */
+  {
+    const char *args[] = { "--export-pdf", pdf, a, "--agency", agency, "--record", NULL };
+    g_auto (Run) run = { 0 };
+
+    g_assert_true (g_file_get_contents (agency, &before, NULL, NULL));
+    run_retainer (&run, args);
+    g_assert_cmpint (run.status, ==, 0);
+    g_assert_true (g_file_get_contents (agency, &after, NULL, NULL));
+    g_assert_cmpstr (after, ==, before);
+  }
+}
+
+/* A profile the number cannot be stored in (its name leaves no room for
+ * the temporary file an atomic write needs, which even root cannot get
+ * around): the PDF and the proposal's number are still made, and the
+ * founder is told, with the file named, that the number will repeat; the
+ * profile stays as it was. */
+static void
+test_export_record_numbers_agency_unwritable (void)
+{
+  const char *text = "{\"format\": \"retainer-proposal\", \"version\": 1,"
+                     " \"monthly_api_spend\": 5000, \"complexity\": \"simple\"}";
+  g_autofree char *proposal = write_file ("unwritable.retainer", text, -1);
+  g_autofree char *source = g_test_build_filename (G_TEST_DIST, "data", "agency-acme.json", NULL);
+  g_autofree char *source_text = NULL;
+  g_autofree char *long_name = NULL;
+  g_autofree char *agency = NULL;
+  g_autofree char *after = NULL;
+  g_autofree char *pdf = g_build_filename (g_get_user_data_dir (), "unwritable.pdf", NULL);
+  g_autoptr (cJSON) json = NULL;
+  gsize length = 0;
+  g_auto (Run) run = { 0 };
+  const char *args[] = { "--export-pdf", pdf, proposal, "--agency", NULL, "--record", NULL };
+
+  /* 250 characters: the file itself fits NAME_MAX, "name.XXXXXX" does not. */
+  {
+    g_autofree char *stem = g_strnfill (245, 'n');
+
+    long_name = g_strconcat (stem, ".json", NULL);
+  }
+  g_assert_true (g_file_get_contents (source, &source_text, &length, NULL));
+  agency = g_build_filename (g_get_user_data_dir (), long_name, NULL);
+  /* Written in place: an atomic write could not make it either. */
+  {
+    FILE *file = fopen (agency, "wb");
+
+    g_assert_nonnull (file);
+    g_assert_cmpuint (fwrite (source_text, 1, length, file), ==, length);
+    g_assert_cmpint (fclose (file), ==, 0);
+  }
+  args[4] = agency;
+
+  run_retainer (&run, args);
+  g_test_message ("%s", run.err);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_true (g_file_test (pdf, G_FILE_TEST_IS_REGULAR));
+  g_assert_nonnull (strstr (run.err, "warning: The next proposal number could not be stored in"));
+  g_assert_nonnull (strstr (run.err, long_name));
+  g_assert_nonnull (strstr (run.err, "will be AC-0042 again"));
+  json = load_json (proposal);
+  g_assert_cmpstr (string_at (json, "number"), ==, "AC-0042");
+  g_assert_true (g_file_get_contents (agency, &after, NULL, NULL));
+  g_assert_cmpstr (after, ==, source_text);
 }
 
 /* A libharu failure is reported by name on stderr, never as "(null)" and
@@ -926,6 +1103,155 @@ test_book_bad_agency (void)
   g_assert_cmpint (file_run.status, ==, 2);
 }
 
+/* Runs @args, which name @victim as an output: refused with exit status 2
+ * and a message naming the file and the option, and @victim is left byte
+ * for byte as it was. */
+static void
+assert_output_refused (const char *const *args,
+                       const char        *victim,
+                       const char        *option)
+{
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  g_autofree char *name = g_path_get_basename (victim);
+  gsize before_length = 0;
+  gsize after_length = 0;
+  g_auto (Run) run = { 0 };
+
+  g_assert_true (g_file_get_contents (victim, &before, &before_length, NULL));
+  run_book (&run, args);
+  g_test_message ("%s", run.err);
+  g_assert_cmpint (run.status, ==, 2);
+  g_assert_nonnull (strstr (run.err, name));
+  g_assert_nonnull (strstr (run.err, option));
+  g_assert_nonnull (strstr (run.err, "would write over it"));
+  g_assert_true (g_file_get_contents (victim, &after, &after_length, NULL));
+  g_assert_cmpmem (after, after_length, before, before_length);
+}
+
+/* Review finding 2: an output named like one of the inputs (the proposal,
+ * the client file, the agency profile) is refused before anything is
+ * written, however the name is spelled; the input stays byte for byte. */
+static void
+test_export_onto_input (void)
+{
+  g_autofree char *proposal_text = NULL;
+  g_autofree char *client_text = NULL;
+  g_autofree char *agency_text = NULL;
+  g_autofree char *proposal_source = g_test_build_filename (G_TEST_DIST, "data",
+                                                            "good-worked-example-1.retainer",
+                                                            NULL);
+  g_autofree char *client_source = g_test_build_filename (G_TEST_DIST, "data",
+                                                          "client-worked-example.retainer", NULL);
+  g_autofree char *agency_source = g_test_build_filename (G_TEST_DIST, "data", "agency-acme.json",
+                                                          NULL);
+  g_autofree char *proposal = NULL;
+  g_autofree char *client = NULL;
+  g_autofree char *agency = NULL;
+  g_autofree char *proposal_other_spelling = NULL;
+  g_autofree char *good_pdf = g_build_filename (g_get_user_data_dir (), "onto-input.pdf", NULL);
+  gsize length = 0;
+
+  g_assert_true (g_file_get_contents (proposal_source, &proposal_text, &length, NULL));
+  proposal = write_file ("same.retainer", proposal_text, (gssize) length);
+  g_assert_true (g_file_get_contents (client_source, &client_text, &length, NULL));
+  client = write_file ("same-client.retainer", client_text, (gssize) length);
+  g_assert_true (g_file_get_contents (agency_source, &agency_text, &length, NULL));
+  agency = write_file ("same-agency.json", agency_text, (gssize) length);
+  /* The same file by another path: through "." and its folder's name. */
+  {
+    g_autofree char *dir = g_path_get_dirname (proposal);
+    g_autofree char *dir_name = g_path_get_basename (dir);
+
+    proposal_other_spelling = g_build_filename (dir, "..", dir_name, ".", "same.retainer", NULL);
+  }
+
+  {
+    const char *args[] = { "--export-pdf", proposal, proposal, "--agency", agency, NULL };
+
+    assert_output_refused (args, proposal, "--export-pdf");
+  }
+  {
+    const char *args[] = { "--export-pdf", proposal_other_spelling, proposal, "--agency", agency,
+                           "--record", NULL };
+
+    assert_output_refused (args, proposal, "--export-pdf");
+  }
+  {
+    const char *args[] = { "--export-pdf", agency, proposal, "--agency", agency, NULL };
+
+    assert_output_refused (args, agency, "--export-pdf");
+  }
+  /* The profile's logo, read from beside it. */
+  {
+    g_autofree char *logo_source = g_test_build_filename (G_TEST_DIST, "data", "pdf-logo.png",
+                                                          NULL);
+    g_autofree char *logo_bytes = NULL;
+    g_autofree char *logo = NULL;
+    const char *args[] = { "--export-pdf", NULL, proposal, "--agency", agency, NULL };
+
+    g_assert_true (g_file_get_contents (logo_source, &logo_bytes, &length, NULL));
+    logo = write_file ("pdf-logo.png", logo_bytes, (gssize) length);
+    args[1] = logo;
+    assert_output_refused (args, logo, "--export-pdf");
+  }
+  {
+    const char *args[] = { "--export-pdf", client, client, "--agency", agency, "--record", NULL };
+
+    assert_output_refused (args, client, "--export-pdf");
+  }
+  {
+    const char *args[] = { "--export-report", client, client, "--month", "2026-03",
+                           "--agency", agency, NULL };
+
+    assert_output_refused (args, client, "--export-report");
+  }
+  {
+    const char *args[] = { "--export-review", agency, client, "--quarter", "2026-Q1",
+                           "--agency", agency, NULL };
+
+    assert_output_refused (args, agency, "--export-review");
+  }
+  {
+    const char *args[] = { "--book", "--agency", agency, "--csv", agency, NULL };
+
+    assert_output_refused (args, agency, "--csv");
+  }
+  /* The book's CSV over one of the clients it reads. */
+  {
+    g_autofree char *kept = NULL;
+    const char *args[] = { "--book", "--agency", agency, "--csv", NULL, NULL };
+
+    put_seed_clients ();
+    kept = g_build_filename (g_get_user_data_dir (), "retainer", "clients", "seed-01.retainer",
+                             NULL);
+    args[4] = kept;
+    assert_output_refused (args, kept, "--csv");
+  }
+  /* The stored profile, when no --agency is given. */
+  {
+    g_autofree char *stored = g_build_filename (g_get_user_config_dir (), "retainer",
+                                                "agency.json", NULL);
+    const char *args[] = { "--export-pdf", stored, proposal, NULL };
+    g_autofree char *stored_dir = g_path_get_dirname (stored);
+
+    g_assert_cmpint (g_mkdir_with_parents (stored_dir, 0700), ==, 0);
+    g_assert_true (g_file_set_contents (stored, agency_text, -1, NULL));
+    assert_output_refused (args, stored, "--export-pdf");
+  }
+
+  /* Another output is fine, and the check refuses nothing it should not. */
+  {
+    const char *args[] = { "--export-pdf", good_pdf, proposal, "--agency", agency, NULL };
+    g_auto (Run) run = { 0 };
+
+    run_book (&run, args);
+    g_test_message ("%s", run.err);
+    g_assert_cmpint (run.status, ==, 0);
+    g_assert_true (g_file_test (good_pdf, G_FILE_TEST_IS_REGULAR));
+  }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -937,10 +1263,15 @@ main (int   argc,
   g_test_add_func ("/core/cli/summary/setup-7000", test_summary_setup_7000);
   g_test_add_func ("/core/cli/summary/no-break-even", test_summary_no_break_even);
   g_test_add_func ("/core/cli/summary/zero-fee", test_summary_zero_fee);
+  g_test_add_func ("/core/cli/summary/zero-fee-go-live", test_summary_zero_fee_go_live);
   g_test_add_func ("/core/cli/summary/cents-and-rates", test_summary_cents_and_rates);
   g_test_add_func ("/core/cli/export/font-failure", test_export_font_failure);
   g_test_add_func ("/core/cli/export/revisions", test_export_revisions);
   g_test_add_func ("/core/cli/export/record-numbers", test_export_record_numbers);
+  g_test_add_func ("/core/cli/export/onto-input", test_export_onto_input);
+  g_test_add_func ("/core/cli/export/record-numbers-agency", test_export_record_numbers_agency);
+  g_test_add_func ("/core/cli/export/record-numbers-agency-unwritable",
+                   test_export_record_numbers_agency_unwritable);
   g_test_add_func ("/core/cli/summary/spend-estimate", test_summary_spend_estimate);
   for (guint i = 0; i < G_N_ELEMENTS (cautious_summaries); i++)
     {

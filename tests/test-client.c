@@ -982,9 +982,15 @@ static const BreakEvenCase break_even_cases[] = {
   { { -6000, -3000, 0, 3000 }, 4, 2, 2.0 },
   { { -7000, -4000, -1000, 2000 }, 4, 3, 2.0 + 1000.0 / 3000.0 },
   { { -6000, -7000, -8000 }, 3, 0, -1 },
-  /* No setup fee and no saving: even from the start, never NaN. */
-  { { 0, 0, 0 }, 3, 1, 0.0 },
+  /* No setup fee and no saving: nothing is paid back (and never NaN). */
+  { { 0, 0, 0 }, 3, 0, -1 },
+  /* No fee, even before go-live, then losing: not paid back in month 1. */
+  { { 0, 0, 0, -1000, -2000 }, 5, 0, -1 },
+  /* No fee, even before go-live, then gaining: even from the start. */
+  { { 0, 0, 0, 500 }, 4, 1, 0.0 },
   { { 0, 500 }, 2, 1, 0.0 },
+  /* Losing first, then recovering: the month it crosses up. */
+  { { 0, -1000, -500, 200 }, 4, 3, 2.0 + 500.0 / 700.0 },
   { { -100 }, 1, 0, -1 },
 };
 

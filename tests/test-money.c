@@ -200,6 +200,14 @@ static const ParseCase parse_cases[] = {
   { "en", "1234,567", 0, RETAINER_NUMBER_ERROR_AMBIGUOUS },
   { "en", ",123", 0, RETAINER_NUMBER_ERROR_AMBIGUOUS },
   { "en", "1.2.3", 0, RETAINER_NUMBER_ERROR_AMBIGUOUS },
+  /* No grouped number starts with a 0: a decimal typed with the other
+   * convention's mark, refused rather than read a thousand times larger. */
+  { "en", "0,005", 0, RETAINER_NUMBER_ERROR_AMBIGUOUS },
+  { "en", "-0,500", 0, RETAINER_NUMBER_ERROR_AMBIGUOUS },
+  { "en", "00,925", 0, RETAINER_NUMBER_ERROR_AMBIGUOUS },
+  { "en", "0,000", 0, RETAINER_NUMBER_ERROR_AMBIGUOUS },
+  { "en", "0.05", 5, -1 },
+  { "en", "1,005", 100500, -1 },
   { "en", "2.255", 0, RETAINER_NUMBER_ERROR_PRECISION },
   { "en", "$12", 0, RETAINER_NUMBER_ERROR_INVALID },
   { "en", "12 000", 0, RETAINER_NUMBER_ERROR_INVALID },
@@ -216,6 +224,8 @@ static const ParseCase parse_cases[] = {
   { "de", "2.25", 0, RETAINER_NUMBER_ERROR_AMBIGUOUS },
   { "de", "1,234.5", 0, RETAINER_NUMBER_ERROR_AMBIGUOUS },
   { "de", "1,2,3", 0, RETAINER_NUMBER_ERROR_AMBIGUOUS },
+  { "de", "0.500", 0, RETAINER_NUMBER_ERROR_AMBIGUOUS },
+  { "de", "0,5", 50, -1 },
   /* French: narrow no-break space groups (so does any space typed), ","
    * starts the decimals, and so does "." (a keypad's decimal key). */
   { "fr", "12\u202f000,50", 1200050, -1 },
@@ -226,11 +236,14 @@ static const ParseCase parse_cases[] = {
   { "fr", "1 2345", 0, RETAINER_NUMBER_ERROR_AMBIGUOUS },
   { "fr", "12,000.5", 0, RETAINER_NUMBER_ERROR_AMBIGUOUS },
   { "fr", "1.234,5", 0, RETAINER_NUMBER_ERROR_AMBIGUOUS },
+  { "fr", "0 500", 0, RETAINER_NUMBER_ERROR_AMBIGUOUS },
+  { "fr", "0,5", 50, -1 },
   /* Spanish: as German. */
   { "es", "12.000,50", 1200050, -1 },
   { "es", "87,5", 8750, -1 },
   { "es", "2.5", 0, RETAINER_NUMBER_ERROR_AMBIGUOUS },
   { "es", "12,000.50", 0, RETAINER_NUMBER_ERROR_AMBIGUOUS },
+  { "es", "0.150", 0, RETAINER_NUMBER_ERROR_AMBIGUOUS },
 };
 
 static void
@@ -305,6 +318,20 @@ test_parse_decimals (void)
     g_assert_cmpstr (written, ==, "1.234,567891");
     g_assert_true (retainer_parse_decimal (written, de, 6, &value, NULL));
     g_assert_cmpint (value, ==, 1234567891);
+
+    /* An exchange rate typed with the other language's decimal mark is
+     * refused as "1,08" is, not read as 925; in its own marks it is 0.925. */
+    g_assert_false (retainer_parse_decimal ("0,925", en, 6, &value, &error));
+    g_assert_error (error, RETAINER_NUMBER_ERROR, RETAINER_NUMBER_ERROR_AMBIGUOUS);
+    g_assert_nonnull (strstr (error->message, "“0,925” could be read two ways"));
+    g_clear_error (&error);
+    g_assert_true (retainer_parse_decimal ("0.925", en, 6, &value, NULL));
+    g_assert_cmpint (value, ==, 925000);
+    g_assert_false (retainer_parse_decimal ("0.925", de, 6, &value, &error));
+    g_assert_error (error, RETAINER_NUMBER_ERROR, RETAINER_NUMBER_ERROR_AMBIGUOUS);
+    g_clear_error (&error);
+    g_assert_true (retainer_parse_decimal ("0,925", de, 6, &value, NULL));
+    g_assert_cmpint (value, ==, 925000);
   }
   /* Regions read as their language. */
   g_assert_true (retainer_number_format_for_language ("de_AT") ==

@@ -372,6 +372,9 @@ static const DecimalCase decimal_cases[] = {
   { "+1", TRUE, 1000000 },
   { "0,92", FALSE, 0 },           /* a comma groups thousands here: refused, not guessed */
   { "1,00", FALSE, 0 },
+  { "0,150", FALSE, 0 },          /* a decimal with the other mark, not 150 */
+  { "0,925", FALSE, 0 },
+  { "1,150", TRUE, 1150000000 },
   { "10000.000001", FALSE, 0 },   /* above the dearest price */
   { "1.1234567", FALSE, 0 },      /* seven decimals */
   { "1e3", FALSE, 0 },
@@ -430,8 +433,10 @@ test_decimal_parse_locale (void)
   g_autofree char *price_text = NULL;
   gint64 price = -1;
   gint64 amount = -1;
-  gboolean price_ok, amount_ok, rate_ok, comma_ok, grouped_ok;
-  gint64 comma = -1, grouped = -1;
+  g_autoptr (GError) zero_error = NULL;
+  g_autoptr (RetainerSpendBasis) zero_basis = retainer_spend_basis_new ();
+  gboolean price_ok, amount_ok, rate_ok, comma_ok, grouped_ok, zero_rate_ok, zero_comma_ok;
+  gint64 comma = -1, grouped = -1, zero_comma = -1;
 
   if (setlocale (LC_ALL, "de_DE.UTF-8") == NULL)
     {
@@ -445,6 +450,9 @@ test_decimal_parse_locale (void)
   comma_ok = retainer_millionths_parse ("2,5", RETAINER_PRICE_MAX, &comma, NULL);
   grouped_ok = retainer_millionths_parse ("1.234,567891", RETAINER_PRICE_MAX, &grouped, NULL);
   price_text = retainer_millionths_format (1234567891, 2);
+  /* "0.925" is no thousands figure in German: refused, never a rate of 925. */
+  zero_rate_ok = retainer_spend_basis_set_currency (zero_basis, "EUR", "0.925", &zero_error);
+  zero_comma_ok = retainer_millionths_parse ("0,925", RETAINER_PRICE_MAX, &zero_comma, NULL);
   setlocale (LC_ALL, "C.UTF-8");
 
   g_assert_false (amount_ok);
@@ -464,6 +472,12 @@ test_decimal_parse_locale (void)
   g_assert_true (grouped_ok);
   g_assert_cmpint (grouped, ==, 1234567891);
   g_assert_cmpstr (price_text, ==, "1.234,567891");
+  g_assert_false (zero_rate_ok);
+  g_assert_error (zero_error, RETAINER_SPEND_ESTIMATE_ERROR, RETAINER_SPEND_ESTIMATE_ERROR_INVALID);
+  g_assert_nonnull (strstr (zero_error->message, "“0.925” could be read two ways"));
+  g_assert_cmpint (zero_basis->exchange_rate, ==, RETAINER_DECIMAL_SCALE);
+  g_assert_true (zero_comma_ok);
+  g_assert_cmpint (zero_comma, ==, 925000);
 }
 
 static void

@@ -9,7 +9,9 @@
 #include <signal.h>
 #include <string.h>
 #include <sys/resource.h>
+#include <unistd.h>
 
+#include "retainer-json.h"
 #include "retainer-money.h"
 #include "retainer-recommend.h"
 #include "retainer-revision.h"
@@ -621,6 +623,40 @@ test_set_rate_card (void)
   g_assert_cmpstr (proposal->tier_id, ==, "growth");
 }
 
+/* The test an export makes before it writes: one file however it is
+ * named, two files never. */
+static void
+test_file_is_same (void)
+{
+  g_autofree char *dir = g_build_filename (g_get_user_data_dir (), "same", NULL);
+  g_autofree char *dir_name = NULL;
+  g_autofree char *a = NULL;
+  g_autofree char *b = NULL;
+  g_autofree char *a_again = NULL;
+  g_autofree char *link = NULL;
+  g_autofree char *missing = NULL;
+
+  g_assert_cmpint (g_mkdir_with_parents (dir, 0700), ==, 0);
+  dir_name = g_path_get_basename (dir);
+  a = g_build_filename (dir, "a.retainer", NULL);
+  b = g_build_filename (dir, "b.retainer", NULL);
+  a_again = g_build_filename (dir, "..", dir_name, ".", "a.retainer", NULL);
+  link = g_build_filename (dir, "link.retainer", NULL);
+  missing = g_build_filename (dir, "missing.retainer", NULL);
+  g_assert_true (g_file_set_contents (a, "{}", -1, NULL));
+  g_assert_true (g_file_set_contents (b, "{}", -1, NULL));
+  g_assert_cmpint (symlink (a, link), ==, 0);
+
+  g_assert_true (retainer_file_is_same (a, a));
+  g_assert_true (retainer_file_is_same (a_again, a));
+  g_assert_true (retainer_file_is_same (link, a));
+  g_assert_false (retainer_file_is_same (a, b));
+  g_assert_false (retainer_file_is_same (missing, a));
+  g_assert_true (retainer_file_is_same (missing, missing));
+  g_assert_false (retainer_file_is_same (NULL, a));
+  g_assert_false (retainer_file_is_same (a, NULL));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -634,6 +670,7 @@ main (int   argc,
   g_test_add_func ("/core/proposal/refuses-newer-version", test_refuses_newer_version);
   g_test_add_func ("/core/proposal/refuses-other-format", test_refuses_other_format);
   g_test_add_func ("/core/proposal/atomic-save", test_atomic_save);
+  g_test_add_func ("/core/proposal/file-is-same", test_file_is_same);
   g_test_add_func ("/core/proposal/atomic-save/subprocess", test_atomic_save_subprocess);
   g_test_add_func ("/core/proposal/save-refuses-invalid", test_save_refuses_invalid);
   g_test_add_func ("/core/proposal/save-keeps-client-file", test_save_keeps_client_file);

@@ -432,8 +432,8 @@ test_cautious_table (gconstpointer data)
   g_assert_cmpstr (sentence, ==, c->sentence);
 }
 
-/* No saving, no fee: the expected case is even from month 1, but there is
- * no saving to put a range on, so the PDF says nothing of a cautious case. */
+/* No saving, no fee: neither case breaks even, and there is no saving to
+ * put a range on, so the PDF says nothing of a cautious case. */
 static void
 test_cautious_no_saving (void)
 {
@@ -445,9 +445,11 @@ test_cautious_no_saving (void)
   proposal->has_setup_fee = TRUE;
   proposal->setup_fee = 0;
   result = retainer_recommend (proposal);
-  g_assert_cmpint (result->break_even_month, ==, 1);
+  g_assert_cmpint (result->break_even_month, ==, 0);
   g_assert_cmpint (result->monthly_saving, ==, 0);
   g_assert_cmpint (result->cautious.monthly_saving, ==, -USD (1000));
+  /* Even for two months (go-live slips), then falling: not paid back. */
+  g_assert_cmpint (result->cautious.break_even_month, ==, 0);
   sentence = retainer_result_describe_cautious (result, proposal);
   g_assert_null (sentence);
 }
@@ -627,8 +629,9 @@ test_describe (void)
 }
 
 
-/* No setup fee and a saving of exactly nothing: the client is even from
- * the start. Month 1, fraction 0; it used to be 0/0. */
+/* No setup fee and a saving of exactly nothing: the client starts even and
+ * never gains, so nothing is paid back (DOMAIN: never when the monthly
+ * saving is 0 or less). It used to say month 1; before that, 0/0. */
 static void
 test_break_even_zero_fee (void)
 {
@@ -638,6 +641,7 @@ test_break_even_zero_fee (void)
   g_autofree char *figure = NULL;
   g_autofree char *marker = NULL;
   g_autofree char *sentence = NULL;
+  g_autofree char *phrase = NULL;
   g_autoptr (cJSON) json = NULL;
 
   proposal->has_setup_fee = TRUE;
@@ -646,13 +650,21 @@ test_break_even_zero_fee (void)
   g_assert_cmpint (result->monthly_retainer, ==, USD (2000));
   g_assert_cmpint (result->monthly_saving, ==, 0);
   g_assert_cmpint (g_array_index (result->months, RetainerMonth, 1).net, ==, 0);
-  g_assert_cmpint (result->break_even_month, ==, 1);
-  g_assert_true (isfinite (result->break_even_months));
-  g_assert_cmpfloat (result->break_even_months, ==, 0.0);
-  g_assert_false (result->flags & RETAINER_FLAG_NO_BREAK_EVEN);
+  g_assert_cmpint (result->net_saving_12, ==, 0);
+  g_assert_cmpint (result->break_even_month, ==, 0);
+  g_assert_cmpfloat (result->break_even_months, ==, -1);
+  g_assert_true (result->flags & RETAINER_FLAG_NO_BREAK_EVEN);
+  g_assert_true (result->flags & RETAINER_FLAG_NO_SAVING);
+  /* Every tier costs as much or more: none pays back either. */
   for (guint i = 0; i < result->tier_options->len; i++)
-    g_assert_true (isfinite (g_array_index (result->tier_options, RetainerTierOption,
-                                            i).break_even_months));
+    {
+      const RetainerTierOption *option = &g_array_index (result->tier_options,
+                                                         RetainerTierOption, i);
+
+      g_assert_cmpint (option->monthly_saving, <=, 0);
+      g_assert_cmpint (option->break_even_month, ==, 0);
+      g_assert_true (isfinite (option->break_even_months));
+    }
 
   figure = retainer_result_describe_break_even (result);
   marker = retainer_break_even_describe (result->break_even_month, result->break_even_months,
@@ -660,14 +672,93 @@ test_break_even_zero_fee (void)
   sentence = retainer_break_even_describe (result->break_even_month,
                                            result->break_even_months, result->horizon_months,
                                            RETAINER_BREAK_EVEN_SENTENCE);
-  g_assert_cmpstr (figure, ==, "month 1");
-  g_assert_cmpstr (marker, ==, "Break-even: month 1");
-  g_assert_cmpstr (sentence, ==, "The setup fee is paid back in month 1.");
+  phrase = retainer_break_even_describe (result->break_even_month, result->break_even_months,
+                                         result->horizon_months, RETAINER_BREAK_EVEN_PHRASE);
+  g_assert_cmpstr (figure, ==, "no break-even within 12 months");
+  g_assert_cmpstr (marker, ==, "Break-even: not within 12 months");
+  g_assert_cmpstr (sentence, ==, "The setup fee is not paid back within 12 months.");
+  g_assert_cmpstr (phrase, ==, "Not paid back within 12 months");
 
   json = retainer_result_to_json (result, proposal);
-  g_assert_cmpfloat (cJSON_GetObjectItem (json, "break_even_month")->valuedouble, ==, 1);
-  g_assert_true (cJSON_IsNumber (cJSON_GetObjectItem (json, "break_even_months")));
-  g_assert_cmpfloat (cJSON_GetObjectItem (json, "break_even_months")->valuedouble, ==, 0);
+  g_assert_true (cJSON_IsNull (cJSON_GetObjectItem (json, "break_even_month")));
+  g_assert_true (cJSON_IsNull (cJSON_GetObjectItem (json, "break_even_months")));
+}
+
+/* No setup fee, months before go-live, and the retainer dearer than the
+ * covered spend (review finding 5): the net is 0 while nothing is live and
+ * then falls. Not "paid back in month 1": no break-even for the plan, the
+ * other tiers or the cautious case. */
+static void
+test_break_even_zero_fee_go_live (void)
+{
+  g_autoptr (RetainerProposal) proposal = new_proposal ("fine-tuning-agency", USD (1000),
+                                                        RETAINER_COMPLEXITY_SIMPLE);
+  g_autoptr (RetainerResult) result = NULL;
+  g_autofree char *phrase = NULL;
+
+  proposal->has_setup_fee = TRUE;
+  proposal->setup_fee = 0;
+  proposal->go_live_months = 2;
+  result = retainer_recommend (proposal);
+  g_assert_cmpint (result->monthly_saving, ==, -USD (1000));
+  g_assert_cmpint (g_array_index (result->months, RetainerMonth, 1).net, ==, 0);
+  g_assert_cmpint (g_array_index (result->months, RetainerMonth, 2).net, ==, 0);
+  g_assert_cmpint (result->net_saving_12, ==, -USD (10000));
+  g_assert_cmpint (result->break_even_month, ==, 0);
+  g_assert_true (result->flags & RETAINER_FLAG_NO_BREAK_EVEN);
+  g_assert_cmpint (result->cautious.break_even_month, ==, 0);
+  for (guint i = 0; i < result->tier_options->len; i++)
+    g_assert_cmpint (g_array_index (result->tier_options, RetainerTierOption,
+                                    i).break_even_month, ==, 0);
+  phrase = retainer_break_even_describe (result->break_even_month, result->break_even_months,
+                                         result->horizon_months, RETAINER_BREAK_EVEN_PHRASE);
+  g_assert_cmpstr (phrase, ==, "Not paid back within 12 months");
+}
+
+/* No setup fee and a real saving: the client is never behind, even while
+ * nothing is live yet, and breaks even in month 1 at 0 months, as before. */
+static void
+test_break_even_zero_fee_saving (void)
+{
+  g_autoptr (RetainerProposal) proposal = new_proposal ("fine-tuning-agency", USD (5000),
+                                                        RETAINER_COMPLEXITY_SIMPLE);
+  g_autoptr (RetainerResult) result = NULL;
+
+  proposal->has_setup_fee = TRUE;
+  proposal->setup_fee = 0;
+  proposal->go_live_months = 2;
+  result = retainer_recommend (proposal);
+  g_assert_cmpint (result->monthly_saving, ==, USD (3000));
+  g_assert_cmpint (result->break_even_month, ==, 1);
+  g_assert_cmpfloat (result->break_even_months, ==, 0.0);
+  g_assert_false (result->flags & RETAINER_FLAG_NO_BREAK_EVEN);
+  /* The cautious case saves 2,500 - 2,000 from month 5: even from the start too. */
+  g_assert_cmpint (result->cautious.monthly_saving, ==, USD (500));
+  g_assert_cmpint (result->cautious.break_even_month, ==, 1);
+}
+
+/* A spend that grows past the retainer: no saving in month 1 but one from
+ * month 2. With no fee the client is never behind and gains from month 2:
+ * even from the start (month 1, 0 months), in line with the positive net
+ * after 12 months, not "never" because month 1 saved nothing. */
+static void
+test_break_even_growth (void)
+{
+  g_autoptr (RetainerProposal) proposal = new_proposal ("fine-tuning-agency", USD (2000),
+                                                        RETAINER_COMPLEXITY_SIMPLE);
+  g_autoptr (RetainerResult) result = NULL;
+
+  proposal->has_setup_fee = TRUE;
+  proposal->setup_fee = 0;
+  proposal->api_growth_pct = 10;
+  result = retainer_recommend (proposal);
+  g_assert_cmpint (result->monthly_saving, ==, 0);
+  g_assert_cmpint (g_array_index (result->months, RetainerMonth, 1).net, ==, 0);
+  g_assert_cmpint (g_array_index (result->months, RetainerMonth, 2).net, ==, USD (200));
+  g_assert_cmpint (result->break_even_month, ==, 1);
+  g_assert_cmpfloat (result->break_even_months, ==, 0.0);
+  g_assert_false (result->flags & RETAINER_FLAG_NO_BREAK_EVEN);
+  g_assert_cmpint (result->net_saving_12, >, 0);
 }
 
 /* Each month's spend is rounded from S x (1+g)^(m-1) itself, not from the
@@ -861,6 +952,9 @@ main (int   argc,
   g_test_add_func ("/core/recommend/describe-saving", test_describe_saving);
   g_test_add_func ("/core/recommend/describe-fit", test_describe_fit);
   g_test_add_func ("/core/recommend/break-even/zero-fee", test_break_even_zero_fee);
+  g_test_add_func ("/core/recommend/break-even/zero-fee-go-live", test_break_even_zero_fee_go_live);
+  g_test_add_func ("/core/recommend/break-even/zero-fee-saving", test_break_even_zero_fee_saving);
+  g_test_add_func ("/core/recommend/break-even/growth", test_break_even_growth);
   g_test_add_func ("/core/recommend/break-even/wording", test_break_even_wording);
   g_test_add_func ("/core/recommend/projection/rounding-per-month", test_rounding_per_month);
   g_test_add_func ("/core/chart-scale/extreme", test_chart_scale);

@@ -137,6 +137,106 @@ refuse_option (const char   *client_path,
   return refuse (message);
 }
 
+/* --- an output that is one of the inputs -------------------------------- */
+
+/* What an input is to the command, for the refusal. */
+typedef enum
+{
+  INPUT_DOCUMENT,     /* the proposal or client file named after the options */
+  INPUT_AGENCY,       /* the --agency profile, or the stored one */
+  INPUT_LOGO,         /* the profile's logo */
+  INPUT_CLIENT_KEPT,  /* a client file in the book's folder */
+} InputRole;
+
+/* Exit status 2 with "a.retainer is the proposal or client file being
+ * read: --export-pdf would write over it. …" */
+static int
+refuse_overwrite (const char *output,
+                  const char *option,
+                  InputRole   role)
+{
+  g_autofree char *display_name = g_filename_display_name (output);
+  g_autofree char *message = NULL;
+
+  switch (role)
+    {
+    case INPUT_DOCUMENT:
+      /* Translators: %1$s is a file name, %2$s an option like “--export-pdf”. */
+      message = g_strdup_printf (_("%1$s is the proposal or client file being read: %2$s would "
+                                   "write over it. Give %2$s another file."),
+                                 display_name, option);
+      break;
+    case INPUT_AGENCY:
+      /* Translators: %1$s is a file name, %2$s an option like “--export-pdf”. */
+      message = g_strdup_printf (_("%1$s is the agency profile being read: %2$s would write over "
+                                   "it. Give %2$s another file."),
+                                 display_name, option);
+      break;
+    case INPUT_LOGO:
+      /* Translators: %1$s is a file name, %2$s an option like “--export-pdf”. */
+      message = g_strdup_printf (_("%1$s is the agency’s logo: %2$s would write over it. Give "
+                                   "%2$s another file."),
+                                 display_name, option);
+      break;
+    case INPUT_CLIENT_KEPT:
+    default:
+      /* Translators: %1$s is a file name, %2$s an option like “--csv”. */
+      message = g_strdup_printf (_("%1$s is a client file the book reads: %2$s would write over "
+                                   "it. Give %2$s another file."),
+                                 display_name, option);
+      break;
+    }
+  return refuse (message);
+}
+
+/* Before anything is written: RETAINER_EXIT_OK when @output is none of the
+ * files the command reads (@document, the profile at @agency_path or the
+ * stored one, and @agency's logo), else the refusal. */
+static int
+check_output (const char           *output,
+              const char           *option,
+              const char           *document,
+              const char           *agency_path,
+              const RetainerAgency *agency)
+{
+  g_autofree char *stored = agency_path == NULL ? retainer_agency_user_path () : NULL;
+
+  if (retainer_file_is_same (output, document))
+    return refuse_overwrite (output, option, INPUT_DOCUMENT);
+  if (retainer_file_is_same (output, agency_path != NULL ? agency_path : stored))
+    return refuse_overwrite (output, option, INPUT_AGENCY);
+  if (agency != NULL && retainer_file_is_same (output, agency->logo_path))
+    return refuse_overwrite (output, option, INPUT_LOGO);
+  return RETAINER_EXIT_OK;
+}
+
+/* The book's CSV must not replace a client file it was made from. */
+static int
+check_book_output (const char           *output,
+                   const char           *agency_path,
+                   const RetainerAgency *agency)
+{
+  g_autofree char *dir_path = retainer_clients_dir ();
+  g_autoptr (GDir) dir = NULL;
+  const char *name;
+  int status = check_output (output, "--csv", NULL, agency_path, agency);
+
+  if (status != RETAINER_EXIT_OK)
+    return status;
+  dir = g_dir_open (dir_path, 0, NULL);
+  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *path = NULL;
+
+      if (name[0] == '.' || !g_str_has_suffix (name, RETAINER_PROPOSAL_EXTENSION))
+        continue;
+      path = g_build_filename (dir_path, name, NULL);
+      if (retainer_file_is_same (output, path))
+        return refuse_overwrite (output, "--csv", INPUT_CLIENT_KEPT);
+    }
+  return RETAINER_EXIT_OK;
+}
+
 static RetainerAgency *
 load_agency (const char *agency_path,
              GError    **error)
@@ -210,6 +310,16 @@ export_client_document (const ClientOptions *options,
   agency = load_agency (agency_path, &error);
   if (agency == NULL)
     return refuse (retainer_error_message (error));
+  {
+    int status = options->report_path != NULL
+                   ? check_output (options->report_path, "--export-report", client_path,
+                                   agency_path, agency)
+                   : check_output (options->review_path, "--export-review", client_path,
+                                   agency_path, agency);
+
+    if (status != RETAINER_EXIT_OK)
+      return status;
+  }
 
   if (options->report_path != NULL)
     ok = retainer_pdf_export_report (client, options->month, agency, options->report_path,
@@ -338,6 +448,10 @@ print_book (const char *agency_path,
 
   if (csv_path != NULL)
     {
+      int status = check_book_output (csv_path, agency_path, agency);
+
+      if (status != RETAINER_EXIT_OK)
+        return status;
       if (!retainer_book_save_csv (book, csv_path, &error))
         return refuse (retainer_error_message (error));
       return RETAINER_EXIT_OK;
@@ -362,16 +476,35 @@ today_iso (void)
   return g_date_time_format (now, "%Y-%m-%d");
 }
 
-/* With --record, an unnumbered proposal took the stored profile's next
- * number: move it on, as the window does. A profile named by --agency is
- * the founder's file to keep, and is never written. */
+/* With --record, an unnumbered proposal took the profile's next number:
+ * move it on, as the window does, in the stored profile or in the one
+ * named by --agency (only its "next_number" changes), so that the next
+ * proposal does not carry the same number. */
 static void
-advance_stored_number (RetainerAgency *agency)
+advance_number (RetainerAgency *agency,
+                const char     *agency_path,
+                const char     *number)
 {
   g_autoptr (GError) error = NULL;
+  g_autofree char *display_name = NULL;
+  g_autofree char *message = NULL;
 
-  if (!retainer_agency_advance_number (agency, &error))
-    g_printerr ("retainer: %s: %s\n", _("warning"), retainer_error_message (error));
+  if (agency_path == NULL)
+    {
+      if (!retainer_agency_advance_number (agency, &error))
+        g_printerr ("retainer: %s: %s\n", _("warning"), retainer_error_message (error));
+      return;
+    }
+
+  if (retainer_agency_store_next_number (agency_path, agency->next_number + 1, &error))
+    return;
+  display_name = g_filename_display_name (agency_path);
+  /* Translators: %1$s is an agency profile file, %2$s a proposal number
+   * like "AC-0042", %3$s why the file could not be written. */
+  message = g_strdup_printf (_("The next proposal number could not be stored in %1$s, so the "
+                               "next proposal exported with it will be %2$s again: %3$s"),
+                             display_name, number, retainer_error_message (error));
+  g_printerr ("retainer: %s: %s\n", _("warning"), message);
 }
 
 static int
@@ -406,6 +539,12 @@ export_pdf (const char *proposal_path,
       g_printerr ("retainer: %s\n", retainer_error_message (error));
       return RETAINER_EXIT_BAD_INPUT;
     }
+  {
+    int status = check_output (output_path, "--export-pdf", proposal_path, agency_path, agency);
+
+    if (status != RETAINER_EXIT_OK)
+      return status;
+  }
 
   result = retainer_recommend (proposal);
   if (result == NULL)
@@ -459,8 +598,8 @@ export_pdf (const char *proposal_path,
       g_printerr ("retainer: %s\n", retainer_error_message (error));
       return RETAINER_EXIT_FAILURE;
     }
-  if (numbering && agency_path == NULL)
-    advance_stored_number (agency);
+  if (numbering)
+    advance_number (agency, agency_path, proposal->number);
 
   return RETAINER_EXIT_OK;
 }
@@ -503,7 +642,7 @@ retainer_cli_handle (int    argc,
       N_("AGENCY") },
     { "record", 0, 0, G_OPTION_ARG_NONE, &record,
       N_("With --export-pdf: record the number and revision the PDF carries in the proposal "
-         "file, as the window does"), NULL },
+         "file and move the agency profile’s next number on, as the window does"), NULL },
     { "book", 0, 0, G_OPTION_ARG_NONE, &book,
       N_("Print the book of every client kept, with the totals, as JSON and exit"), NULL },
     { "csv", 0, 0, G_OPTION_ARG_FILENAME, &csv_path,

@@ -23,6 +23,7 @@
 #include <langinfo.h>
 #include <locale.h>
 #include <math.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "retainer-i18n.h"
@@ -1180,6 +1181,61 @@ retainer_agency_advance_number (RetainerAgency *agency,
     }
   g_propagate_error (error, g_steal_pointer (&local_error));
   return FALSE;
+}
+
+/**
+ * retainer_agency_store_next_number:
+ * @path: a profile file, as given to retainer_agency_load()
+ * @next_number: the number the next new proposal is to take
+ * @error: a #GError
+ *
+ * Moves the next number on in the profile file at @path (one named on the
+ * command line rather than the stored profile) once a PDF carrying the
+ * number before it exists. Only "next_number" changes: the other keys, a
+ * logo kept inside the file or the name of one next to it stay as they
+ * are, and the file is replaced atomically. When @path is a link, the file
+ * it points to is written and the link kept. A number the file already
+ * holds past @next_number is left alone.
+ *
+ * Returns: %TRUE when the file holds @next_number or more
+ */
+gboolean
+retainer_agency_store_next_number (const char *path,
+                                   guint       next_number,
+                                   GError    **error)
+{
+  g_autofree char *display_name = NULL;
+  g_autofree char *text = NULL;
+  g_autofree char *target = NULL;
+  g_autoptr (cJSON) root = NULL;
+  RetainerJsonSource source;
+  guint stored = 0;
+
+  g_return_val_if_fail (path != NULL, FALSE);
+  g_return_val_if_fail (next_number <= RETAINER_AGENCY_NUMBER_MAX, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  display_name = g_filename_display_name (path);
+  source = (RetainerJsonSource) { display_name, NULL };
+  root = retainer_json_load_file (path, &text, error);
+  if (root == NULL)
+    return FALSE;
+  source.text = text;
+  if (!retainer_json_check_format (root, RETAINER_AGENCY_FORMAT, RETAINER_AGENCY_VERSION,
+                                   &source, error)
+      || !retainer_json_get_uint (root, "", "next_number", FALSE, 0, RETAINER_AGENCY_NUMBER_MAX,
+                                  &stored, &source, error))
+    return FALSE;
+  if (cJSON_GetObjectItemCaseSensitive (root, "next_number") == NULL)
+    cJSON_AddNumberToObject (root, "next_number", next_number);
+  else if (stored >= next_number)
+    return TRUE;
+  else
+    cJSON_ReplaceItemInObjectCaseSensitive (root, "next_number",
+                                            cJSON_CreateNumber (next_number));
+
+  target = realpath (path, NULL);
+  return retainer_json_save_file (root, target != NULL ? target : path, error);
 }
 
 static GDateTime *

@@ -151,6 +151,11 @@ gboolean        retainer_agency_number_proposal (const RetainerAgency   *agency,
 /* Once a newly numbered PDF exists: the stored profile's next number. */
 gboolean        retainer_agency_advance_number  (RetainerAgency         *agency,
                                                  GError                **error);
+/* The same for a profile file named on the command line: only its
+ * "next_number" changes, atomically. */
+gboolean        retainer_agency_store_next_number (const char           *path,
+                                                   guint                 next_number,
+                                                   GError              **error);
 
 /* The dark ink text on a light brand colour is written in. */
 #define RETAINER_INK_RED 0.13

@@ -315,34 +315,17 @@ retainer_client_cumulative_saving (const RetainerClient *client,
  * @net: (element-type gint64): cumulative net from month 0
  * @fractional: (out) (optional): the fractional month, < 0 when none
  *
- * docs/calculation.md, "Break-even": the first month m >= 1 whose net is >= 0, and
- * (m - 1) + -N(m-1) / (N(m) - N(m-1)) as the fractional month (m - 1 when
- * nothing was left to recover).
+ * The proposal's rule, retainer_break_even_of_net(), on a report's series.
  *
- * Returns: the month, or 0 when the series never reaches 0
+ * Returns: the month, or 0 when there is none
  */
 int
 retainer_net_break_even (const GArray *net,
                          double       *fractional)
 {
-  if (fractional != NULL)
-    *fractional = -1;
-
-  for (guint m = 1; net != NULL && m < net->len; m++)
-    {
-      gint64 before = g_array_index (net, gint64, m - 1);
-      gint64 now = g_array_index (net, gint64, m);
-
-      if (now >= 0)
-        {
-          if (fractional != NULL)
-            *fractional = before >= 0 ? (double) (m - 1)
-                                      : (double) (m - 1)
-                                          + (double) -before / (double) (now - before);
-          return (int) m;
-        }
-    }
-  return 0;
+  if (net == NULL)
+    return retainer_break_even_of_net (NULL, 0, fractional);
+  return retainer_break_even_of_net ((const gint64 *) (gpointer) net->data, net->len, fractional);
 }
 
 static char *

@@ -154,9 +154,9 @@ void                     retainer_metric_comparison_free  (RetainerMetricCompari
 /* Sum over the first @n_months recorded months of (E - B). */
 gint64                   retainer_client_cumulative_saving (const RetainerClient    *client,
                                                             guint                    n_months);
-/* The first month of the series (index 1 and on) whose net is >= 0, with
- * the fractional month of docs/calculation.md, "Break-even"; 0 and -1 when
- * there is none. */
+/* The break-even of the series (index 1 and on) by the proposal's rule,
+ * retainer_break_even_of_net(), with the fractional month of
+ * docs/calculation.md, "Break-even"; 0 and -1 when there is none. */
 int                      retainer_net_break_even          (const GArray             *net,
                                                            double                   *fractional);
 

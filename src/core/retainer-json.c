@@ -5,6 +5,7 @@
 #include "config.h"
 
 #include <errno.h>
+#include <gio/gio.h>
 #include <glib/gstdio.h>
 #include <math.h>
 #include <string.h>
@@ -847,6 +848,35 @@ retainer_file_replace_contents (const char *path,
     }
 
   return TRUE;
+}
+
+/**
+ * retainer_file_is_same:
+ * @path: (nullable): a file, like the output of an export
+ * @other: (nullable): another, like the proposal it reads
+ *
+ * For files that exist, the same device and inode: "./a.retainer" and
+ * "a.retainer", a link and its target, or two spellings of one path all
+ * match. Otherwise the same path once resolved.
+ *
+ * Returns: %TRUE when both name one file
+ */
+gboolean
+retainer_file_is_same (const char *path,
+                       const char *other)
+{
+  GStatBuf path_stat;
+  GStatBuf other_stat;
+  g_autoptr (GFile) path_file = NULL;
+  g_autoptr (GFile) other_file = NULL;
+
+  if (path == NULL || other == NULL)
+    return FALSE;
+  if (g_stat (path, &path_stat) == 0 && g_stat (other, &other_stat) == 0)
+    return path_stat.st_dev == other_stat.st_dev && path_stat.st_ino == other_stat.st_ino;
+  path_file = g_file_new_for_path (path);
+  other_file = g_file_new_for_path (other);
+  return g_file_equal (path_file, other_file);
 }
 
 /**

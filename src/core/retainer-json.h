@@ -138,6 +138,11 @@ gboolean retainer_file_replace_contents (const char               *path,
                                          gsize                     length,
                                          GError                  **error);
 
+/* Whether two paths name one file (the same device and inode when both
+ * exist): an output named like an input must not replace it. */
+gboolean retainer_file_is_same          (const char               *path,
+                                         const char               *other);
+
 /* The sentence a failure is told in: @error's message, or a plain one when
  * a function failed without setting it (a bug, but never a crash). */
 const char *retainer_error_message      (const GError             *error);

@@ -158,8 +158,10 @@ set_unclear (GError                    **error,
  * decimal mark too where it is neither mark of @format (French).
  *
  * Text that breaks a rule is refused, never guessed at: "2.5" in German
- * (where "." groups thousands, so the "5" would have to be "500") and
- * "1.234,5" in English are %RETAINER_NUMBER_ERROR_AMBIGUOUS; a third
+ * (where "." groups thousands, so the "5" would have to be "500"),
+ * "1.234,5" in English and a grouped number whose first group starts with
+ * 0 ("0,925" in English, "0.925" in German: a decimal written the other
+ * way) are %RETAINER_NUMBER_ERROR_AMBIGUOUS; a third
  * decimal where two are kept is %RETAINER_NUMBER_ERROR_PRECISION.
  *
  * Returns: %TRUE with @scaled set, or %FALSE with @error set and @scaled
@@ -300,8 +302,10 @@ retainer_parse_decimal (const char                 *text,
 
   if (grouped)
     {
-      /* The last group ends at the decimal mark or the end. */
-      if (group != 3)
+      /* The last group ends at the decimal mark or the end. No grouped
+       * number starts with a 0: "0,925" in English is a decimal typed with
+       * the other convention's mark, never nine hundred and twenty-five. */
+      if (group != 3 || integer->str[0] == '0')
         return set_unclear (error, trimmed, format);
       for (guint i = 0; i < groups->len; i++)
         {

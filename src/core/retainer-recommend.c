@@ -130,6 +130,60 @@ expected_scenario (const RetainerProposal *proposal)
                       proposal->horizon_months };
 }
 
+/**
+ * retainer_break_even_of_net:
+ * @net: (array length=n_net): the cumulative net saving, from month 0
+ * @n_net: how many months @net holds, month 0 included
+ * @fractional: (out) (optional): the fractional month, -1 when none
+ *
+ * docs/calculation.md, "Break-even": the first month m >= 1 whose net is
+ * 0 or more, counted only when the client gains from there: the net rises
+ * in that month, or stays level (no setup fee, months before go-live) and
+ * then rises. A client who starts even and never saves (no fee, a monthly
+ * saving of 0 or less) never breaks even: month 1 is not "paid back" when
+ * the net then stays at 0 or falls. The fractional month is
+ * (m - 1) + -N(m-1) / (N(m) - N(m-1)), or m - 1 when nothing was left to
+ * recover.
+ *
+ * Returns: the month, or 0 when there is none within the series
+ */
+int
+retainer_break_even_of_net (const gint64 *net,
+                            guint         n_net,
+                            double       *fractional)
+{
+  guint candidate = 0;
+
+  g_return_val_if_fail (net != NULL || n_net == 0, 0);
+
+  if (fractional != NULL)
+    *fractional = -1;
+
+  for (guint m = 1; m < n_net; m++)
+    {
+      if (net[m] < 0 || net[m] < net[m - 1])
+        {
+          /* Behind, or falling back: whatever was even before is not paid back. */
+          candidate = 0;
+          continue;
+        }
+      if (candidate == 0)
+        candidate = m;
+      if (net[m] > net[m - 1])
+        {
+          gint64 before = net[candidate - 1];
+          gint64 now = net[candidate];
+
+          if (fractional != NULL)
+            *fractional = before >= 0 ? (double) (candidate - 1)
+                                      : (double) (candidate - 1)
+                                          + (double) -before / (double) (now - before);
+          return (int) candidate;
+        }
+    }
+  return 0;
+}
+
 /* Month by month, the projection of docs/calculation.md. Each month's API
  * spend A(m) is rounded from S x (1+g)^(m-1) itself, never from the month
  * before, so rounding does not compound. `months` may be NULL. */
@@ -143,13 +197,15 @@ project (const Scenario *scenario,
   double growth = 1.0 + scenario->growth_pct / 100.0;
   double uncovered = 1.0 - scenario->coverage_pct / 100.0;
   RetainerMonth month0 = { 0, 0, setup_fee, -setup_fee };
-  gint64 without = 0, with = setup_fee, previous_net = -setup_fee;
+  gint64 without = 0, with = setup_fee;
+  g_autofree gint64 *net = g_new (gint64, scenario->horizon_months + 1);
 
   out->break_even_month = 0;
   out->break_even_months = -1;
   out->net_saving_12 = 0;
   out->net_saving_horizon = -setup_fee;
 
+  net[0] = -setup_fee;
   if (months != NULL)
     g_array_append_val (months, month0);
 
@@ -172,22 +228,14 @@ project (const Scenario *scenario,
       if (months != NULL)
         g_array_append_val (months, month);
 
-      if (out->break_even_month == 0 && month.net >= 0)
-        {
-          out->break_even_month = (int) m;
-          /* The point where the net saving crosses zero within the month.
-           * With no setup fee the client starts even (previous_net is 0,
-           * and so may the rise be): even at the start of month 1. */
-          out->break_even_months = (double) (m - 1);
-          if (previous_net < 0)
-            out->break_even_months += (double) -previous_net
-                                      / (double) (month.net - previous_net);
-        }
+      net[m] = month.net;
       if (m == 12)
         out->net_saving_12 = month.net;
       out->net_saving_horizon = month.net;
-      previous_net = month.net;
     }
+
+  out->break_even_month = retainer_break_even_of_net (net, scenario->horizon_months + 1,
+                                                      &out->break_even_months);
 }
 
 /* The cautious case: the same tier, fee and retainer; c' = c x factor,

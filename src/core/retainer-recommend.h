@@ -153,6 +153,13 @@ char           *retainer_break_even_describe      (int                     month
                                                    double                  months,
                                                    guint                   horizon_months,
                                                    RetainerBreakEvenForm   form);
+/* The break-even of a cumulative net series, net[0] being month 0: the
+ * first month m >= 1 with net[m] >= 0 from which the client gains, and
+ * the fractional month of docs/calculation.md, "Break-even", in
+ * @fractional (-1 when none). Returns 0 when there is none. */
+int             retainer_break_even_of_net        (const gint64           *net,
+                                                   guint                   n_net,
+                                                   double                 *fractional);
 /* "month 2", "month 3 (2.3 months)" or "no break-even within 24 months", translated. */
 char           *retainer_result_describe_break_even (const RetainerResult *result);
 
