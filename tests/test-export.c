@@ -216,6 +216,28 @@ test_failed_export_changes_nothing (void)
   g_assert_null (retainer_window_get_proposal (window)->number);
   g_assert_null (retainer_test_find_label (window, "Exported"));
 
+  /* The proposal's own file, chosen for the PDF: refused, the file intact. */
+  {
+    g_autofree char *proposal_path = retainer_test_data_path ("acme.retainer");
+    g_autoptr (GFile) proposal_file = g_file_new_for_path (proposal_path);
+    g_autoptr (GError) error = NULL;
+    g_autofree char *saved = NULL;
+    g_autofree char *after = NULL;
+
+    g_assert_true (retainer_window_save_to (window, proposal_path, &error));
+    g_assert_no_error (error);
+    g_assert_true (g_file_get_contents (proposal_path, &saved, NULL, NULL));
+    g_assert_false (retainer_window_export_pdf_to (window, proposal_file));
+    dialog = retainer_test_find_alert_dialog (window);
+    g_assert_nonnull (dialog);
+    g_assert_nonnull (strstr (adw_alert_dialog_get_body (dialog),
+                              "acme.retainer is the proposal itself"));
+    retainer_test_respond (dialog, "close");
+    g_assert_true (g_file_get_contents (proposal_path, &after, NULL, NULL));
+    g_assert_cmpstr (after, ==, saved);
+    g_assert_cmpuint (stored_next_number (), ==, 42);
+  }
+
   retainer_test_destroy_window (window);
 }
 

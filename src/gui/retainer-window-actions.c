@@ -1017,6 +1017,16 @@ retainer_window_export_pdf_to (RetainerWindow *self,
       retainer_window_show_error (self, _("Could Not Export the PDF"), message);
       return FALSE;
     }
+  /* The PDF never goes over the proposal it comes from. */
+  if (self->path != NULL && retainer_file_is_same (path, self->path))
+    {
+      /* Translators: %s is the proposal's file name. */
+      message = g_strdup_printf (_("%s is the proposal itself: the PDF would write over it. "
+                                   "Choose another name for the PDF."),
+                                 name);
+      retainer_window_show_error (self, _("Could Not Export the PDF"), message);
+      return FALSE;
+    }
 
   agency = retainer_agency_load_user (&error);
   if (agency == NULL)
