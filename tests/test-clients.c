@@ -581,7 +581,7 @@ test_editor_keeps_typing (void)
   /* Discard throws it away, and the recorded month stays as it was. */
   adw_dialog_close (ADW_DIALOG (editor));
   retainer_test_respond (ADW_ALERT_DIALOG (visible_dialog (window)), "discard");
-  g_assert_false (visible_dialog (window) == ADW_DIALOG (editor));
+  g_assert_true ((gpointer) visible_dialog (window) != (gpointer) editor);
   g_assert_cmpint (((RetainerClientMonth *) g_ptr_array_index (retainer_client_view_get_client (view)->months, 0))->api_cost_equivalent,
                    ==, 420005);
 
@@ -590,7 +590,7 @@ test_editor_keeps_typing (void)
   editor = visible_editor (window);
   adw_dialog_close (ADW_DIALOG (editor));
   g_assert_false (ADW_IS_ALERT_DIALOG (visible_dialog (window)));
-  g_assert_false (visible_dialog (window) == ADW_DIALOG (editor));
+  g_assert_true ((gpointer) visible_dialog (window) != (gpointer) editor);
   retainer_test_destroy_window (window);
 }
 
