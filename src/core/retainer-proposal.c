@@ -8,6 +8,7 @@
 #include <math.h>
 #include <string.h>
 
+#include "retainer-client.h"
 #include "retainer-i18n.h"
 #include "retainer-money.h"
 #include "retainer-proposal.h"
@@ -916,15 +917,11 @@ static gboolean
 is_client_file (const char *path)
 {
   g_autoptr (cJSON) root = NULL;
-  const cJSON *client;
 
   if (!g_file_test (path, G_FILE_TEST_IS_REGULAR))
     return FALSE;
   root = retainer_json_load_file (path, NULL, NULL);
-  if (root == NULL)
-    return FALSE;
-  client = cJSON_GetObjectItemCaseSensitive (root, "client");
-  return client != NULL && !cJSON_IsNull (client);
+  return root != NULL && retainer_client_json_is_client (root);
 }
 
 /**
